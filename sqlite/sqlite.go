@@ -1,0 +1,237 @@
+// Package sqlite stores every piece of emulator state in one SQLite database
+// (mattn/go-sqlite3, WAL mode): the Element cluster (it implements
+// cluster.Store) and the embedded KMIP server's objects (kmip.Store).
+// Secret columns (private keys, key material) are sealed with the key
+// encryption key given to Open, AES-256-GCM with the row as associated data.
+//
+// Only this package knows SQL.
+package sqlite
+
+import (
+	"context"
+	"crypto/aes"
+	"crypto/cipher"
+	"crypto/rand"
+	"crypto/sha256"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+
+	_ "github.com/mattn/go-sqlite3" // registers the "sqlite3" driver
+)
+
+//go:embed migration/*.sql
+var migrations embed.FS
+
+// ErrWrongKEK is returned by Open when the database was sealed with another key.
+var ErrWrongKEK = errors.New("wrong master key: the database was sealed with a different key encryption key")
+
+// Store is the SQLite-backed state of one emulator.
+type Store struct {
+	db    *sql.DB // writers: BEGIN IMMEDIATE
+	rdb   *sql.DB // readers: BEGIN DEFERRED (the same handle as db in memory)
+	aead  cipher.AEAD
+	kekID []byte
+}
+
+// Open opens (creating if needed) the database at dsn, applies pending
+// migrations and checks the key encryption key (32 bytes). A dsn is a path,
+// a "file:" URI, or "memory:<name>" for an in-memory database that is
+// never written to disk (one connection, so it is private to this Store).
+func Open(ctx context.Context, dsn string, kek []byte) (*Store, error) {
+	if len(kek) != 32 {
+		return nil, fmt.Errorf("key encryption key must be 32 bytes, got %d", len(kek))
+	}
+	memory := strings.HasPrefix(dsn, "memory:")
+	var uri string
+	switch {
+	case memory:
+		uri = "file:" + strings.TrimPrefix(dsn, "memory:") + "?mode=memory&_foreign_keys=on&_txlock=immediate"
+	case strings.HasPrefix(dsn, "file:"):
+		uri = dsn
+	default:
+		uri = "file:" + dsn + "?_foreign_keys=on&_txlock=immediate&_busy_timeout=10000&_journal_mode=WAL&_synchronous=NORMAL"
+	}
+	db, err := sql.Open("sqlite3", uri)
+	if err != nil {
+		return nil, fmt.Errorf("open sqlite: %w", err)
+	}
+	rdb := db
+	if memory {
+		db.SetMaxOpenConns(1)
+	} else {
+		db.SetMaxOpenConns(2)
+		ruri := strings.Replace(uri, "_txlock=immediate", "_txlock=deferred", 1)
+		if rdb, err = sql.Open("sqlite3", ruri); err != nil {
+			db.Close()
+			return nil, fmt.Errorf("open sqlite: %w", err)
+		}
+		rdb.SetMaxOpenConns(4)
+	}
+	closeAll := func() {
+		db.Close()
+		if rdb != db {
+			rdb.Close()
+		}
+	}
+	block, err := aes.NewCipher(kek)
+	if err != nil {
+		closeAll()
+		return nil, err
+	}
+	aead, err := cipher.NewGCM(block)
+	if err != nil {
+		closeAll()
+		return nil, err
+	}
+	sum := sha256.Sum256(kek)
+	s := &Store{db: db, rdb: rdb, aead: aead, kekID: sum[:8]}
+	if err := s.migrate(ctx); err != nil {
+		closeAll()
+		return nil, err
+	}
+	if err := s.checkKEK(ctx); err != nil {
+		closeAll()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error {
+	if s.rdb != s.db {
+		s.rdb.Close()
+	}
+	return s.db.Close()
+}
+
+// DB exposes the handle for online backups and diagnostics in tests.
+func (s *Store) DB() *sql.DB { return s.db }
+
+func (s *Store) migrate(ctx context.Context) error {
+	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY)`); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	names, err := fs.Glob(migrations, "migration/*.sql")
+	if err != nil {
+		return err
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		var n int
+		if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM schema_migrations WHERE name = ?`, name).Scan(&n); err != nil {
+			return fmt.Errorf("migrate: %w", err)
+		}
+		if n > 0 {
+			continue
+		}
+		body, err := migrations.ReadFile(name)
+		if err != nil {
+			return err
+		}
+		tx, err := s.db.BeginTx(ctx, nil)
+		if err != nil {
+			return fmt.Errorf("migrate %s: %w", name, err)
+		}
+		if _, err := tx.ExecContext(ctx, string(body)); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migrate %s: %w", name, err)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (name) VALUES (?)`, name); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migrate %s: %w", name, err)
+		}
+		if err := tx.Commit(); err != nil {
+			return fmt.Errorf("migrate %s: %w", name, err)
+		}
+	}
+	return nil
+}
+
+func (s *Store) checkKEK(ctx context.Context) error {
+	var id []byte
+	err := s.db.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'kek_id'`).Scan(&id)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		_, err = s.db.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('kek_id', ?)`, s.kekID)
+		return err
+	case err != nil:
+		return err
+	}
+	if string(id) != string(s.kekID) {
+		return ErrWrongKEK
+	}
+	return nil
+}
+
+// sealVersion is the first byte of every sealed value.
+const sealVersion = 0x01
+
+// Seal encrypts plaintext for the given row-bound associated data
+// ("<table>/<primary key>/<column>"). nil stays nil.
+func (s *Store) Seal(aad string, plaintext []byte) ([]byte, error) {
+	if plaintext == nil {
+		return nil, nil
+	}
+	nonce := make([]byte, s.aead.NonceSize())
+	if _, err := rand.Read(nonce); err != nil {
+		return nil, err
+	}
+	out := append([]byte{sealVersion}, s.kekID...)
+	out = append(out, nonce...)
+	return s.aead.Seal(out, nonce, plaintext, []byte(aad)), nil
+}
+
+// Unseal reverses Seal. nil stays nil.
+func (s *Store) Unseal(aad string, sealed []byte) ([]byte, error) {
+	if sealed == nil {
+		return nil, nil
+	}
+	hdr := 1 + len(s.kekID) + s.aead.NonceSize()
+	if len(sealed) < hdr || sealed[0] != sealVersion {
+		return nil, errors.New("sealed value: bad format")
+	}
+	if string(sealed[1:1+len(s.kekID)]) != string(s.kekID) {
+		return nil, ErrWrongKEK
+	}
+	nonce := sealed[1+len(s.kekID) : hdr]
+	pt, err := s.aead.Open(nil, nonce, sealed[hdr:], []byte(aad))
+	if err != nil {
+		return nil, fmt.Errorf("sealed value %s: %w", aad, err)
+	}
+	return pt, nil
+}
+
+// inTx runs fn in one transaction (BEGIN IMMEDIATE for writers, so the single
+// writer is serialized by SQLite itself), committing when fn returns nil.
+func (s *Store) inTx(ctx context.Context, readOnly bool, fn func(*sql.Tx) error) (err error) {
+	db := s.db
+	if readOnly {
+		db = s.rdb
+	}
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			tx.Rollback()
+			panic(p)
+		}
+	}()
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	if readOnly {
+		return tx.Rollback()
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
