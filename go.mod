@@ -3,15 +3,15 @@ module github.com/element-emulator/element-emulator
 go 1.26
 
 require (
+	github.com/go-chi/chi/v5 v5.2.3
+	github.com/gorilla/rpc v1.2.1
 	github.com/mattn/go-sqlite3 v1.14.53
+	github.com/ovh/kmip-go v0.8.1
 	github.com/stretchr/testify v1.11.1
 )
 
 require (
 	github.com/davecgh/go-spew v1.1.1 // indirect
-	github.com/go-chi/chi/v5 v5.2.3 // indirect
-	github.com/gorilla/rpc v1.2.1 // indirect
-	github.com/ovh/kmip-go v0.8.1 // indirect
 	github.com/pmezard/go-difflib v1.0.0 // indirect
 	gopkg.in/yaml.v3 v3.0.1 // indirect
 )

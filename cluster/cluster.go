@@ -1,4 +1,227 @@
 package cluster
 
+import (
+	"context"
+	"crypto/rand"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/element-emulator/element-emulator/drives"
+)
+
+// Config is the shape of the emulated cluster (spec §0.4/§0.5).
+type Config struct {
+	Name, UniqueID string
+	MVIP, SVIP     string
+	User, Password string
+	Nodes          int
+	DrivesPerNode  int
+	SoftwareEAR    bool
+	// RekeyDuration is the whole rekey job (three equal phases); 0 completes
+	// on the next read.
+	RekeyDuration time.Duration
+	// EARTransition is how long enabling/disabling lasts (D18).
+	EARTransition time.Duration
+	// Version is the software version reported ("12.7.0.0").
+	Version string
+	// APIVersion is the current API version ("12.7").
+	APIVersion string
+}
+
+// DefaultConfig is the pre-created cluster of spec §0.4.
+func DefaultConfig() Config {
+	return Config{
+		Name: "emu-cluster", UniqueID: "emu1", MVIP: "10.117.60.10", SVIP: "10.117.61.10",
+		User: "admin", Password: "admin", Nodes: 4, DrivesPerNode: 10, SoftwareEAR: true,
+		RekeyDuration: 6 * time.Second, EARTransition: 5 * time.Second,
+		Version: "12.7.0.0", APIVersion: "12.7",
+	}
+}
+
+// Deps are the cluster's collaborators.
+type Deps struct {
+	Store     Store
+	KeyServer KeyServer
+	Now       func() time.Time
+	// NewUUID returns a fresh lower-case UUID string.
+	NewUUID func() string
+	// Rand is the source of key material (crypto/rand when nil).
+	Rand   io.Reader
+	Logger *slog.Logger
+}
+
 // Cluster is the emulated Element cluster. Build it with New.
-type Cluster struct{}
+type Cluster struct {
+	cfg   Config
+	store Store
+	keys  KeyServer
+	now   func() time.Time
+	uuid  func() string
+	rand  io.Reader
+	log   *slog.Logger
+	// settleMu makes settlement exclusive: due timers run once, in order.
+	settleMu sync.Mutex
+}
+
+// New builds a cluster. It does not touch the store; call Init.
+func New(cfg Config, d Deps) (*Cluster, error) {
+	if d.Store == nil || d.KeyServer == nil || d.Now == nil || d.NewUUID == nil {
+		return nil, errors.New("cluster: Store, KeyServer, Now and NewUUID are required")
+	}
+	if d.Rand == nil {
+		d.Rand = rand.Reader
+	}
+	if d.Logger == nil {
+		d.Logger = slog.New(slog.DiscardHandler)
+	}
+	return &Cluster{cfg: cfg, store: d.Store, keys: d.KeyServer, now: d.Now, uuid: d.NewUUID, rand: d.Rand, log: d.Logger}, nil
+}
+
+// Config returns the configuration the cluster was built with.
+func (c *Cluster) Config() Config { return c.cfg }
+
+// Init creates the pre-created default cluster when the store holds none.
+// It reports whether the cluster already existed (a restart).
+func (c *Cluster) Init(ctx context.Context) (existed bool, err error) {
+	err = c.store.Update(ctx, func(tx Tx) error {
+		_, err := tx.State(ctx)
+		if err == nil {
+			existed = true
+			return nil
+		}
+		if !errors.Is(err, ErrNotFound) {
+			return err
+		}
+		return c.create(ctx, tx, c.now())
+	})
+	return existed, err
+}
+
+// Reset wipes all cluster state and creates the configured initial cluster.
+// Counters continue, so IDs are never reused.
+func (c *Cluster) Reset(ctx context.Context) error {
+	c.settleMu.Lock()
+	defer c.settleMu.Unlock()
+	return c.store.Update(ctx, func(tx Tx) error {
+		if err := tx.Wipe(ctx); err != nil {
+			return err
+		}
+		return c.create(ctx, tx, c.now())
+	})
+}
+
+// create writes the default topology of spec §0.4.
+func (c *Cluster) create(ctx context.Context, tx Tx, now time.Time) error {
+	st := State{
+		Name: c.cfg.Name, UniqueID: c.cfg.UniqueID, UUID: c.uuid(), MVIP: c.cfg.MVIP, SVIP: c.cfg.SVIP,
+		RepCount: 2, User: c.cfg.User, Password: Secret(c.cfg.Password), Created: now.UTC().Truncate(time.Second),
+		EAR: EARDisabled,
+	}
+	for n := 1; n <= c.cfg.Nodes; n++ {
+		id, err := tx.NextID(ctx, "node")
+		if err != nil {
+			return err
+		}
+		node := Node{
+			ID: id, Name: fmt.Sprintf("emu-node-%d", id),
+			MIP: fmt.Sprintf("10.117.60.%d", 10+id), CIP: fmt.Sprintf("10.117.61.%d", 10+id),
+			SIP: fmt.Sprintf("10.117.61.%d", 10+id), UUID: c.uuid(), NodeType: "SF4805", ChassisType: "R630",
+			Active: true, ServiceID: id, SliceService: 100 + id,
+		}
+		if err := tx.PutNode(ctx, node); err != nil {
+			return err
+		}
+		for slot := 0; slot < c.cfg.DrivesPerNode; slot++ {
+			did, err := tx.NextID(ctx, "drive")
+			if err != nil {
+				return err
+			}
+			typ := drives.Block
+			if slot == 0 {
+				typ = drives.Volume
+			}
+			d := drives.Drive{
+				ID: drives.ID(did), NodeID: id, Slot: slot, Type: typ, Status: drives.Active,
+				Capacity: 960197124096, Serial: fmt.Sprintf("EMU960N%dS%02d", id, slot), Capability: drives.CapSED,
+			}
+			if err := tx.PutDrive(ctx, d); err != nil {
+				return err
+			}
+		}
+	}
+	if c.cfg.SoftwareEAR {
+		st.SEAREnabled = true
+		st.SEARVersion = 1
+		material := make([]byte, 32)
+		if _, err := io.ReadFull(c.rand, material); err != nil {
+			return err
+		}
+		k := Key{KeyID: c.uuid(), Purpose: PurposeMaster, Type: Internal, Created: st.Created, Status: KeyCurrent, Material: material}
+		if err := tx.PutKey(ctx, k); err != nil {
+			return err
+		}
+	}
+	return tx.PutState(ctx, st)
+}
+
+// Credentials returns the Basic-auth user and password of the cluster admin.
+func (c *Cluster) Credentials(ctx context.Context) (user, password string, err error) {
+	err = c.store.View(ctx, func(tx Tx) error {
+		st, err := tx.State(ctx)
+		if err != nil {
+			return err
+		}
+		user, password = st.User, string(st.Password)
+		return nil
+	})
+	return user, password, err
+}
+
+// update settles due timers, then runs fn in one write transaction with the
+// operation's single "now".
+func (c *Cluster) update(ctx context.Context, fn func(tx Tx, now time.Time) error) error {
+	if err := c.Settle(ctx); err != nil {
+		return err
+	}
+	return c.store.Update(ctx, func(tx Tx) error { return fn(tx, c.now()) })
+}
+
+// view settles due timers when no other settlement is running, then runs fn
+// in one read transaction.
+func (c *Cluster) view(ctx context.Context, fn func(tx Tx, now time.Time) error) error {
+	if c.settleMu.TryLock() {
+		err := c.settleLocked(ctx)
+		c.settleMu.Unlock()
+		if err != nil {
+			return err
+		}
+	}
+	return c.store.View(ctx, func(tx Tx) error { return fn(tx, c.now()) })
+}
+
+// event records a cluster event inside tx.
+func (c *Cluster) event(ctx context.Context, tx Tx, now time.Time, typ, msg string, details map[string]any) error {
+	id, err := tx.NextID(ctx, "event")
+	if err != nil {
+		return err
+	}
+	if err := tx.AddEvent(ctx, Event{ID: id, Type: typ, Message: msg, Details: details, Time: now}); err != nil {
+		return err
+	}
+	if id%1000 == 0 {
+		return tx.TrimEvents(ctx, maxEvents)
+	}
+	return nil
+}
+
+// maxEvents is how many events are retained (D46).
+const maxEvents = 10000
+
+// apiEvent records the apiEvent of a successful state-changing call.
+func (c *Cluster) apiEvent(ctx context.Context, tx Tx, now time.Time, method string) error {
+	return c.event(ctx, tx, now, "apiEvent", "API call: "+method, map[string]any{"method": method})
+}

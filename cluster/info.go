@@ -1,0 +1,172 @@
+package cluster
+
+import (
+	"context"
+	"time"
+
+	"github.com/element-emulator/element-emulator/drives"
+)
+
+// Info is what GetClusterInfo reports.
+type Info struct {
+	State    State
+	Ensemble []string
+	MVIPNode int64
+}
+
+// ClusterInfo returns the cluster row and its derived fields.
+func (c *Cluster) ClusterInfo(ctx context.Context) (Info, error) {
+	var out Info
+	err := c.view(ctx, func(tx Tx, _ time.Time) error {
+		st, err := tx.State(ctx)
+		if err != nil {
+			return err
+		}
+		nodes, err := tx.Nodes(ctx)
+		if err != nil {
+			return err
+		}
+		out = Info{State: st, Ensemble: []string{}}
+		for _, n := range nodes {
+			if !n.Active {
+				continue
+			}
+			if out.MVIPNode == 0 {
+				out.MVIPNode = n.ID
+			}
+			if len(out.Ensemble) < 3 {
+				out.Ensemble = append(out.Ensemble, n.CIP)
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
+// Nodes returns the cluster's nodes (activeOnly: only active ones).
+func (c *Cluster) Nodes(ctx context.Context, activeOnly bool) ([]Node, error) {
+	out := []Node{}
+	err := c.view(ctx, func(tx Tx, _ time.Time) error {
+		nodes, err := tx.Nodes(ctx)
+		if err != nil {
+			return err
+		}
+		for _, n := range nodes {
+			if n.Active || !activeOnly {
+				out = append(out, n)
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
+// Capacity is GetClusterCapacity's DECIDED model (spec §2.1.5).
+type Capacity struct {
+	MaxUsedSpace, MaxUsedMetadataSpace, MaxProvisionedSpace, MaxOverProvisionableSpace, MaxIOPS int64
+	Timestamp                                                                                   time.Time
+}
+
+// ClusterCapacity derives capacity from the active drives and nodes.
+func (c *Cluster) ClusterCapacity(ctx context.Context) (Capacity, error) {
+	var out Capacity
+	err := c.view(ctx, func(tx Tx, now time.Time) error {
+		ds, err := tx.Drives(ctx)
+		if err != nil {
+			return err
+		}
+		nodes, err := tx.Nodes(ctx)
+		if err != nil {
+			return err
+		}
+		active := map[int64]bool{}
+		for _, n := range nodes {
+			if n.Active {
+				active[n.ID] = true
+				out.MaxIOPS += 50000
+			}
+		}
+		for _, d := range ds {
+			if d.Status != drives.Active || !active[d.NodeID] {
+				continue
+			}
+			switch d.Type {
+			case drives.Block:
+				out.MaxUsedSpace += d.Capacity
+			case drives.Volume:
+				out.MaxUsedMetadataSpace += d.Capacity
+			}
+		}
+		out.MaxProvisionedSpace = out.MaxUsedSpace / 2
+		out.MaxOverProvisionableSpace = 5 * out.MaxProvisionedSpace
+		out.Timestamp = now
+		return nil
+	})
+	return out, err
+}
+
+// EventFilter holds ListEvents' optional filters.
+type EventFilter struct {
+	MaxEvents                *int64
+	StartEventID, EndEventID *int64
+	EventType                *string
+	ServiceID, NodeID        *int64
+	DriveID                  *int64
+	StartReport, EndReport   *time.Time
+	StartPublish, EndPublish *time.Time
+}
+
+// ListEvents returns events oldest first, filtered (D46).
+func (c *Cluster) ListEvents(ctx context.Context, f EventFilter) ([]Event, error) {
+	out := []Event{}
+	err := c.view(ctx, func(tx Tx, _ time.Time) error {
+		all, err := tx.Events(ctx)
+		if err != nil {
+			return err
+		}
+		for _, e := range all {
+			if !f.match(e) {
+				continue
+			}
+			out = append(out, e)
+		}
+		return nil
+	})
+	if f.MaxEvents != nil && int64(len(out)) > *f.MaxEvents && *f.MaxEvents >= 0 {
+		out = out[int64(len(out))-*f.MaxEvents:]
+	}
+	return out, err
+}
+
+func (f EventFilter) match(e Event) bool {
+	if f.StartEventID != nil && e.ID < *f.StartEventID || f.EndEventID != nil && e.ID > *f.EndEventID {
+		return false
+	}
+	if f.EventType != nil && e.Type != *f.EventType {
+		return false
+	}
+	if f.ServiceID != nil && e.ServiceID != *f.ServiceID || f.NodeID != nil && e.NodeID != *f.NodeID {
+		return false
+	}
+	if f.DriveID != nil {
+		hit := e.DriveID == *f.DriveID
+		for _, id := range e.DriveIDs {
+			hit = hit || id == *f.DriveID
+		}
+		if !hit {
+			return false
+		}
+	}
+	for _, b := range []struct {
+		t      *time.Time
+		before bool
+	}{{f.StartReport, false}, {f.StartPublish, false}, {f.EndReport, true}, {f.EndPublish, true}} {
+		if b.t == nil {
+			continue
+		}
+		if b.before && e.Time.After(*b.t) || !b.before && e.Time.Before(*b.t) {
+			return false
+		}
+	}
+	return true
+}

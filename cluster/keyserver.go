@@ -1,0 +1,151 @@
+package cluster
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/element-emulator/element-emulator/faults"
+)
+
+// KeyServerTarget says how the cluster reaches one key server.
+type KeyServerTarget struct {
+	KeyServerID   int64
+	Hostnames     []string
+	Port          int
+	CAPEM         string
+	ClientCertPEM string
+	ClientKeyPEM  Secret
+	// Now is the emulator time used for certificate validity.
+	Now time.Time
+}
+
+// KeyServer is the cluster's KMIP client. Every error it returns should
+// carry a FailureClass() of ClassConnection, ClassAuthentication or
+// ClassServer (kmip.md §2.8); unclassified errors count as server errors.
+type KeyServer interface {
+	// Probe connects and runs Discover Versions and Query.
+	Probe(ctx context.Context, t KeyServerTarget) error
+	// CreateKey creates and activates an AES-256 key tagged with keyID and
+	// returns its KMIP unique identifier.
+	CreateKey(ctx context.Context, t KeyServerTarget, keyID, purpose string) (uid string, err error)
+	// GetKey reads a key back by UID (or by its keyID tag).
+	GetKey(ctx context.Context, t KeyServerTarget, uid, keyID string) ([]byte, error)
+	// DecommissionKey revokes and destroys a key.
+	DecommissionKey(ctx context.Context, t KeyServerTarget, uid string) error
+}
+
+// kmipFailure is an error the cluster makes itself (fault rules, local checks).
+type kmipFailure struct{ class, msg string }
+
+func (e *kmipFailure) Error() string        { return kmipErrPrefix[e.class] + e.msg }
+func (e *kmipFailure) FailureClass() string { return e.class }
+
+// contact runs one key-server operation for server ks, applying any
+// kmip-client fault rule first (spec kmip.md §2.9). No transaction is held.
+func (c *Cluster) contact(ctx context.Context, t KeyServerTarget, op string, fn func() error) error {
+	if len(t.Hostnames) == 0 {
+		return &kmipFailure{ClassConnection, "no hostnames"}
+	}
+	rule, fired, err := c.fireRule(ctx, faults.Event{Target: faults.KMIPClient, Attrs: map[string]string{
+		"keyServerID": strconv.FormatInt(t.KeyServerID, 10), "operation": op,
+	}})
+	if err != nil {
+		return err
+	}
+	if fired {
+		addr := hostPort(t.Hostnames[0], t.Port)
+		switch rule.Effect {
+		case "unreachable":
+			return &kmipFailure{ClassConnection, fmt.Sprintf("%s: connection refused (fault rule %d)", addr, rule.ID)}
+		case "tls-fail":
+			return &kmipFailure{ClassAuthentication, fmt.Sprintf("%s: remote error: tls: bad certificate (fault rule %d)", addr, rule.ID)}
+		case "error":
+			reason := rule.Params["reason"]
+			if reason == "" {
+				reason = "GeneralFailure"
+			}
+			msg := rule.Params["message"]
+			if msg == "" {
+				msg = "injected by fault rule " + strconv.FormatInt(rule.ID, 10)
+			}
+			return &kmipFailure{ClassServer, fmt.Sprintf("%s: %s: %s: %s", addr, op, reason, msg)}
+		case "delay":
+			ms, _ := strconv.Atoi(rule.Params["ms"])
+			timer := time.NewTimer(time.Duration(ms) * time.Millisecond)
+			select {
+			case <-ctx.Done():
+				timer.Stop()
+				return &kmipFailure{ClassConnection, addr + ": " + ctx.Err().Error()}
+			case <-timer.C:
+			}
+		}
+	}
+	return fn()
+}
+
+func hostPort(host string, port int) string {
+	if strings.Contains(host, ":") {
+		return "[" + host + "]:" + strconv.Itoa(port)
+	}
+	return host + ":" + strconv.Itoa(port)
+}
+
+// fireRule finds the first rule matching ev and consumes one use of it.
+func (c *Cluster) fireRule(ctx context.Context, ev faults.Event) (faults.Rule, bool, error) {
+	var rule faults.Rule
+	var fired bool
+	err := c.store.Update(ctx, func(tx Tx) error {
+		rules, err := tx.FaultRules(ctx)
+		if err != nil {
+			return err
+		}
+		r, ok := faults.First(rules, ev)
+		if !ok {
+			return nil
+		}
+		rule, fired = r, true
+		next, gone := faults.Consume(r)
+		if gone {
+			return tx.DeleteFaultRule(ctx, r.ID)
+		}
+		if next.Times != r.Times {
+			return tx.PutFaultRule(ctx, next)
+		}
+		return nil
+	})
+	return rule, fired, err
+}
+
+// target builds the connection parameters of key server ks. A missing key
+// pair is an authentication failure found locally.
+func (c *Cluster) target(ctx context.Context, tx Tx, ks KMIPServer, now time.Time) (KeyServerTarget, error) {
+	t := KeyServerTarget{
+		KeyServerID: ks.ID, Hostnames: ks.Hostnames, Port: ks.Port, CAPEM: ks.CAPEM,
+		ClientCertPEM: ks.ClientCertPEM, Now: now,
+	}
+	kp, err := tx.KeyPair(ctx)
+	switch {
+	case errors.Is(err, ErrNotFound):
+		return t, nil // the KMIP client reports the missing key as an authentication failure
+	case err != nil:
+		return t, err
+	}
+	t.ClientKeyPEM = kp.PrivateKey
+	return t, nil
+}
+
+// ErrNoClientKey is what a KeyServer should report when the target has no
+// client key: the cluster has no key pair yet.
+var ErrNoClientKey = &kmipFailure{ClassAuthentication, "the cluster has no public/private key pair; call CreatePublicPrivateKeyPair"}
+
+// probe tests one server end to end, outside any transaction.
+func (c *Cluster) probe(ctx context.Context, t KeyServerTarget) error {
+	if len(t.ClientKeyPEM) == 0 {
+		return ErrNoClientKey
+	}
+	return c.contact(ctx, t, "Probe", func() error { return c.keys.Probe(ctx, t) })
+}

@@ -1,0 +1,80 @@
+package cluster
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/element-emulator/element-emulator/asyncjobs"
+)
+
+// maxSteps bounds one settlement, so a bug can never spin forever.
+const maxSteps = 100000
+
+// Settle applies every timer that is due at the current emulator time, in
+// deadline order, each at its own deadline. Every operation calls it first;
+// the clock-advance control and the background ticker call it too.
+func (c *Cluster) Settle(ctx context.Context) error {
+	c.settleMu.Lock()
+	defer c.settleMu.Unlock()
+	return c.settleLocked(ctx)
+}
+
+func (c *Cluster) settleLocked(ctx context.Context) error {
+	for i := 0; i < maxSteps; i++ {
+		now := c.now()
+		step, at, err := c.nextDue(ctx, now)
+		if err != nil {
+			return err
+		}
+		if step == nil {
+			return nil
+		}
+		if err := step(ctx, at); err != nil {
+			return err
+		}
+	}
+	return errors.New("cluster: settlement did not converge")
+}
+
+// nextDue finds the earliest timer due at or before now.
+func (c *Cluster) nextDue(ctx context.Context, now time.Time) (func(context.Context, time.Time) error, time.Time, error) {
+	var step func(context.Context, time.Time) error
+	var at time.Time
+	consider := func(due time.Time, fn func(context.Context, time.Time) error) {
+		if due.IsZero() || due.After(now) {
+			return
+		}
+		if step == nil || due.Before(at) {
+			step, at = fn, due
+		}
+	}
+	err := c.store.View(ctx, func(tx Tx) error {
+		jobs, err := tx.Jobs(ctx)
+		if err != nil {
+			return err
+		}
+		for _, j := range jobs {
+			if j.Done() {
+				continue
+			}
+			j := j
+			switch j.ResultType {
+			case ResultTypeRekey:
+				consider(j.Due, func(ctx context.Context, at time.Time) error { return c.stepRekey(ctx, j, at) })
+			default:
+				consider(j.Due, func(ctx context.Context, at time.Time) error { return c.completeJob(ctx, j, at) })
+			}
+		}
+		return nil
+	})
+	return step, at, err
+}
+
+// completeJob finishes a simple job successfully at its deadline.
+func (c *Cluster) completeJob(ctx context.Context, j asyncjobs.Job, at time.Time) error {
+	return c.store.Update(ctx, func(tx Tx) error {
+		j.Complete(at, nil)
+		return tx.PutJob(ctx, j)
+	})
+}

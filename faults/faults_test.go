@@ -1,0 +1,68 @@
+package faults_test
+
+import (
+	"testing"
+
+	"github.com/element-emulator/element-emulator/faults"
+	"github.com/stretchr/testify/require"
+)
+
+func TestValidate(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		rule faults.Rule
+		ok   bool
+	}{
+		{"ClientUnreachable", faults.Rule{Target: faults.KMIPClient, Effect: "unreachable"}, true},
+		{"UnknownTarget", faults.Rule{Target: "disk", Effect: "unreachable"}, false},
+		{"WrongEffect", faults.Rule{Target: faults.KMIPClient, Effect: "refuse"}, false},
+		{"NegativeTimes", faults.Rule{Target: faults.KMIPClient, Effect: "unreachable", Times: -1}, false},
+		{"BadMs", faults.Rule{Target: faults.KMIPClient, Effect: "delay", Params: map[string]string{"ms": "x"}}, false},
+		{"MethodNeedsName", faults.Rule{Target: faults.ElementMethod, Effect: "error", Match: map[string]string{"method": "ListDrives"}}, false},
+		{"MethodOK", faults.Rule{Target: faults.ElementMethod, Effect: "error", Match: map[string]string{"method": "ListDrives"}, Params: map[string]string{"name": "xDBVersionMismatch"}}, true},
+		{"TLSNeedsMode", faults.Rule{Target: faults.KMIPServer, Effect: "tls"}, false},
+		{"TLSMode", faults.Rule{Target: faults.KMIPServer, Effect: "tls", Params: map[string]string{"mode": "unknown-ca"}}, true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tt.rule.Validate()
+			if tt.ok {
+				require.NoError(t, err)
+			} else {
+				require.ErrorIs(t, err, faults.ErrInvalid)
+			}
+		})
+	}
+}
+
+func TestFirstMatchAndConsume(t *testing.T) {
+	rules := []faults.Rule{
+		{ID: 3, Target: faults.KMIPClient, Match: map[string]string{"keyServerID": "1"}, Effect: "error"},
+		{ID: 2, Target: faults.KMIPClient, Match: map[string]string{"keyServerID": "1"}, Effect: "unreachable", Times: 2},
+		{ID: 1, Target: faults.KMIPClient, Match: map[string]string{"keyServerID": "2"}, Effect: "unreachable"},
+	}
+	ev := faults.Event{Target: faults.KMIPClient, Attrs: map[string]string{"keyServerID": "1", "operation": "Create"}}
+	r, ok := faults.First(rules, ev)
+	require.True(t, ok)
+	require.Equal(t, int64(2), r.ID)
+
+	r, gone := faults.Consume(r)
+	require.False(t, gone)
+	require.Equal(t, 1, r.Times)
+	_, gone = faults.Consume(r)
+	require.True(t, gone)
+
+	forever, gone := faults.Consume(rules[0])
+	require.False(t, gone)
+	require.Equal(t, 0, forever.Times)
+
+	_, ok = faults.First(rules, faults.Event{Target: faults.KMIPServer, Attrs: map[string]string{"keyServerID": "1"}})
+	require.False(t, ok)
+	_, ok = faults.First(rules, faults.Event{Target: faults.KMIPClient, Attrs: map[string]string{}})
+	require.False(t, ok)
+}
+
+func TestListAttributeMatches(t *testing.T) {
+	r := faults.Rule{Target: faults.DriveSecurity, Match: map[string]string{"driveIDs": "3"}, Effect: "fail"}
+	require.True(t, r.Matches(faults.Event{Target: faults.DriveSecurity, Attrs: map[string]string{"driveIDs": "1,3,5"}}))
+	require.False(t, r.Matches(faults.Event{Target: faults.DriveSecurity, Attrs: map[string]string{"driveIDs": "1,33"}}))
+}
