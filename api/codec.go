@@ -95,11 +95,12 @@ func isNull(raw json.RawMessage) bool {
 
 // codecRequest implements gorilla's rpc.CodecRequest.
 type codecRequest struct {
-	s   *Server
-	r   *http.Request
-	id  json.RawMessage // echoed byte for byte; null when absent
-	env envelope
-	err error // envelope problem, reported by ReadRequest
+	s    *Server
+	r    *http.Request
+	id   json.RawMessage // echoed byte for byte; null when absent
+	env  envelope
+	err  error // envelope problem, reported by ReadRequest
+	call *Call // filled by ReadRequest; the dispatcher records the canonical name
 }
 
 // Method always names the dispatcher; Element methods are looked up there.
@@ -115,6 +116,7 @@ func (cr *codecRequest) ReadRequest(args any) error {
 		return fmt.Errorf("api: codec got args of type %T", args)
 	}
 	c.name, c.params, c.version = cr.env.method, cr.env.params, versionFrom(cr.r.Context())
+	cr.call = c
 	return nil
 }
 
@@ -136,7 +138,13 @@ func (cr *codecRequest) WriteResponse(w http.ResponseWriter, reply any) {
 // WriteError writes Element's error envelope with HTTP 200, whatever status
 // gorilla proposes (§1.9); errors.go builds the error object.
 func (cr *codecRequest) WriteError(w http.ResponseWriter, _ int, err error) {
-	writeEnvelope(w, cr.id, "error", cr.s.errorObject(cr.r.Context(), err))
+	ctx := cr.r.Context()
+	if cr.call != nil && cr.call.canonical != "" {
+		ri := infoFrom(ctx)
+		ri.method = cr.call.canonical
+		ctx = withRequestInfo(ctx, ri)
+	}
+	writeEnvelope(w, cr.id, "error", cr.s.errorObject(ctx, err))
 }
 
 // encodeResult marshals a handler's result without HTML escaping and checks
@@ -190,6 +198,8 @@ type Call struct {
 	name    string          // method name as sent
 	params  json.RawMessage // nil when absent or null
 	version string          // URL version
+
+	canonical string // set by the dispatcher once the method is found
 }
 
 // Reply is the dispatcher's result holder; gorilla requires an exported type.
@@ -213,6 +223,7 @@ func (d dispatcher) Call(r *http.Request, c *Call, rep *Reply) (err error) {
 	if err != nil {
 		return err
 	}
+	c.canonical = m.name
 	ri := infoFrom(ctx)
 	ri.method = m.name
 	res, err := m.call(withRequestInfo(ctx, ri), c.params)
