@@ -1,6 +1,386 @@
 package api
 
-import "github.com/go-chi/chi/v5"
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"net/http"
+	"sort"
+	"strconv"
+	"time"
 
-// Stub so package api compiles; the owner of the control surface replaces it.
-func (s *Server) controlRoutes(r chi.Router) {}
+	"github.com/go-chi/chi/v5"
+
+	"github.com/element-emulator/element-emulator/cluster"
+	"github.com/element-emulator/element-emulator/faults"
+)
+
+// Control is the emulator-only surface behind /_emulator/ that is not part
+// of the cluster: the clock, reset, and the embedded key server's CA.
+// The emulator package implements it.
+type Control interface {
+	// ClockNow returns the emulator time and the clock mode.
+	ClockNow() (time.Time, string)
+	// AdvanceClock moves the clock forward, persists it and runs due timers.
+	AdvanceClock(ctx context.Context, d time.Duration) (time.Time, error)
+	// Reset restores the configured initial state; ca also replaces the KMIP CA.
+	Reset(ctx context.Context, ca bool) error
+	// KMIPCA returns the embedded CA certificate (PEM).
+	KMIPCA() string
+	// SignCSR signs a CSR with the embedded CA (days <= 0: the default).
+	SignCSR(ctx context.Context, csrPEM string, days int) (string, error)
+	// KMIPStats, KMIPObjects and KMIPCerts describe the embedded key server.
+	KMIPStats() any
+	KMIPObjects(ctx context.Context) (any, error)
+	KMIPCerts(ctx context.Context) (any, error)
+	// FaultRulesChanged lets listener-level rules (kmip-server refuse) take effect.
+	FaultRulesChanged(ctx context.Context) error
+}
+
+// controlRoutes mounts the /_emulator/ surface (spec §3.8, kmip.md §1.2,
+// §1.11, §1.12). Bodies and answers are plain JSON; failures are
+// {"error": "..."} with a 4xx/5xx status.
+func (s *Server) controlRoutes(r chi.Router) {
+	r.Get("/healthz", s.healthz)
+	r.Get("/clock", s.getClock)
+	r.Post("/clock/advance", s.advanceClock)
+	r.Get("/faults", s.listFaultRules)
+	r.Post("/faults", s.addFaultRule)
+	r.Delete("/faults/{ruleID}", s.deleteFaultRule)
+	r.Post("/reset", s.resetEmulator)
+	r.Get("/kmip/ca", s.kmipCA)
+	r.Post("/kmip/sign", s.kmipSign)
+	r.Get("/kmip/stats", s.kmipStats)
+	r.Get("/kmip/objects", s.kmipObjects)
+	r.Get("/kmip/certs", s.kmipCerts)
+}
+
+func (s *Server) ctl(w http.ResponseWriter) (Control, bool) {
+	c, ok := s.control.(Control)
+	if !ok || c == nil {
+		writeControlError(w, http.StatusServiceUnavailable, "the control surface is not configured")
+		return nil, false
+	}
+	return c, true
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(v)
+}
+
+func writeControlError(w http.ResponseWriter, status int, msg string) {
+	writeJSON(w, status, map[string]string{"error": msg})
+}
+
+// decodeControl reads a JSON object body (empty body = {}).
+func decodeControl(w http.ResponseWriter, r *http.Request, dst any) bool {
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, 1<<20))
+	if err != nil {
+		writeControlError(w, http.StatusRequestEntityTooLarge, "body too large")
+		return false
+	}
+	if len(body) == 0 {
+		body = []byte("{}")
+	}
+	if err := json.Unmarshal(body, dst); err != nil {
+		writeControlError(w, http.StatusBadRequest, "body must be a JSON object: "+err.Error())
+		return false
+	}
+	return true
+}
+
+func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
+	writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+}
+
+func clockBody(now time.Time, mode string) map[string]any {
+	return map[string]any{"now": now.UTC().Format(time.RFC3339Nano), "unix": now.Unix(), "mode": mode}
+}
+
+func (s *Server) getClock(w http.ResponseWriter, r *http.Request) {
+	c, ok := s.ctl(w)
+	if !ok {
+		return
+	}
+	now, mode := c.ClockNow()
+	writeJSON(w, http.StatusOK, clockBody(now, mode))
+}
+
+func (s *Server) advanceClock(w http.ResponseWriter, r *http.Request) {
+	c, ok := s.ctl(w)
+	if !ok {
+		return
+	}
+	var body struct {
+		Seconds *float64 `json:"seconds"`
+	}
+	if !decodeControl(w, r, &body) {
+		return
+	}
+	if body.Seconds == nil || *body.Seconds < 0 || math.IsNaN(*body.Seconds) || *body.Seconds > 100*365*86400 {
+		writeControlError(w, http.StatusBadRequest, `"seconds" must be a number from 0 to 3153600000`)
+		return
+	}
+	now, err := c.AdvanceClock(r.Context(), time.Duration(*body.Seconds*float64(time.Second)))
+	if err != nil {
+		s.controlFailure(w, r, err)
+		return
+	}
+	_, mode := c.ClockNow()
+	writeJSON(w, http.StatusOK, clockBody(now, mode))
+}
+
+func (s *Server) controlFailure(w http.ResponseWriter, r *http.Request, err error) {
+	var ce *cluster.Error
+	if errors.As(err, &ce) {
+		writeControlError(w, http.StatusBadRequest, ce.Error())
+		return
+	}
+	s.log.ErrorContext(r.Context(), "control request failed", "path", r.URL.Path, "error", err)
+	writeControlError(w, http.StatusInternalServerError, "internal error; see the emulator log")
+}
+
+// ruleWire is a fault rule as the control surface shows it.
+type ruleWire struct {
+	RuleID int64             `json:"ruleID"`
+	Target string            `json:"target"`
+	Match  map[string]string `json:"match"`
+	Effect string            `json:"effect"`
+	Params map[string]string `json:"params"`
+	Times  int               `json:"times,omitempty"`
+}
+
+// scalarString renders a JSON scalar as the string a rule compares.
+func scalarString(v any) (string, error) {
+	switch x := v.(type) {
+	case string:
+		return x, nil
+	case json.Number:
+		return x.String(), nil
+	case bool:
+		return strconv.FormatBool(x), nil
+	}
+	return "", fmt.Errorf("expected a string, number or boolean, got %T", v)
+}
+
+// parseRule reads {"target","match","effect"|"kind","times", params...}.
+func parseRule(body []byte) (faults.Rule, error) {
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal(body, &raw); err != nil {
+		return faults.Rule{}, fmt.Errorf("body must be a JSON object: %w", err)
+	}
+	r := faults.Rule{Match: map[string]string{}, Params: map[string]string{}}
+	keys := make([]string, 0, len(raw))
+	for k := range raw {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		v := raw[k]
+		switch k {
+		case "target":
+			var t string
+			if err := json.Unmarshal(v, &t); err != nil {
+				return r, errors.New(`"target" must be a string`)
+			}
+			r.Target = faults.Target(t)
+		case "effect", "kind":
+			if err := json.Unmarshal(v, &r.Effect); err != nil {
+				return r, fmt.Errorf("%q must be a string", k)
+			}
+		case "times":
+			var n int
+			if err := json.Unmarshal(v, &n); err != nil || n < 0 {
+				return r, errors.New(`"times" must be a non-negative integer`)
+			}
+			r.Times = n
+		case "match":
+			var m map[string]any
+			d := json.NewDecoder(bytesReader(v))
+			d.UseNumber()
+			if err := d.Decode(&m); err != nil {
+				return r, errors.New(`"match" must be an object`)
+			}
+			for mk, mv := range m {
+				s, err := scalarString(mv)
+				if err != nil {
+					return r, fmt.Errorf("match.%s: %v", mk, err)
+				}
+				r.Match[mk] = s
+			}
+		default:
+			var x any
+			d := json.NewDecoder(bytesReader(v))
+			d.UseNumber()
+			if err := d.Decode(&x); err != nil {
+				return r, err
+			}
+			s, err := scalarString(x)
+			if err != nil {
+				return r, fmt.Errorf("%s: %v", k, err)
+			}
+			r.Params[k] = s
+		}
+	}
+	if r.Target == "" {
+		return r, errors.New(`"target" is required`)
+	}
+	if r.Effect == "" {
+		return r, errors.New(`"effect" is required`)
+	}
+	return r, r.Validate()
+}
+
+func (s *Server) addFaultRule(w http.ResponseWriter, r *http.Request) {
+	c, ok := s.ctl(w)
+	if !ok {
+		return
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, 1<<20))
+	if err != nil {
+		writeControlError(w, http.StatusRequestEntityTooLarge, "body too large")
+		return
+	}
+	rule, err := parseRule(body)
+	if err != nil {
+		writeControlError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	id, err := s.cluster.AddFaultRule(r.Context(), rule)
+	if err != nil {
+		s.controlFailure(w, r, err)
+		return
+	}
+	if err := c.FaultRulesChanged(r.Context()); err != nil {
+		s.controlFailure(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]int64{"ruleID": id})
+}
+
+func (s *Server) listFaultRules(w http.ResponseWriter, r *http.Request) {
+	rules, err := s.cluster.FaultRules(r.Context())
+	if err != nil {
+		s.controlFailure(w, r, err)
+		return
+	}
+	out := make([]ruleWire, 0, len(rules))
+	for _, x := range rules {
+		out = append(out, ruleWire{RuleID: x.ID, Target: string(x.Target), Match: x.Match, Effect: x.Effect,
+			Params: x.Params, Times: x.Times})
+	}
+	writeJSON(w, http.StatusOK, map[string][]ruleWire{"rules": out})
+}
+
+func (s *Server) deleteFaultRule(w http.ResponseWriter, r *http.Request) {
+	c, ok := s.ctl(w)
+	if !ok {
+		return
+	}
+	id, err := strconv.ParseInt(chi.URLParam(r, "ruleID"), 10, 64)
+	if err != nil {
+		writeControlError(w, http.StatusBadRequest, "ruleID must be an integer")
+		return
+	}
+	if err := s.cluster.DeleteFaultRule(r.Context(), id); errors.Is(err, cluster.ErrNotFound) {
+		writeControlError(w, http.StatusNotFound, fmt.Sprintf("fault rule %d does not exist", id))
+		return
+	} else if err != nil {
+		s.controlFailure(w, r, err)
+		return
+	}
+	if err := c.FaultRulesChanged(r.Context()); err != nil {
+		s.controlFailure(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{})
+}
+
+func (s *Server) resetEmulator(w http.ResponseWriter, r *http.Request) {
+	c, ok := s.ctl(w)
+	if !ok {
+		return
+	}
+	ca, _ := strconv.ParseBool(r.URL.Query().Get("ca"))
+	if err := c.Reset(r.Context(), ca); err != nil {
+		s.controlFailure(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{})
+}
+
+func (s *Server) kmipCA(w http.ResponseWriter, r *http.Request) {
+	c, ok := s.ctl(w)
+	if !ok {
+		return
+	}
+	w.Header().Set("Content-Type", "application/x-pem-file")
+	_, _ = io.WriteString(w, c.KMIPCA())
+}
+
+func (s *Server) kmipSign(w http.ResponseWriter, r *http.Request) {
+	c, ok := s.ctl(w)
+	if !ok {
+		return
+	}
+	var body struct {
+		CSR  string `json:"csr"`
+		Days int    `json:"days"`
+	}
+	if !decodeControl(w, r, &body) {
+		return
+	}
+	if body.CSR == "" {
+		writeControlError(w, http.StatusBadRequest, `"csr" is required: a PEM CERTIFICATE REQUEST`)
+		return
+	}
+	if body.Days < 0 || body.Days > 36500 {
+		writeControlError(w, http.StatusBadRequest, `"days" must be from 1 to 36500`)
+		return
+	}
+	cert, err := c.SignCSR(r.Context(), body.CSR, body.Days)
+	if err != nil {
+		writeControlError(w, http.StatusBadRequest, "cannot sign: "+err.Error())
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]string{"certificate": cert, "caCertificate": c.KMIPCA()})
+}
+
+func (s *Server) kmipStats(w http.ResponseWriter, r *http.Request) {
+	c, ok := s.ctl(w)
+	if !ok {
+		return
+	}
+	writeJSON(w, http.StatusOK, c.KMIPStats())
+}
+
+func (s *Server) kmipObjects(w http.ResponseWriter, r *http.Request) {
+	c, ok := s.ctl(w)
+	if !ok {
+		return
+	}
+	objs, err := c.KMIPObjects(r.Context())
+	if err != nil {
+		s.controlFailure(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"objects": objs})
+}
+
+func (s *Server) kmipCerts(w http.ResponseWriter, r *http.Request) {
+	c, ok := s.ctl(w)
+	if !ok {
+		return
+	}
+	certs, err := c.KMIPCerts(r.Context())
+	if err != nil {
+		s.controlFailure(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"certificates": certs})
+}

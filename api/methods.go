@@ -1,8 +1,50 @@
 package api
 
-// Stub so package api compiles; the owner of the method table replaces it.
+// methods is the method table: the only place an Element method is
+// registered. since is the API version the method appeared in (D7); scope
+// says which listener serves it (D8, D42).
 func (s *Server) methods() []method {
 	return []method{
+		// Cluster basics (§2.1)
 		{name: "GetAPI", since: "1.0", scope: scopeAll, call: typed(s.getAPI)},
+		{name: "GetClusterInfo", since: "1.0", scope: scopeCluster, call: typed(s.getClusterInfo)},
+		{name: "GetClusterVersionInfo", since: "1.0", scope: scopeCluster, call: typed(s.getClusterVersionInfo)},
+		{name: "ListActiveNodes", since: "1.0", scope: scopeCluster, call: typed(s.listActiveNodes)},
+		{name: "ListAllNodes", since: "1.0", scope: scopeCluster, call: typed(s.listAllNodes)},
+		{name: "GetClusterCapacity", since: "1.0", scope: scopeCluster, call: typed(s.getClusterCapacity)},
+		{name: "ListEvents", since: "1.0", scope: scopeCluster, call: typed(s.listEvents)},
+
+		// KMIP trust relationship (§2.2)
+		{name: "CreatePublicPrivateKeyPair", since: "11.7", scope: scopeCluster, call: typed(s.createPublicPrivateKeyPair)},
+		{name: "GetClientCertificateSignRequest", since: "11.7", scope: scopeCluster, call: typed(s.getClientCertificateSignRequest)},
+
+		// KMIP key servers (§2.3)
+		{name: "CreateKeyServerKmip", since: "11.7", scope: scopeCluster, call: typed(s.createKeyServerKmip)},
+		{name: "ModifyKeyServerKmip", since: "11.7", scope: scopeCluster, call: typed(s.modifyKeyServerKmip)},
+		{name: "DeleteKeyServerKmip", since: "11.7", scope: scopeCluster, call: typed(s.deleteKeyServerKmip)},
+		{name: "GetKeyServerKmip", since: "11.7", scope: scopeCluster, call: typed(s.getKeyServerKmip)},
+		{name: "ListKeyServersKmip", since: "11.7", scope: scopeCluster, call: typed(s.listKeyServersKmip)},
+		{name: "TestKeyServerKmip", since: "11.7", scope: scopeCluster, call: typed(s.testKeyServerKmip)},
+
+		// KMIP key providers (§2.4)
+		{name: "CreateKeyProviderKmip", since: "11.7", scope: scopeCluster, call: typed(s.createKeyProviderKmip)},
+		{name: "DeleteKeyProviderKmip", since: "11.7", scope: scopeCluster, call: typed(s.deleteKeyProviderKmip)},
+		{name: "GetKeyProviderKmip", since: "11.7", scope: scopeCluster, call: typed(s.getKeyProviderKmip)},
+		{name: "ListKeyProvidersKmip", since: "11.7", scope: scopeCluster, call: typed(s.listKeyProvidersKmip)},
+		{name: "TestKeyProviderKmip", since: "11.7", scope: scopeCluster, call: typed(s.testKeyProviderKmip)},
+		{name: "AddKeyServerToProviderKmip", since: "11.7", scope: scopeCluster, call: typed(s.addKeyServerToProviderKmip)},
+		{name: "RemoveKeyServerFromProviderKmip", since: "11.7", scope: scopeCluster, call: typed(s.removeKeyServerFromProviderKmip)},
+
+		// Software encryption at rest (§2.5)
+		{name: "RekeySoftwareEncryptionAtRestMasterKey", since: "12.3", scope: scopeCluster, call: typed(s.rekeySoftwareEncryptionAtRestMasterKey)},
+		{name: "GetSoftwareEncryptionAtRestInfo", since: "12.3", scope: scopeCluster, call: typed(s.getSoftwareEncryptionAtRestInfo)},
+
+		// Async results (§2.6)
+		{name: "GetAsyncResult", since: "1.0", scope: scopeCluster, call: typed(s.getAsyncResult)},
+		{name: "ListAsyncResults", since: "9.0", scope: scopeCluster, call: typed(s.listAsyncResults)},
+
+		// Cluster faults (§2.8)
+		{name: "ListClusterFaults", since: "1.0", scope: scopeCluster, call: typed(s.listClusterFaults)},
+		{name: "ClearClusterFaults", since: "1.0", scope: scopeCluster, call: typed(s.clearClusterFaults)},
 	}
 }

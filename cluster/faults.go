@@ -165,12 +165,6 @@ func (c *Cluster) DeleteFaultRule(ctx context.Context, id int64) error {
 	return c.store.Update(ctx, func(tx Tx) error { return tx.DeleteFaultRule(ctx, id) })
 }
 
-// FireRule finds the first rule matching ev and consumes one use; used by
-// the KMIP server adapter and the API's element-method hook.
-func (c *Cluster) FireRule(ctx context.Context, ev faults.Event) (faults.Rule, bool, error) {
-	return c.fireRule(ctx, ev)
-}
-
 // MethodFault returns the Element error an element-method rule injects
 // for method, or nil.
 func (c *Cluster) MethodFault(ctx context.Context, method string) error {

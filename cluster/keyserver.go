@@ -96,6 +96,12 @@ func hostPort(host string, port int) string {
 
 // fireRule finds the first rule matching ev and consumes one use of it.
 func (c *Cluster) fireRule(ctx context.Context, ev faults.Event) (faults.Rule, bool, error) {
+	return c.FireRuleWhere(ctx, func(r faults.Rule) bool { return r.Matches(ev) })
+}
+
+// FireRuleWhere finds the lowest-ID rule for which pred holds and consumes
+// one use of it (a rule whose uses run out is deleted), in one transaction.
+func (c *Cluster) FireRuleWhere(ctx context.Context, pred func(faults.Rule) bool) (faults.Rule, bool, error) {
 	var rule faults.Rule
 	var fired bool
 	err := c.store.Update(ctx, func(tx Tx) error {
@@ -103,17 +109,19 @@ func (c *Cluster) fireRule(ctx context.Context, ev faults.Event) (faults.Rule, b
 		if err != nil {
 			return err
 		}
-		r, ok := faults.First(rules, ev)
-		if !ok {
+		for _, r := range rules {
+			if !pred(r) {
+				continue
+			}
+			rule, fired = r, true
+			next, gone := faults.Consume(r)
+			if gone {
+				return tx.DeleteFaultRule(ctx, r.ID)
+			}
+			if next.Times != r.Times {
+				return tx.PutFaultRule(ctx, next)
+			}
 			return nil
-		}
-		rule, fired = r, true
-		next, gone := faults.Consume(r)
-		if gone {
-			return tx.DeleteFaultRule(ctx, r.ID)
-		}
-		if next.Times != r.Times {
-			return tx.PutFaultRule(ctx, next)
 		}
 		return nil
 	})
