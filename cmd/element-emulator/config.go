@@ -1,0 +1,242 @@
+package main
+
+import (
+	"encoding/base64"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/element-emulator/element-emulator/clock"
+)
+
+// Config is the emulator's whole configuration. Flags win, then
+// ELEMENT_EMULATOR_* environment variables (read as flag defaults), then the
+// built-in defaults (spec §0.5).
+type Config struct {
+	Data          string
+	Ephemeral     bool
+	HTTPSAddr     string
+	HTTPAddr      string
+	NodeAddr      string
+	KMIPAddr      string
+	User          string
+	Password      string
+	Clock         string
+	SoftwareEAR   bool
+	Nodes         int
+	DrivesPerNode int
+	RekeyDuration time.Duration
+	Seed          string
+	APIVersion    string
+	Cert, Key     string
+	LogLevel      string
+	MasterKey     string // base64 KEK (env only in practice)
+
+	KMIPCustomAttribute  string
+	KMIPDecommission     string
+	KMIPVerifyHostname   bool
+	KMIPLegacyCiphers    bool
+	KMIPClientCertDays   int
+	KMIPConnectTimeout   time.Duration
+	KMIPHandshakeTimeout time.Duration
+	KMIPRequestTimeout   time.Duration
+	KMIPDestroy          string
+	KMIPClientEKU        string
+	KMIPIdentity         string
+	KMIPTimestampWindow  time.Duration
+	KMIPSANs             stringList
+	KMIPClientCAs        stringList
+}
+
+// stringList is a repeatable flag (comma-separated in the environment).
+type stringList []string
+
+func (l *stringList) String() string { return strings.Join(*l, ",") }
+func (l *stringList) Set(v string) error {
+	*l = append(*l, v)
+	return nil
+}
+
+// Sentinel validation errors.
+var (
+	ErrClockMode      = errors.New("--clock must be real or virtual")
+	ErrAPIVersion     = errors.New("--api-version must be 12.3, 12.5 or 12.7")
+	ErrNodes          = errors.New("--nodes must be from 1 to 100 and --drives-per-node from 1 to 24")
+	ErrRekeyDuration  = errors.New("--rekey-duration must not be negative")
+	ErrSeed           = errors.New("--seed must be an unsigned integer")
+	ErrCustomAttr     = errors.New("--kmip-custom-attribute must be fallback, required or off")
+	ErrDecommission   = errors.New("--kmip-decommission must be revoke-destroy, revoke or none")
+	ErrDestroy        = errors.New("--kmip-destroy must be keep-metadata or delete")
+	ErrClientEKU      = errors.New("--kmip-client-eku must be require or lenient")
+	ErrIdentity       = errors.New("--kmip-identity must be cn or ou")
+	ErrCertKey        = errors.New("--cert and --key must be given together")
+	ErrMasterKey      = errors.New("ELEMENT_EMULATOR_MASTER_KEY must be 32 bytes in base64")
+	ErrDataEphemeral  = errors.New("--data must not be empty unless --ephemeral")
+	ErrClientCertDays = errors.New("--kmip-client-cert-days must be from 1 to 36500")
+)
+
+// envName is the environment variable of a flag.
+func envName(flagName string) string {
+	return "ELEMENT_EMULATOR_" + strings.ToUpper(strings.ReplaceAll(flagName, "-", "_"))
+}
+
+// parseConfig parses args with env-backed defaults.
+func parseConfig(name string, args []string, getenv func(string) string, stderr io.Writer) (Config, *flag.FlagSet, error) {
+	var c Config
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var envErr error
+	str := func(p *string, n, def, usage string) {
+		if v := getenv(envName(n)); v != "" {
+			def = v
+		}
+		fs.StringVar(p, n, def, usage+" (env "+envName(n)+")")
+	}
+	boolean := func(p *bool, n string, def bool, usage string) {
+		if v := getenv(envName(n)); v != "" {
+			b, err := strconv.ParseBool(v)
+			if err != nil && envErr == nil {
+				envErr = fmt.Errorf("%s: %q is not a boolean", envName(n), v)
+			}
+			def = b
+		}
+		fs.BoolVar(p, n, def, usage+" (env "+envName(n)+")")
+	}
+	integer := func(p *int, n string, def int, usage string) {
+		if v := getenv(envName(n)); v != "" {
+			i, err := strconv.Atoi(v)
+			if err != nil && envErr == nil {
+				envErr = fmt.Errorf("%s: %q is not an integer", envName(n), v)
+			}
+			def = i
+		}
+		fs.IntVar(p, n, def, usage+" (env "+envName(n)+")")
+	}
+	duration := func(p *time.Duration, n string, def time.Duration, usage string) {
+		if v := getenv(envName(n)); v != "" {
+			d, err := time.ParseDuration(v)
+			if err != nil && envErr == nil {
+				envErr = fmt.Errorf("%s: %q is not a duration", envName(n), v)
+			}
+			def = d
+		}
+		fs.DurationVar(p, n, def, usage+" (env "+envName(n)+")")
+	}
+	list := func(p *stringList, n, usage string) {
+		if v := getenv(envName(n)); v != "" {
+			for _, x := range strings.Split(v, ",") {
+				*p = append(*p, strings.TrimSpace(x))
+			}
+		}
+		fs.Var(p, n, usage+" (repeatable; env "+envName(n)+", comma-separated)")
+	}
+
+	str(&c.Data, "data", "./element-emulator-data", "directory holding the SQLite database and the master key")
+	boolean(&c.Ephemeral, "ephemeral", false, "keep all state in memory; nothing is written")
+	str(&c.HTTPSAddr, "https-addr", "127.0.0.1:8443", "cluster listener (MVIP role), HTTPS")
+	str(&c.HTTPAddr, "http-addr", "127.0.0.1:8080", "the same API and /_emulator/ over plain HTTP; empty disables")
+	str(&c.NodeAddr, "node-addr", "127.0.0.1:8442", "node listener (MIP role), HTTPS; empty disables")
+	str(&c.KMIPAddr, "kmip-addr", "127.0.0.1:5696", "embedded KMIP server; empty or off disables")
+	str(&c.User, "user", "admin", "Basic-auth user of the pre-created cluster")
+	str(&c.Password, "password", "admin", "Basic-auth password of the pre-created cluster")
+	str(&c.Clock, "clock", "real", "real (wall clock plus advances) or virtual (frozen until advanced)")
+	boolean(&c.SoftwareEAR, "software-ear", true, "pre-created cluster has software encryption at rest enabled")
+	integer(&c.Nodes, "nodes", 4, "nodes of the pre-created cluster")
+	integer(&c.DrivesPerNode, "drives-per-node", 10, "drives per node of the pre-created cluster")
+	duration(&c.RekeyDuration, "rekey-duration", 6*time.Second, "total master-key rekey time in emulator time (0 = completes on the next read)")
+	str(&c.Seed, "seed", "", "fixed RNG seed: UUIDs and key IDs repeat across runs")
+	str(&c.APIVersion, "api-version", "12.7", "cluster API version: 12.3, 12.5 or 12.7")
+	str(&c.Cert, "cert", "", "PEM certificate for the HTTPS listeners (default: issued by the embedded CA)")
+	str(&c.Key, "key", "", "PEM private key for --cert")
+	str(&c.LogLevel, "log-level", "info", "debug, info, warn or error")
+	str(&c.MasterKey, "master-key", "", "base64 32-byte key encryption key (default: DIR/master.key, created on first start)")
+
+	str(&c.KMIPCustomAttribute, "kmip-custom-attribute", "fallback", "x-SolidFire-KeyID attribute on created keys: fallback, required or off")
+	str(&c.KMIPDecommission, "kmip-decommission", "revoke-destroy", "what decommissioning a key does on its server: revoke-destroy, revoke or none")
+	boolean(&c.KMIPVerifyHostname, "kmip-verify-hostname", true, "check key-server certificates against the dialled hostname")
+	boolean(&c.KMIPLegacyCiphers, "kmip-legacy-ciphers", false, "also offer TLS 1.2 CBC-SHA256 suites (PyKMIP with RSA certificates)")
+	integer(&c.KMIPClientCertDays, "kmip-client-cert-days", 365, "validity of certificates signed by /_emulator/kmip/sign")
+	duration(&c.KMIPConnectTimeout, "kmip-connect-timeout", 5*time.Second, "TCP connect timeout per key-server hostname")
+	duration(&c.KMIPHandshakeTimeout, "kmip-handshake-timeout", 10*time.Second, "TLS handshake and version negotiation timeout")
+	duration(&c.KMIPRequestTimeout, "kmip-request-timeout", 30*time.Second, "timeout of each KMIP request")
+	str(&c.KMIPDestroy, "kmip-destroy", "keep-metadata", "embedded server Destroy: keep-metadata or delete")
+	str(&c.KMIPClientEKU, "kmip-client-eku", "require", "embedded server client-certificate EKU check: require or lenient")
+	str(&c.KMIPIdentity, "kmip-identity", "cn", "embedded server client identity: cn or ou")
+	duration(&c.KMIPTimestampWindow, "kmip-timestamp-window", 0, "reject KMIP requests whose header time is further off (0 = off)")
+	list(&c.KMIPSANs, "kmip-san", "extra subject alternative name of the embedded KMIP server certificate")
+	list(&c.KMIPClientCAs, "kmip-client-ca", "PEM file of an extra CA trusted for KMIP client certificates")
+
+	if envErr != nil {
+		return c, fs, envErr
+	}
+	if err := fs.Parse(args); err != nil {
+		return c, fs, err
+	}
+	return c, fs, c.Validate()
+}
+
+// Validate checks the configuration.
+func (c Config) Validate() error {
+	if _, err := clock.ParseMode(c.Clock); err != nil {
+		return ErrClockMode
+	}
+	switch c.APIVersion {
+	case "12.3", "12.5", "12.7":
+	default:
+		return ErrAPIVersion
+	}
+	if c.Nodes < 1 || c.Nodes > 100 || c.DrivesPerNode < 1 || c.DrivesPerNode > 24 {
+		return ErrNodes
+	}
+	if c.RekeyDuration < 0 {
+		return ErrRekeyDuration
+	}
+	if c.Seed != "" {
+		if _, err := strconv.ParseUint(c.Seed, 10, 64); err != nil {
+			return ErrSeed
+		}
+	}
+	if !oneOf(c.KMIPCustomAttribute, "fallback", "required", "off") {
+		return ErrCustomAttr
+	}
+	if !oneOf(c.KMIPDecommission, "revoke-destroy", "revoke", "none") {
+		return ErrDecommission
+	}
+	if !oneOf(c.KMIPDestroy, "keep-metadata", "delete") {
+		return ErrDestroy
+	}
+	if !oneOf(c.KMIPClientEKU, "require", "lenient") {
+		return ErrClientEKU
+	}
+	if !oneOf(c.KMIPIdentity, "cn", "ou") {
+		return ErrIdentity
+	}
+	if (c.Cert == "") != (c.Key == "") {
+		return ErrCertKey
+	}
+	if c.MasterKey != "" {
+		if k, err := base64.StdEncoding.DecodeString(c.MasterKey); err != nil || len(k) != 32 {
+			return ErrMasterKey
+		}
+	}
+	if c.Data == "" && !c.Ephemeral {
+		return ErrDataEphemeral
+	}
+	if c.KMIPClientCertDays < 1 || c.KMIPClientCertDays > 36500 {
+		return ErrClientCertDays
+	}
+	return nil
+}
+
+func oneOf(v string, opts ...string) bool {
+	for _, o := range opts {
+		if v == o {
+			return true
+		}
+	}
+	return false
+}
