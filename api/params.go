@@ -103,11 +103,6 @@ type paramDecoder struct {
 	gated   bool
 }
 
-var (
-	rawMessageType = reflect.TypeFor[json.RawMessage]()
-	anyType        = reflect.TypeFor[any]()
-)
-
 func (d paramDecoder) decodeStruct(obj map[string]json.RawMessage, v reflect.Value, prefix string) error {
 	t := v.Type()
 	for i := range t.NumField() {
@@ -169,7 +164,7 @@ func (d paramDecoder) decodeStruct(obj map[string]json.RawMessage, v reflect.Val
 		if err := d.decodeValue(raw, fv, path, enum); err != nil {
 			return err
 		}
-		if required && fv.Kind() == reflect.Slice && fv.Type() != rawMessageType && fv.Len() == 0 {
+		if required && fv.Kind() == reflect.Slice && fv.Type() != reflect.TypeFor[json.RawMessage]() && fv.Len() == 0 {
 			return cluster.ErrInvalidParam(path, "must not be empty")
 		}
 	}
@@ -181,10 +176,10 @@ func (d paramDecoder) decodeValue(raw json.RawMessage, fv reflect.Value, path st
 	raw = bytes.TrimSpace(raw)
 	t := fv.Type()
 	switch t {
-	case rawMessageType:
+	case reflect.TypeFor[json.RawMessage]():
 		fv.SetBytes(bytes.Clone(raw))
 		return nil
-	case anyType:
+	case reflect.TypeFor[any]():
 		var x any
 		if err := unmarshalNumber(raw, &x); err != nil {
 			return cluster.ErrParamType(path, "JSON value")
@@ -253,7 +248,7 @@ func (d paramDecoder) decodeValue(raw json.RawMessage, fv reflect.Value, path st
 		fv.Set(s)
 		return nil
 	case reflect.Map:
-		if t.Key().Kind() != reflect.String || t.Elem() != anyType {
+		if t.Key().Kind() != reflect.String || t.Elem() != reflect.TypeFor[any]() {
 			return fmt.Errorf("api: param %s: unsupported map type %s", path, t)
 		}
 		if len(raw) == 0 || raw[0] != '{' {
