@@ -1,0 +1,25 @@
+# The README's two commands are `go run ./cmd/element-emulator` and
+# `go test -race ./...`; these targets are shorthands around them.
+GO ?= go
+
+.PHONY: run test check bench fuzz build
+
+run:
+	$(GO) run ./cmd/element-emulator
+
+test:
+	$(GO) test -race ./...
+
+build:
+	$(GO) build -o element-emulator ./cmd/element-emulator
+
+check:
+	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+fuzz:
+	$(GO) test ./api -run '^$$' -fuzz FuzzEnvelope -fuzztime 20s
+	$(GO) test ./api -run '^$$' -fuzz FuzzParams -fuzztime 20s
