@@ -1,0 +1,80 @@
+package main
+
+import (
+	"io"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+)
+
+func TestParseConfig(t *testing.T) {
+	for _, tt := range []struct {
+		name    string
+		args    []string
+		env     map[string]string
+		check   func(t *testing.T, c Config)
+		wantErr error
+	}{
+		{name: "Defaults", check: func(t *testing.T, c Config) {
+			require.Equal(t, "./element-emulator-data", c.Data)
+			require.Equal(t, "127.0.0.1:8443", c.HTTPSAddr)
+			require.Equal(t, "127.0.0.1:8080", c.HTTPAddr)
+			require.Equal(t, "127.0.0.1:8442", c.NodeAddr)
+			require.Equal(t, "127.0.0.1:5696", c.KMIPAddr)
+			require.Equal(t, "admin", c.User)
+			require.Equal(t, "admin", c.Password)
+			require.Equal(t, "real", c.Clock)
+			require.True(t, c.SoftwareEAR)
+			require.Equal(t, 6*time.Second, c.RekeyDuration)
+			require.Equal(t, "fallback", c.KMIPCustomAttribute)
+			require.True(t, c.KMIPVerifyHostname)
+		}},
+		{name: "EnvSetsDefault", env: map[string]string{"ELEMENT_EMULATOR_CLOCK": "virtual", "ELEMENT_EMULATOR_SOFTWARE_EAR": "false",
+			"ELEMENT_EMULATOR_REKEY_DURATION": "0s", "ELEMENT_EMULATOR_KMIP_SAN": "kms.lab, 10.0.0.5"},
+			check: func(t *testing.T, c Config) {
+				require.Equal(t, "virtual", c.Clock)
+				require.False(t, c.SoftwareEAR)
+				require.Zero(t, c.RekeyDuration)
+				require.Equal(t, stringList{"kms.lab", "10.0.0.5"}, c.KMIPSANs)
+			}},
+		{name: "FlagWinsOverEnv", args: []string{"--clock", "real", "-user=ops"}, env: map[string]string{"ELEMENT_EMULATOR_CLOCK": "virtual"},
+			check: func(t *testing.T, c Config) {
+				require.Equal(t, "real", c.Clock)
+				require.Equal(t, "ops", c.User)
+			}},
+		{name: "EmptyDisablesListener", args: []string{"--http-addr", "", "--kmip-addr", "off"}, check: func(t *testing.T, c Config) {
+			require.Empty(t, c.HTTPAddr)
+			require.Equal(t, "off", c.KMIPAddr)
+		}},
+		{name: "BadClock", args: []string{"--clock", "fast"}, wantErr: ErrClockMode},
+		{name: "BadAPIVersion", args: []string{"--api-version", "11.0"}, wantErr: ErrAPIVersion},
+		{name: "BadNodes", args: []string{"--nodes", "0"}, wantErr: ErrNodes},
+		{name: "NegativeRekey", args: []string{"--rekey-duration", "-1s"}, wantErr: ErrRekeyDuration},
+		{name: "BadSeed", args: []string{"--seed", "x"}, wantErr: ErrSeed},
+		{name: "BadCustomAttr", args: []string{"--kmip-custom-attribute", "maybe"}, wantErr: ErrCustomAttr},
+		{name: "CertWithoutKey", args: []string{"--cert", "a.pem"}, wantErr: ErrCertKey},
+		{name: "BadMasterKey", env: map[string]string{"ELEMENT_EMULATOR_MASTER_KEY": "c2hvcnQ="}, wantErr: ErrMasterKey},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			getenv := func(k string) string { return tt.env[k] }
+			c, _, err := parseConfig("test", tt.args, getenv, io.Discard)
+			if tt.wantErr != nil {
+				require.ErrorIs(t, err, tt.wantErr)
+				return
+			}
+			require.NoError(t, err)
+			tt.check(t, c)
+		})
+	}
+}
+
+func TestBadEnvValueIsAnError(t *testing.T) {
+	_, _, err := parseConfig("test", nil, func(k string) string {
+		if k == "ELEMENT_EMULATOR_NODES" {
+			return "four"
+		}
+		return ""
+	}, io.Discard)
+	require.ErrorContains(t, err, "ELEMENT_EMULATOR_NODES")
+}
