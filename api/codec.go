@@ -226,7 +226,13 @@ func (d dispatcher) Call(r *http.Request, c *Call, rep *Reply) (err error) {
 	c.canonical = m.name
 	ri := infoFrom(ctx)
 	ri.method = m.name
-	res, err := m.call(withRequestInfo(ctx, ri), c.params)
+	ctx = withRequestInfo(ctx, ri)
+	if d.s.deps.Intercept != nil {
+		if err := d.s.deps.Intercept(ctx, m.name); err != nil {
+			return err
+		}
+	}
+	res, err := m.call(ctx, c.params)
 	if err != nil {
 		return err
 	}

@@ -39,6 +39,9 @@ type Deps struct {
 	// CurrentVersion is the cluster API version: "12.7" when empty; "12.3"
 	// and "12.5" are the other versions offered at start-up (D2).
 	CurrentVersion string
+	// Intercept, when set, runs after method lookup and before the handler;
+	// an error it returns is the call's answer (element-method fault rules).
+	Intercept func(ctx context.Context, method string) error
 	// Bootstrap reports bootstrap mode (D42); nil means never. While it
 	// returns true the cluster listener accepts any credentials and serves
 	// only GetAPI and the scopeBootstrap methods (CreateCluster).

@@ -102,6 +102,17 @@ func (c *Cluster) fireRule(ctx context.Context, ev faults.Event) (faults.Rule, b
 // FireRuleWhere finds the lowest-ID rule for which pred holds and consumes
 // one use of it (a rule whose uses run out is deleted), in one transaction.
 func (c *Cluster) FireRuleWhere(ctx context.Context, pred func(faults.Rule) bool) (faults.Rule, bool, error) {
+	// Most calls meet no rule: look first without taking the write lock.
+	any := false
+	if err := c.store.View(ctx, func(tx Tx) error {
+		rules, err := tx.FaultRules(ctx)
+		for _, r := range rules {
+			any = any || pred(r)
+		}
+		return err
+	}); err != nil || !any {
+		return faults.Rule{}, false, err
+	}
 	var rule faults.Rule
 	var fired bool
 	err := c.store.Update(ctx, func(tx Tx) error {

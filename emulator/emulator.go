@@ -266,6 +266,7 @@ func (e *Emulator) build(ctx context.Context) error {
 	e.api, err = api.NewServer(api.Deps{
 		Cluster: e.cluster, Control: control{e}, Logger: e.log.With("component", "api"),
 		Authenticate: e.authenticate, CurrentVersion: e.cfg.Cluster.APIVersion,
+		Intercept: func(ctx context.Context, method string) error { return e.cluster.MethodFault(ctx, method) },
 	})
 	return err
 }
