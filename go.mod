@@ -4,15 +4,19 @@ go 1.26
 
 require (
 	github.com/go-chi/chi/v5 v5.2.3
+	github.com/google/uuid v1.6.0
 	github.com/gorilla/rpc v1.2.1
 	github.com/mattn/go-sqlite3 v1.14.53
 	github.com/ovh/kmip-go v0.8.1
+	github.com/scaleoutsean/solidfire-go v1.0.1
 	github.com/stretchr/testify v1.11.1
 )
 
 require (
 	github.com/davecgh/go-spew v1.1.1 // indirect
-	github.com/google/uuid v1.6.0 // indirect
+	github.com/konsorten/go-windows-terminal-sequences v1.0.1 // indirect
 	github.com/pmezard/go-difflib v1.0.0 // indirect
+	github.com/sirupsen/logrus v1.4.2 // indirect
+	golang.org/x/sys v0.0.0-20190422165155-953cdadca894 // indirect
 	gopkg.in/yaml.v3 v3.0.1 // indirect
 )
