@@ -292,11 +292,17 @@ func (s *Server) Objects() []Object {
 	return out
 }
 
-// LogContains reports whether PyKMIP's log contains substr (e.g. an
-// operation name or an error it answered).
-func (s *Server) LogContains(substr string) bool {
+// LogContains reports whether PyKMIP's log contains substr, e.g.
+// "Processing operation: Destroy" or "Session client identity: <CN>".
+func (s *Server) LogContains(substr string) bool { return s.LogCount(substr) > 0 }
+
+// LogCount counts the occurrences of substr in PyKMIP's log.
+func (s *Server) LogCount(substr string) int {
 	b, err := os.ReadFile(s.LogPath)
-	return err == nil && bytes.Contains(b, []byte(substr))
+	if err != nil {
+		return 0
+	}
+	return bytes.Count(b, []byte(substr))
 }
 
 func newKey(t testing.TB) *ecdsa.PrivateKey {
