@@ -34,8 +34,8 @@ import (
 // Wire helpers. They take the subtest's t (never s.T) so a failure stops the
 // right goroutine.
 
-// rpcAnswer is a decoded Element envelope.
-type rpcAnswer struct {
+// biAnswer is a decoded Element envelope.
+type biAnswer struct {
 	Result map[string]any `json:"result"`
 	Error  *struct {
 		Code    int    `json:"code"`
@@ -45,8 +45,8 @@ type rpcAnswer struct {
 	raw string
 }
 
-// postRPC posts body to /json-rpc/<version> and decodes the envelope.
-func postRPC(t *testing.T, s *apitest.Server, version, body string) rpcAnswer {
+// biPost posts body to /json-rpc/<version> and decodes the envelope.
+func biPost(t *testing.T, s *apitest.Server, version, body string) biAnswer {
 	t.Helper()
 	req, err := http.NewRequest(http.MethodPost, s.URL+"/json-rpc/"+version, strings.NewReader(body))
 	require.NoError(t, err)
@@ -57,7 +57,7 @@ func postRPC(t *testing.T, s *apitest.Server, version, body string) rpcAnswer {
 	b, err := io.ReadAll(resp.Body)
 	require.NoError(t, err)
 	require.Equal(t, http.StatusOK, resp.StatusCode, "%s -> %s", body, b)
-	var a rpcAnswer
+	var a biAnswer
 	d := json.NewDecoder(bytes.NewReader(b))
 	d.UseNumber()
 	require.NoError(t, d.Decode(&a), string(b))
@@ -66,29 +66,29 @@ func postRPC(t *testing.T, s *apitest.Server, version, body string) rpcAnswer {
 	return a
 }
 
-// call sends method with params given as raw JSON text ("" = no params member).
-func call(t *testing.T, s *apitest.Server, method, params string) rpcAnswer {
+// biCall sends method with params given as raw JSON text ("" = no params member).
+func biCall(t *testing.T, s *apitest.Server, method, params string) biAnswer {
 	t.Helper()
-	body := `{"method":` + js(t, method) + `,"id":1`
+	body := `{"method":` + biJSON(t, method) + `,"id":1`
 	if params != "" {
 		body += `,"params":` + params
 	}
-	return postRPC(t, s, s.Version, body+"}")
+	return biPost(t, s, s.Version, body+"}")
 }
 
-// ok requires success and returns the result.
-func ok(t *testing.T, s *apitest.Server, method, params string) map[string]any {
+// biOK requires success and returns the result.
+func biOK(t *testing.T, s *apitest.Server, method, params string) map[string]any {
 	t.Helper()
-	a := call(t, s, method, params)
+	a := biCall(t, s, method, params)
 	require.Nil(t, a.Error, "%s %s: %s", method, params, a.raw)
 	return a.Result
 }
 
-func control(t *testing.T, s *apitest.Server, method, path string, body any) map[string]any {
+func biControl(t *testing.T, s *apitest.Server, method, path string, body any) map[string]any {
 	t.Helper()
 	var rd io.Reader
 	if body != nil {
-		rd = strings.NewReader(js(t, body))
+		rd = strings.NewReader(biJSON(t, body))
 	}
 	req, err := http.NewRequest(method, s.URL+"/_emulator/"+path, rd)
 	require.NoError(t, err)
@@ -102,44 +102,44 @@ func control(t *testing.T, s *apitest.Server, method, path string, body any) map
 	return decode(t, b)
 }
 
-func js(t *testing.T, v any) string {
+func biJSON(t *testing.T, v any) string {
 	t.Helper()
 	b, err := json.Marshal(v)
 	require.NoError(t, err)
 	return string(b)
 }
 
-// obj builds a params object from members; json.RawMessage values go out verbatim.
-func obj(t *testing.T, members map[string]any) string { return js(t, members) }
+// biObj builds a params object from members; json.RawMessage values go out verbatim.
+func biObj(t *testing.T, members map[string]any) string { return biJSON(t, members) }
 
-type raw = json.RawMessage
+type biRaw = json.RawMessage
 
-func num(t *testing.T, v any) int64 { t.Helper(); return apitest.Int(t, v) }
+func biNum(t *testing.T, v any) int64 { t.Helper(); return apitest.Int(t, v) }
 
-// snapshot is every observable piece of stored state (the brief's list plus
+// biSnapshot is every observable piece of stored state (the brief's list plus
 // events, the CSR of the current key pair and the KMIP statistics).
-func snapshot(t *testing.T, s *apitest.Server) map[string]any {
+func biSnapshot(t *testing.T, s *apitest.Server) map[string]any {
 	t.Helper()
 	snap := map[string]any{}
 	for _, m := range []string{"ListKeyServersKmip", "ListKeyProvidersKmip", "GetSoftwareEncryptionAtRestInfo",
 		"ListAsyncResults", "ListClusterFaults", "GetClusterInfo", "ListEvents"} {
-		snap[m] = ok(t, s, m, "")
+		snap[m] = biOK(t, s, m, "")
 	}
 	// The CSR is deterministic for one key pair (PKCS#1 v1.5), so it pins the pair.
-	if a := call(t, s, "GetClientCertificateSignRequest", ""); a.Error != nil {
+	if a := biCall(t, s, "GetClientCertificateSignRequest", ""); a.Error != nil {
 		snap["csr"] = a.Error.Name
 	} else {
 		snap["csr"] = a.Result
 	}
 	for _, p := range []string{"kmip/objects", "faults", "kmip/stats"} {
-		snap["/_emulator/"+p] = control(t, s, http.MethodGet, p, nil)
+		snap["/_emulator/"+p] = biControl(t, s, http.MethodGet, p, nil)
 	}
 	return snap
 }
 
-const statsKey = "/_emulator/kmip/stats"
+const biStatsKey = "/_emulator/kmip/stats"
 
-func without(m map[string]any, key string) map[string]any {
+func biWithout(m map[string]any, key string) map[string]any {
 	out := make(map[string]any, len(m))
 	for k, v := range m {
 		if k != key {
@@ -149,9 +149,9 @@ func without(m map[string]any, key string) map[string]any {
 	return out
 }
 
-// requireSameState compares two snapshots part by part, so a failure shows
+// biRequireSameState compares two snapshots part by part, so a failure shows
 // only the part that moved.
-func requireSameState(t *testing.T, before, after map[string]any, what string) {
+func biRequireSameState(t *testing.T, before, after map[string]any, what string) {
 	t.Helper()
 	require.Len(t, after, len(before))
 	var moved []string
@@ -170,75 +170,75 @@ func requireSameState(t *testing.T, before, after map[string]any, what string) {
 // ---------------------------------------------------------------------------
 // Case tables.
 
-type matchKind int
+type biMatchKind int
 
 const (
-	exact matchKind = iota
-	prefix
-	contains
+	biExact biMatchKind = iota
+	biPrefix
+	biContains
 )
 
-type badCase struct {
+type biBadCase struct {
 	name   string // what is wrong, for the subtest name
 	method string
 	params string // raw JSON text; "" = no params member
 	err    string
 	msg    string
-	match  matchKind
+	match  biMatchKind
 	query  string // when set, the request is this GET query string instead (§1.2, D39)
 }
 
-func missing(name, method, params, member string) badCase {
-	return badCase{name, method, params, "xMissingParameter", "Missing member=[" + member + "]", exact, ""}
+func biMissing(name, method, params, member string) biBadCase {
+	return biBadCase{name, method, params, "xMissingParameter", "Missing member=[" + member + "]", biExact, ""}
 }
 
-func wrongType(name, method, params, member string) badCase {
-	return badCase{name, method, params, "xInvalidParameterType", "Invalid type for member=[" + member, prefix, ""}
+func biWrongType(name, method, params, member string) biBadCase {
+	return biBadCase{name, method, params, "xInvalidParameterType", "Invalid type for member=[" + member, biPrefix, ""}
 }
 
-func badEnum(name, method, params, value, member string) badCase {
-	return badCase{name, method, params, "xUnrecognizedEnumString",
-		"Unrecognized enum string=[" + value + "] for member=[" + member + "]", exact, ""}
+func biBadEnum(name, method, params, value, member string) biBadCase {
+	return biBadCase{name, method, params, "xUnrecognizedEnumString",
+		"Unrecognized enum string=[" + value + "] for member=[" + member + "]", biExact, ""}
 }
 
-func invalid(name, method, params, member string) badCase {
-	return badCase{name, method, params, "xInvalidParameter", "Invalid value for member=[" + member + "]: ", prefix, ""}
+func biInvalid(name, method, params, member string) biBadCase {
+	return biBadCase{name, method, params, "xInvalidParameter", "Invalid value for member=[" + member + "]: ", biPrefix, ""}
 }
 
-func noServer(name, method, params string, providerID int64) badCase {
-	return badCase{name, method, params, "xInvalidParameter",
-		fmt.Sprintf("Key provider %d has no key servers assigned.", providerID), contains, ""}
+func biNoServer(name, method, params string, providerID int64) biBadCase {
+	return biBadCase{name, method, params, "xInvalidParameter",
+		fmt.Sprintf("Key provider %d has no key servers assigned.", providerID), biContains, ""}
 }
 
-func noKeyServer(name, method, params string, id int64) badCase {
-	return badCase{name, method, params, "xKeyServerIDDoesNotExist", fmt.Sprintf("KMIP key server %d does not exist.", id), exact, ""}
+func biNoKeyServer(name, method, params string, id int64) biBadCase {
+	return biBadCase{name, method, params, "xKeyServerIDDoesNotExist", fmt.Sprintf("KMIP key server %d does not exist.", id), biExact, ""}
 }
 
-func noProvider(name, method, params string, id int64) badCase {
-	return badCase{name, method, params, "xKeyProviderIDDoesNotExist", fmt.Sprintf("KMIP key provider %d does not exist.", id), exact, ""}
+func biNoProvider(name, method, params string, id int64) biBadCase {
+	return biBadCase{name, method, params, "xKeyProviderIDDoesNotExist", fmt.Sprintf("KMIP key provider %d does not exist.", id), biExact, ""}
 }
 
-func noHandle(name, params string, h int64) badCase {
-	return badCase{name, "GetAsyncResult", params, "xAsyncHandleDoesNotExist", fmt.Sprintf("Async handle %d does not exist.", h), exact, ""}
+func biNoHandle(name, params string, h int64) biBadCase {
+	return biBadCase{name, "GetAsyncResult", params, "xAsyncHandleDoesNotExist", fmt.Sprintf("Async handle %d does not exist.", h), biExact, ""}
 }
 
-func notPermitted(name, method, params, msg string) badCase {
-	return badCase{name, method, params, "xAPINotPermitted", msg, exact, ""}
+func biNotPermitted(name, method, params, msg string) biBadCase {
+	return biBadCase{name, method, params, "xAPINotPermitted", msg, biExact, ""}
 }
 
-func notObject(method, params string) badCase {
-	return badCase{"params " + params, method, params, "xInvalidRequest", "Invalid JSON-RPC request: ", prefix, ""}
+func biNotObject(method, params string) biBadCase {
+	return biBadCase{"params " + params, method, params, "xInvalidRequest", "Invalid JSON-RPC request: ", biPrefix, ""}
 }
 
-// viaGET sends c in the GET form with query (method= is added).
-func viaGET(c badCase, query string) badCase {
+// biViaGET sends c in the GET form with query (method= is added).
+func biViaGET(c biBadCase, query string) biBadCase {
 	c.name = "GET " + c.name
 	c.query = "method=" + c.method + "&" + query
 	return c
 }
 
-// getRPC sends the GET form of a request.
-func getRPC(t *testing.T, s *apitest.Server, query string) rpcAnswer {
+// biGet sends the GET form of a request.
+func biGet(t *testing.T, s *apitest.Server, query string) biAnswer {
 	t.Helper()
 	req, err := http.NewRequest(http.MethodGet, s.URL+"/json-rpc/"+s.Version+"?"+query, nil)
 	require.NoError(t, err)
@@ -249,7 +249,7 @@ func getRPC(t *testing.T, s *apitest.Server, query string) rpcAnswer {
 	b, err := io.ReadAll(resp.Body)
 	require.NoError(t, err)
 	require.Equal(t, http.StatusOK, resp.StatusCode, "%s -> %s", query, b)
-	var a rpcAnswer
+	var a biAnswer
 	d := json.NewDecoder(bytes.NewReader(b))
 	d.UseNumber()
 	require.NoError(t, d.Decode(&a), string(b))
@@ -257,10 +257,10 @@ func getRPC(t *testing.T, s *apitest.Server, query string) rpcAnswer {
 	return a
 }
 
-// runBad runs each case as a subtest named by outcome and requires the
+// biRunBad runs each case as a subtest named by outcome and requires the
 // error and an unchanged snapshot. The snapshot after one case is the
 // snapshot before the next (nothing else runs in between).
-func runBad(t *testing.T, s *apitest.Server, cases []badCase) {
+func biRunBad(t *testing.T, s *apitest.Server, cases []biBadCase) {
 	t.Helper()
 	var prev map[string]any
 	for _, c := range cases {
@@ -268,49 +268,49 @@ func runBad(t *testing.T, s *apitest.Server, cases []badCase) {
 			before := prev
 			prev = nil
 			if before == nil {
-				before = snapshot(t, s)
+				before = biSnapshot(t, s)
 			}
-			var a rpcAnswer
+			var a biAnswer
 			if c.query != "" {
-				a = getRPC(t, s, c.query)
+				a = biGet(t, s, c.query)
 			} else {
-				a = call(t, s, c.method, c.params)
+				a = biCall(t, s, c.method, c.params)
 			}
 			require.NotNil(t, a.Error, "%s %s should fail with %s: %s", c.method, c.params, c.err, a.raw)
 			require.Equal(t, 500, a.Error.Code)
 			require.Equal(t, c.err, a.Error.Name, a.raw)
 			switch c.match {
-			case exact:
+			case biExact:
 				require.Equal(t, c.msg, a.Error.Message)
-			case prefix:
+			case biPrefix:
 				require.True(t, strings.HasPrefix(a.Error.Message, c.msg), "message %q should start with %q", a.Error.Message, c.msg)
-			case contains:
+			case biContains:
 				require.Contains(t, a.Error.Message, c.msg)
 			}
-			after := snapshot(t, s)
+			after := biSnapshot(t, s)
 			prev = after
 			if strings.HasPrefix(c.err, "xKmip") {
 				// Step 9 failures did talk to the key server: only its
 				// connection counters may move, nothing the cluster stores.
-				before, after = without(before, statsKey), without(after, statsKey)
+				before, after = biWithout(before, biStatsKey), biWithout(after, biStatsKey)
 			}
-			requireSameState(t, before, after, "a failing "+c.method)
+			biRequireSameState(t, before, after, "a failing "+c.method)
 		})
 	}
 }
 
-// requireNextProvider creates a provider and requires the expected ID: no
+// biRequireNextProvider creates a provider and requires the expected ID: no
 // failing call consumed a provider ID.
-func requireNextProvider(t *testing.T, s *apitest.Server, want int64) {
+func biRequireNextProvider(t *testing.T, s *apitest.Server, want int64) {
 	t.Helper()
 	t.Run("succeeds/counter/CreateKeyProviderKmip", func(t *testing.T) {
-		p := ok(t, s, "CreateKeyProviderKmip", `{"keyProviderName":"after-failures"}`)
-		require.Equal(t, want, num(t, apitest.Obj(t, p, "kmipKeyProvider")["keyProviderID"]))
+		p := biOK(t, s, "CreateKeyProviderKmip", `{"keyProviderName":"after-failures"}`)
+		require.Equal(t, want, biNum(t, apitest.Obj(t, p, "kmipKeyProvider")["keyProviderID"]))
 	})
 }
 
-// junkPEMs returns PEM texts that are not certificates.
-func junkPEMs(t *testing.T) (csrPEM, keyPEM, pubPEM, garbageCertPEM string) {
+// biJunkPEMs returns PEM texts that are not certificates.
+func biJunkPEMs(t *testing.T) (csrPEM, keyPEM, pubPEM, garbageCertPEM string) {
 	t.Helper()
 	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	require.NoError(t, err)
@@ -325,9 +325,9 @@ func junkPEMs(t *testing.T) (csrPEM, keyPEM, pubPEM, garbageCertPEM string) {
 		enc("CERTIFICATE", []byte("this is not DER at all"))
 }
 
-// foreignCA returns a self-signed CA certificate that parses but did not
+// biForeignCA returns a self-signed CA certificate that parses but did not
 // issue the embedded key server's certificate.
-func foreignCA(t *testing.T) string {
+func biForeignCA(t *testing.T) string {
 	t.Helper()
 	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	require.NoError(t, err)
@@ -339,21 +339,21 @@ func foreignCA(t *testing.T) string {
 	return string(pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der}))
 }
 
-// requireNoOp runs a call the spec calls a no-op (§3.1) and requires an
+// biRequireNoOp runs a call the spec calls a no-op (§3.1) and requires an
 // unchanged snapshot.
-func requireNoOp(t *testing.T, s *apitest.Server, name, method, params string) {
+func biRequireNoOp(t *testing.T, s *apitest.Server, name, method, params string) {
 	t.Helper()
 	t.Run("succeeds/no_op/"+method+"/"+name, func(t *testing.T) {
-		before := snapshot(t, s)
-		ok(t, s, method, params)
-		requireSameState(t, before, snapshot(t, s), fmt.Sprintf("%s %s is a no-op (§2.3, §2.4, §3.1) but", method, params))
+		before := biSnapshot(t, s)
+		biOK(t, s, method, params)
+		biRequireSameState(t, before, biSnapshot(t, s), fmt.Sprintf("%s %s is a no-op (§2.3, §2.4, §3.1) but", method, params))
 	})
 }
 
 // ---------------------------------------------------------------------------
 // Fixture: a cluster with every KMIP situation the state rules need.
 
-type kmipFixture struct {
+type biKmipFixture struct {
 	s                *apitest.Server
 	ca, cert         string
 	active, activeS  int64 // provider holding the SEAR master key, and its only server
@@ -363,54 +363,54 @@ type kmipFixture struct {
 	dead             int64 // unassigned server on a port nobody listens on
 }
 
-func newKMIPFixture(t *testing.T) *kmipFixture {
+func biNewKMIPFixture(t *testing.T) *biKmipFixture {
 	t.Helper()
 	s := apitest.NewServer(t)
-	f := &kmipFixture{s: s}
+	f := &biKmipFixture{s: s}
 	f.active, f.activeS = s.SetupEKM()
-	ks := apitest.Obj(t, ok(t, s, "GetKeyServerKmip", obj(t, map[string]any{"keyServerID": f.activeS})), "kmipKeyServer")
+	ks := apitest.Obj(t, biOK(t, s, "GetKeyServerKmip", biObj(t, map[string]any{"keyServerID": f.activeS})), "kmipKeyServer")
 	f.ca, f.cert = ks["kmipCaCertificate"].(string), ks["kmipClientCertificate"].(string)
 
 	// Move the SEAR master key to the provider: it becomes active (D17).
-	h := num(t, ok(t, s, "RekeySoftwareEncryptionAtRestMasterKey", obj(t, map[string]any{"keyManagementType": "External", "keyProviderID": f.active}))["asyncHandle"])
+	h := biNum(t, biOK(t, s, "RekeySoftwareEncryptionAtRestMasterKey", biObj(t, map[string]any{"keyManagementType": "External", "keyProviderID": f.active}))["asyncHandle"])
 	s.Advance(6)
-	r := ok(t, s, "GetAsyncResult", obj(t, map[string]any{"asyncHandle": h, "keepResult": true}))
+	r := biOK(t, s, "GetAsyncResult", biObj(t, map[string]any{"asyncHandle": h, "keepResult": true}))
 	require.Equal(t, "complete", r["status"], "%v", r)
-	require.Equal(t, true, apitest.Obj(t, ok(t, s, "GetKeyProviderKmip", obj(t, map[string]any{"keyProviderID": f.active})), "kmipKeyProvider")["keyProviderIsActive"])
+	require.Equal(t, true, apitest.Obj(t, biOK(t, s, "GetKeyProviderKmip", biObj(t, map[string]any{"keyProviderID": f.active})), "kmipKeyProvider")["keyProviderIsActive"])
 
 	f.free = f.createServer(t, "free", s.Emu.KMIPPort())
 	f.empty = f.createProvider(t, "empty")
 	f.inactive = f.createProvider(t, "inactive")
 	f.inactS = f.createServer(t, "inactive-kms", s.Emu.KMIPPort())
-	ok(t, s, "AddKeyServerToProviderKmip", obj(t, map[string]any{"keyProviderID": f.inactive, "keyServerID": f.inactS}))
+	biOK(t, s, "AddKeyServerToProviderKmip", biObj(t, map[string]any{"keyProviderID": f.inactive, "keyServerID": f.inactS}))
 	f.dead = f.createServer(t, "dead", 1)
 	require.Equal(t, []int64{1, 2, 3}, []int64{f.active, f.empty, f.inactive})
 	require.Equal(t, []int64{1, 2, 3, 4}, []int64{f.activeS, f.free, f.inactS, f.dead})
 	return f
 }
 
-func (f *kmipFixture) serverParams(t *testing.T, name string, port int) map[string]any {
+func (f *biKmipFixture) serverParams(t *testing.T, name string, port int) map[string]any {
 	return map[string]any{"kmipCaCertificate": f.ca, "kmipClientCertificate": f.cert,
 		"kmipKeyServerHostnames": []string{"127.0.0.1"}, "kmipKeyServerName": name, "kmipKeyServerPort": port}
 }
 
-func (f *kmipFixture) createServer(t *testing.T, name string, port int) int64 {
+func (f *biKmipFixture) createServer(t *testing.T, name string, port int) int64 {
 	t.Helper()
-	r := ok(t, f.s, "CreateKeyServerKmip", obj(t, f.serverParams(t, name, port)))
-	return num(t, apitest.Obj(t, r, "kmipKeyServer")["keyServerID"])
+	r := biOK(t, f.s, "CreateKeyServerKmip", biObj(t, f.serverParams(t, name, port)))
+	return biNum(t, apitest.Obj(t, r, "kmipKeyServer")["keyServerID"])
 }
 
-func (f *kmipFixture) createProvider(t *testing.T, name string) int64 {
+func (f *biKmipFixture) createProvider(t *testing.T, name string) int64 {
 	t.Helper()
-	r := ok(t, f.s, "CreateKeyProviderKmip", obj(t, map[string]any{"keyProviderName": name}))
-	return num(t, apitest.Obj(t, r, "kmipKeyProvider")["keyProviderID"])
+	r := biOK(t, f.s, "CreateKeyProviderKmip", biObj(t, map[string]any{"keyProviderName": name}))
+	return biNum(t, apitest.Obj(t, r, "kmipKeyProvider")["keyProviderID"])
 }
 
 // ---------------------------------------------------------------------------
 // Envelope-level and parameter-free methods.
 
-// allMethods is api/methods.go's table.
-var allMethods = []string{
+// biAllMethods is api/methods.go's table.
+var biAllMethods = []string{
 	"GetAPI", "GetClusterInfo", "GetClusterVersionInfo", "ListActiveNodes", "ListAllNodes", "GetClusterCapacity", "ListEvents",
 	"CreatePublicPrivateKeyPair", "GetClientCertificateSignRequest",
 	"CreateKeyServerKmip", "ModifyKeyServerKmip", "DeleteKeyServerKmip", "GetKeyServerKmip", "ListKeyServersKmip", "TestKeyServerKmip",
@@ -421,17 +421,17 @@ var allMethods = []string{
 }
 
 func TestBadInputEnvelopeAndNoParamMethods(t *testing.T) {
-	f := newKMIPFixture(t)
+	f := biNewKMIPFixture(t)
 	s := f.s
 
 	// params that is not an object → xInvalidRequest (§1.4, §1.8), for every method.
-	var cases []badCase
-	for _, m := range allMethods {
+	var cases []biBadCase
+	for _, m := range biAllMethods {
 		for _, p := range []string{`[]`, `"keyServerID=1"`, `1`, `true`} {
-			cases = append(cases, notObject(m, p))
+			cases = append(cases, biNotObject(m, p))
 		}
 	}
-	runBad(t, s, cases)
+	biRunBad(t, s, cases)
 
 	// Methods newer than the URL version → xUnknownAPIMethod (D7), no state change.
 	for _, tt := range []struct{ version, method, params string }{
@@ -440,12 +440,12 @@ func TestBadInputEnvelopeAndNoParamMethods(t *testing.T) {
 		{"11.5", "DeleteKeyProviderKmip", `{"keyProviderID":2}`},
 	} {
 		t.Run("xUnknownAPIMethod/"+tt.method+"/at_"+tt.version, func(t *testing.T) {
-			before := snapshot(t, s)
-			a := postRPC(t, s, tt.version, `{"method":"`+tt.method+`","params":`+tt.params+`,"id":1}`)
+			before := biSnapshot(t, s)
+			a := biPost(t, s, tt.version, `{"method":"`+tt.method+`","params":`+tt.params+`,"id":1}`)
 			require.NotNil(t, a.Error, a.raw)
 			require.Equal(t, "xUnknownAPIMethod", a.Error.Name)
 			require.Contains(t, a.Error.Message, "method="+tt.method)
-			requireSameState(t, before, snapshot(t, s), "a refused "+tt.method)
+			biRequireSameState(t, before, biSnapshot(t, s), "a refused "+tt.method)
 		})
 	}
 
@@ -454,13 +454,13 @@ func TestBadInputEnvelopeAndNoParamMethods(t *testing.T) {
 		"GetClusterCapacity", "GetClientCertificateSignRequest", "GetSoftwareEncryptionAtRestInfo", "ListEvents",
 		"ListKeyServersKmip", "ListKeyProvidersKmip", "ListAsyncResults", "ListClusterFaults"} {
 		t.Run("succeeds/unknown_param_ignored/"+m, func(t *testing.T) {
-			want := ok(t, s, m, "")
-			require.Equal(t, want, ok(t, s, m, `{"bogus":1,"forceDuringBinSync":true,"keyServerID":"x"}`))
-			require.Equal(t, want, ok(t, s, m, `null`))
-			require.Equal(t, want, ok(t, s, m, `{}`))
+			want := biOK(t, s, m, "")
+			require.Equal(t, want, biOK(t, s, m, `{"bogus":1,"forceDuringBinSync":true,"keyServerID":"x"}`))
+			require.Equal(t, want, biOK(t, s, m, `null`))
+			require.Equal(t, want, biOK(t, s, m, `{}`))
 		})
 	}
-	requireNextProvider(t, s, 4)
+	biRequireNextProvider(t, s, 4)
 }
 
 // ---------------------------------------------------------------------------
@@ -468,32 +468,32 @@ func TestBadInputEnvelopeAndNoParamMethods(t *testing.T) {
 
 func TestBadInputListEvents(t *testing.T) {
 	s := apitest.NewServer(t)
-	ok(t, s, "CreateKeyProviderKmip", `{"keyProviderName":"p"}`) // one apiEvent at least
+	biOK(t, s, "CreateKeyProviderKmip", `{"keyProviderName":"p"}`) // one apiEvent at least
 	const m = "ListEvents"
-	runBad(t, s, []badCase{
-		wrongType("maxEvents string", m, `{"maxEvents":"abc"}`, "maxEvents"),
-		wrongType("maxEvents fraction", m, `{"maxEvents":1.5}`, "maxEvents"),
-		wrongType("maxEvents bool", m, `{"maxEvents":true}`, "maxEvents"),
-		wrongType("maxEvents array", m, `{"maxEvents":[1]}`, "maxEvents"),
-		wrongType("startEventID object", m, `{"startEventID":{}}`, "startEventID"),
-		wrongType("endEventID empty string", m, `{"endEventID":""}`, "endEventID"),
-		wrongType("eventType number", m, `{"eventType":7}`, "eventType"),
-		wrongType("nodeID array", m, `{"nodeID":[1]}`, "nodeID"),
-		wrongType("serviceID fraction", m, `{"serviceID":101.5}`, "serviceID"),
-		wrongType("driveID bool", m, `{"driveID":false}`, "driveID"),
-		wrongType("startReportTime number", m, `{"startReportTime":20260304}`, "startReportTime"),
-		invalid("driveID beyond int64", m, `{"driveID":99999999999999999999}`, "driveID"),
-		invalid("maxEvents negative", m, `{"maxEvents":-1}`, "maxEvents"),
-		invalid("startReportTime garbage", m, `{"startReportTime":"yesterday"}`, "startReportTime"),
+	biRunBad(t, s, []biBadCase{
+		biWrongType("maxEvents string", m, `{"maxEvents":"abc"}`, "maxEvents"),
+		biWrongType("maxEvents fraction", m, `{"maxEvents":1.5}`, "maxEvents"),
+		biWrongType("maxEvents bool", m, `{"maxEvents":true}`, "maxEvents"),
+		biWrongType("maxEvents array", m, `{"maxEvents":[1]}`, "maxEvents"),
+		biWrongType("startEventID object", m, `{"startEventID":{}}`, "startEventID"),
+		biWrongType("endEventID empty string", m, `{"endEventID":""}`, "endEventID"),
+		biWrongType("eventType number", m, `{"eventType":7}`, "eventType"),
+		biWrongType("nodeID array", m, `{"nodeID":[1]}`, "nodeID"),
+		biWrongType("serviceID fraction", m, `{"serviceID":101.5}`, "serviceID"),
+		biWrongType("driveID bool", m, `{"driveID":false}`, "driveID"),
+		biWrongType("startReportTime number", m, `{"startReportTime":20260304}`, "startReportTime"),
+		biInvalid("driveID beyond int64", m, `{"driveID":99999999999999999999}`, "driveID"),
+		biInvalid("maxEvents negative", m, `{"maxEvents":-1}`, "maxEvents"),
+		biInvalid("startReportTime garbage", m, `{"startReportTime":"yesterday"}`, "startReportTime"),
 	})
 	t.Run("succeeds/coercion/maxEvents_string_and_float", func(t *testing.T) {
-		all := ok(t, s, m, "")["events"].([]any)
+		all := biOK(t, s, m, "")["events"].([]any)
 		require.NotEmpty(t, all)
-		require.Len(t, ok(t, s, m, `{"maxEvents":"1"}`)["events"], 1)
-		require.Len(t, ok(t, s, m, `{"maxEvents":1.0}`)["events"], 1)
-		require.Len(t, ok(t, s, m, `{"maxEvents":null}`)["events"], len(all))
+		require.Len(t, biOK(t, s, m, `{"maxEvents":"1"}`)["events"], 1)
+		require.Len(t, biOK(t, s, m, `{"maxEvents":1.0}`)["events"], 1)
+		require.Len(t, biOK(t, s, m, `{"maxEvents":null}`)["events"], len(all))
 	})
-	requireNextProvider(t, s, 2)
+	biRequireNextProvider(t, s, 2)
 }
 
 // ---------------------------------------------------------------------------
@@ -503,32 +503,32 @@ func TestBadInputTrust(t *testing.T) {
 	s := apitest.NewServer(t)
 	const cp = "CreatePublicPrivateKeyPair"
 	// Before any key pair (D16).
-	runBad(t, s, []badCase{
+	biRunBad(t, s, []biBadCase{
 		{"before CreatePublicPrivateKeyPair", "GetClientCertificateSignRequest", "", "xKeyPairDoesNotExist",
-			"No public/private key pair exists; call CreatePublicPrivateKeyPair first.", exact, ""},
+			"No public/private key pair exists; call CreatePublicPrivateKeyPair first.", biExact, ""},
 		{"before CreatePublicPrivateKeyPair with params", "GetClientCertificateSignRequest", `{"commonName":"x"}`, "xKeyPairDoesNotExist",
-			"No public/private key pair exists; call CreatePublicPrivateKeyPair first.", exact, ""},
-		wrongType("commonName number", cp, `{"commonName":1}`, "commonName"),
+			"No public/private key pair exists; call CreatePublicPrivateKeyPair first.", biExact, ""},
+		biWrongType("commonName number", cp, `{"commonName":1}`, "commonName"),
 	})
 
 	s.Trust("emu-cluster")
 	// With a key pair: a failing call must not replace it (the CSR pins it).
-	runBad(t, s, []badCase{
-		wrongType("commonName number", cp, `{"commonName":1}`, "commonName"),
-		wrongType("commonName array", cp, `{"commonName":["emu"]}`, "commonName"),
-		wrongType("organization object", cp, `{"organization":{}}`, "organization"),
-		wrongType("organizationalUnit bool", cp, `{"organizationalUnit":true}`, "organizationalUnit"),
-		wrongType("locality number", cp, `{"locality":1.5}`, "locality"),
-		wrongType("state array", cp, `{"state":[]}`, "state"),
-		wrongType("country number", cp, `{"country":1}`, "country"),
-		wrongType("emailAddress array", cp, `{"emailAddress":["ops@lab.example"]}`, "emailAddress"),
-		wrongType("first bad member in table order", cp, `{"commonName":"ok","organization":1,"emailAddress":2}`, "organization"),
-		invalid("country not two letters", cp, `{"commonName":"emu","country":"USA"}`, "country"),
+	biRunBad(t, s, []biBadCase{
+		biWrongType("commonName number", cp, `{"commonName":1}`, "commonName"),
+		biWrongType("commonName array", cp, `{"commonName":["emu"]}`, "commonName"),
+		biWrongType("organization object", cp, `{"organization":{}}`, "organization"),
+		biWrongType("organizationalUnit bool", cp, `{"organizationalUnit":true}`, "organizationalUnit"),
+		biWrongType("locality number", cp, `{"locality":1.5}`, "locality"),
+		biWrongType("state array", cp, `{"state":[]}`, "state"),
+		biWrongType("country number", cp, `{"country":1}`, "country"),
+		biWrongType("emailAddress array", cp, `{"emailAddress":["ops@lab.example"]}`, "emailAddress"),
+		biWrongType("first bad member in table order", cp, `{"commonName":"ok","organization":1,"emailAddress":2}`, "organization"),
+		biInvalid("country not two letters", cp, `{"commonName":"emu","country":"USA"}`, "country"),
 	})
 	t.Run("succeeds/null_optionals_are_not_supplied", func(t *testing.T) {
-		before := ok(t, s, "GetClientCertificateSignRequest", "")
-		require.Empty(t, ok(t, s, cp, `{"commonName":null,"organization":null,"bogus":[1]}`))
-		after := ok(t, s, "GetClientCertificateSignRequest", "")
+		before := biOK(t, s, "GetClientCertificateSignRequest", "")
+		require.Empty(t, biOK(t, s, cp, `{"commonName":null,"organization":null,"bogus":[1]}`))
+		after := biOK(t, s, "GetClientCertificateSignRequest", "")
 		require.NotEqual(t, before, after, "a new key pair replaces the old one (D16)")
 		block, _ := pem.Decode([]byte(after["clientCertificateSignRequest"].(string)))
 		require.NotNil(t, block)
@@ -536,17 +536,17 @@ func TestBadInputTrust(t *testing.T) {
 		require.NoError(t, err)
 		require.Equal(t, "emu-cluster", csr.Subject.CommonName, "commonName defaults to the cluster name")
 	})
-	requireNextProvider(t, s, 1)
+	biRequireNextProvider(t, s, 1)
 }
 
 // ---------------------------------------------------------------------------
 // KMIP key servers (§2.3).
 
 func TestBadInputKeyServers(t *testing.T) {
-	f := newKMIPFixture(t)
+	f := biNewKMIPFixture(t)
 	s := f.s
-	csrPEM, keyPEM, pubPEM, garbageCert := junkPEMs(t)
-	foreign := foreignCA(t)
+	csrPEM, keyPEM, pubPEM, garbageCert := biJunkPEMs(t)
+	foreign := biForeignCA(t)
 	const truncatedDocExample = "-----BEGIN CERTIFICATE-----\nMIIC...\n-----END CERTIFICATE-----\n"
 
 	// create builds CreateKeyServerKmip params from a valid base.
@@ -559,313 +559,326 @@ func TestBadInputKeyServers(t *testing.T) {
 		for _, k := range drop {
 			delete(p, k)
 		}
-		return obj(t, p)
+		return biObj(t, p)
 	}
 	modify := func(id int64, over map[string]any) string {
 		p := map[string]any{"keyServerID": id}
 		for k, v := range over {
 			p[k] = v
 		}
-		return obj(t, p)
+		return biObj(t, p)
 	}
-	id := func(v any) string { return obj(t, map[string]any{"keyServerID": v}) }
+	id := func(v any) string { return biObj(t, map[string]any{"keyServerID": v}) }
 	const cr, mod = "CreateKeyServerKmip", "ModifyKeyServerKmip"
 	lastOfActive := fmt.Sprintf("Key server %d is the last server of active key provider %d.", f.activeS, f.active)
 
-	cases := []badCase{
+	cases := []biBadCase{
 		// CreateKeyServerKmip: missing / null required members, in table order.
-		missing("no params", cr, "", "kmipCaCertificate"),
-		missing("empty params", cr, `{}`, "kmipCaCertificate"),
-		missing("params null", cr, `null`, "kmipCaCertificate"),
-		missing("kmipCaCertificate absent", cr, create(nil, "kmipCaCertificate"), "kmipCaCertificate"),
-		missing("kmipCaCertificate null", cr, create(map[string]any{"kmipCaCertificate": nil}), "kmipCaCertificate"),
-		missing("kmipClientCertificate absent", cr, create(nil, "kmipClientCertificate"), "kmipClientCertificate"),
-		missing("kmipClientCertificate null", cr, create(map[string]any{"kmipClientCertificate": nil}), "kmipClientCertificate"),
-		missing("kmipKeyServerHostnames absent", cr, create(nil, "kmipKeyServerHostnames"), "kmipKeyServerHostnames"),
-		missing("kmipKeyServerHostnames null", cr, create(map[string]any{"kmipKeyServerHostnames": nil}), "kmipKeyServerHostnames"),
-		missing("kmipKeyServerName absent", cr, create(nil, "kmipKeyServerName"), "kmipKeyServerName"),
-		missing("kmipKeyServerName null", cr, create(map[string]any{"kmipKeyServerName": nil}), "kmipKeyServerName"),
-		missing("two absent, first in table order", cr, create(nil, "kmipKeyServerName", "kmipClientCertificate"), "kmipClientCertificate"),
+		biMissing("no params", cr, "", "kmipCaCertificate"),
+		biMissing("empty params", cr, `{}`, "kmipCaCertificate"),
+		biMissing("params null", cr, `null`, "kmipCaCertificate"),
+		biMissing("kmipCaCertificate absent", cr, create(nil, "kmipCaCertificate"), "kmipCaCertificate"),
+		biMissing("kmipCaCertificate null", cr, create(map[string]any{"kmipCaCertificate": nil}), "kmipCaCertificate"),
+		biMissing("kmipClientCertificate absent", cr, create(nil, "kmipClientCertificate"), "kmipClientCertificate"),
+		biMissing("kmipClientCertificate null", cr, create(map[string]any{"kmipClientCertificate": nil}), "kmipClientCertificate"),
+		biMissing("kmipKeyServerHostnames absent", cr, create(nil, "kmipKeyServerHostnames"), "kmipKeyServerHostnames"),
+		biMissing("kmipKeyServerHostnames null", cr, create(map[string]any{"kmipKeyServerHostnames": nil}), "kmipKeyServerHostnames"),
+		biMissing("kmipKeyServerName absent", cr, create(nil, "kmipKeyServerName"), "kmipKeyServerName"),
+		biMissing("kmipKeyServerName null", cr, create(map[string]any{"kmipKeyServerName": nil}), "kmipKeyServerName"),
+		biMissing("two absent, first in table order", cr, create(nil, "kmipKeyServerName", "kmipClientCertificate"), "kmipClientCertificate"),
 		// Wrong JSON types.
-		wrongType("kmipCaCertificate number", cr, create(map[string]any{"kmipCaCertificate": 5}), "kmipCaCertificate"),
-		wrongType("kmipCaCertificate array of PEM", cr, create(map[string]any{"kmipCaCertificate": []string{f.ca}}), "kmipCaCertificate"),
-		wrongType("kmipClientCertificate bool", cr, create(map[string]any{"kmipClientCertificate": true}), "kmipClientCertificate"),
-		wrongType("kmipClientCertificate object", cr, create(map[string]any{"kmipClientCertificate": map[string]any{}}), "kmipClientCertificate"),
-		wrongType("kmipKeyServerHostnames string", cr, create(map[string]any{"kmipKeyServerHostnames": "127.0.0.1"}), "kmipKeyServerHostnames"),
-		wrongType("kmipKeyServerHostnames number element", cr, create(map[string]any{"kmipKeyServerHostnames": []any{1}}), "kmipKeyServerHostnames"),
-		wrongType("kmipKeyServerHostnames null element", cr, create(map[string]any{"kmipKeyServerHostnames": []any{"127.0.0.1", nil}}), "kmipKeyServerHostnames"),
-		wrongType("kmipKeyServerName number", cr, create(map[string]any{"kmipKeyServerName": 5}), "kmipKeyServerName"),
-		wrongType("kmipKeyServerPort string", cr, create(map[string]any{"kmipKeyServerPort": "abc"}), "kmipKeyServerPort"),
-		wrongType("kmipKeyServerPort fraction", cr, create(map[string]any{"kmipKeyServerPort": raw("5696.5")}), "kmipKeyServerPort"),
-		wrongType("kmipKeyServerPort array", cr, create(map[string]any{"kmipKeyServerPort": []int{5696}}), "kmipKeyServerPort"),
-		wrongType("kmipKeyServerPort bool", cr, create(map[string]any{"kmipKeyServerPort": true}), "kmipKeyServerPort"),
-		wrongType("kmipKeyServerPort empty string", cr, create(map[string]any{"kmipKeyServerPort": ""}), "kmipKeyServerPort"),
+		biWrongType("kmipCaCertificate number", cr, create(map[string]any{"kmipCaCertificate": 5}), "kmipCaCertificate"),
+		biWrongType("kmipCaCertificate array of PEM", cr, create(map[string]any{"kmipCaCertificate": []string{f.ca}}), "kmipCaCertificate"),
+		biWrongType("kmipClientCertificate bool", cr, create(map[string]any{"kmipClientCertificate": true}), "kmipClientCertificate"),
+		biWrongType("kmipClientCertificate object", cr, create(map[string]any{"kmipClientCertificate": map[string]any{}}), "kmipClientCertificate"),
+		biWrongType("kmipKeyServerHostnames string", cr, create(map[string]any{"kmipKeyServerHostnames": "127.0.0.1"}), "kmipKeyServerHostnames"),
+		biWrongType("kmipKeyServerHostnames number element", cr, create(map[string]any{"kmipKeyServerHostnames": []any{1}}), "kmipKeyServerHostnames"),
+		biWrongType("kmipKeyServerHostnames null element", cr, create(map[string]any{"kmipKeyServerHostnames": []any{"127.0.0.1", nil}}), "kmipKeyServerHostnames"),
+		biWrongType("kmipKeyServerName number", cr, create(map[string]any{"kmipKeyServerName": 5}), "kmipKeyServerName"),
+		biWrongType("kmipKeyServerPort string", cr, create(map[string]any{"kmipKeyServerPort": "abc"}), "kmipKeyServerPort"),
+		biWrongType("kmipKeyServerPort fraction", cr, create(map[string]any{"kmipKeyServerPort": biRaw("5696.5")}), "kmipKeyServerPort"),
+		biWrongType("kmipKeyServerPort array", cr, create(map[string]any{"kmipKeyServerPort": []int{5696}}), "kmipKeyServerPort"),
+		biWrongType("kmipKeyServerPort bool", cr, create(map[string]any{"kmipKeyServerPort": true}), "kmipKeyServerPort"),
+		biWrongType("kmipKeyServerPort empty string", cr, create(map[string]any{"kmipKeyServerPort": ""}), "kmipKeyServerPort"),
 		// Invalid values.
-		invalid("kmipKeyServerHostnames empty", cr, create(map[string]any{"kmipKeyServerHostnames": []string{}}), "kmipKeyServerHostnames"),
-		invalid("kmipKeyServerHostnames empty string", cr, create(map[string]any{"kmipKeyServerHostnames": []string{""}}), "kmipKeyServerHostnames"),
-		invalid("kmipKeyServerHostnames second empty", cr, create(map[string]any{"kmipKeyServerHostnames": []string{"127.0.0.1", ""}}), "kmipKeyServerHostnames"),
-		invalid("kmipKeyServerName empty", cr, create(map[string]any{"kmipKeyServerName": ""}), "kmipKeyServerName"),
-		invalid("kmipKeyServerPort 0", cr, create(map[string]any{"kmipKeyServerPort": 0}), "kmipKeyServerPort"),
-		invalid("kmipKeyServerPort 70000", cr, create(map[string]any{"kmipKeyServerPort": 70000}), "kmipKeyServerPort"),
-		invalid("kmipKeyServerPort 65536", cr, create(map[string]any{"kmipKeyServerPort": 65536}), "kmipKeyServerPort"),
-		invalid("kmipKeyServerPort negative", cr, create(map[string]any{"kmipKeyServerPort": -1}), "kmipKeyServerPort"),
-		invalid("kmipKeyServerPort beyond int64", cr, create(map[string]any{"kmipKeyServerPort": raw("99999999999999999999")}), "kmipKeyServerPort"),
-		invalid("kmipKeyServerPort 1e400", cr, create(map[string]any{"kmipKeyServerPort": raw("1e400")}), "kmipKeyServerPort"),
-		invalid("kmipCaCertificate empty", cr, create(map[string]any{"kmipCaCertificate": ""}), "kmipCaCertificate"),
-		invalid("kmipCaCertificate garbage", cr, create(map[string]any{"kmipCaCertificate": "not a certificate"}), "kmipCaCertificate"),
-		invalid("kmipCaCertificate truncated documentation example", cr, create(map[string]any{"kmipCaCertificate": truncatedDocExample}), "kmipCaCertificate"),
-		invalid("kmipCaCertificate PEM CERTIFICATE with junk DER", cr, create(map[string]any{"kmipCaCertificate": garbageCert}), "kmipCaCertificate"),
-		invalid("kmipCaCertificate is a CSR", cr, create(map[string]any{"kmipCaCertificate": csrPEM}), "kmipCaCertificate"),
-		invalid("kmipCaCertificate is a private key", cr, create(map[string]any{"kmipCaCertificate": keyPEM}), "kmipCaCertificate"),
-		invalid("kmipCaCertificate is a public key", cr, create(map[string]any{"kmipCaCertificate": pubPEM}), "kmipCaCertificate"),
-		invalid("kmipClientCertificate empty", cr, create(map[string]any{"kmipClientCertificate": ""}), "kmipClientCertificate"),
-		invalid("kmipClientCertificate garbage", cr, create(map[string]any{"kmipClientCertificate": "-----BEGIN CERTIFICATE-----\nnope\n"}), "kmipClientCertificate"),
-		invalid("kmipClientCertificate is a CSR", cr, create(map[string]any{"kmipClientCertificate": csrPEM}), "kmipClientCertificate"),
-		invalid("kmipClientCertificate is a private key", cr, create(map[string]any{"kmipClientCertificate": keyPEM}), "kmipClientCertificate"),
-		invalid("kmipClientCertificate PEM CERTIFICATE with junk DER", cr, create(map[string]any{"kmipClientCertificate": garbageCert}), "kmipClientCertificate"),
-		invalid("two invalid, first in table order", cr, create(map[string]any{"kmipKeyServerPort": 0, "kmipCaCertificate": "junk"}), "kmipCaCertificate"),
+		biInvalid("kmipKeyServerHostnames empty", cr, create(map[string]any{"kmipKeyServerHostnames": []string{}}), "kmipKeyServerHostnames"),
+		biInvalid("kmipKeyServerHostnames empty string", cr, create(map[string]any{"kmipKeyServerHostnames": []string{""}}), "kmipKeyServerHostnames"),
+		biInvalid("kmipKeyServerHostnames second empty", cr, create(map[string]any{"kmipKeyServerHostnames": []string{"127.0.0.1", ""}}), "kmipKeyServerHostnames"),
+		biInvalid("kmipKeyServerName empty", cr, create(map[string]any{"kmipKeyServerName": ""}), "kmipKeyServerName"),
+		biInvalid("kmipKeyServerPort 0", cr, create(map[string]any{"kmipKeyServerPort": 0}), "kmipKeyServerPort"),
+		biInvalid("kmipKeyServerPort 70000", cr, create(map[string]any{"kmipKeyServerPort": 70000}), "kmipKeyServerPort"),
+		biInvalid("kmipKeyServerPort 65536", cr, create(map[string]any{"kmipKeyServerPort": 65536}), "kmipKeyServerPort"),
+		biInvalid("kmipKeyServerPort negative", cr, create(map[string]any{"kmipKeyServerPort": -1}), "kmipKeyServerPort"),
+		biInvalid("kmipKeyServerPort beyond int64", cr, create(map[string]any{"kmipKeyServerPort": biRaw("99999999999999999999")}), "kmipKeyServerPort"),
+		biInvalid("kmipKeyServerPort 1e400", cr, create(map[string]any{"kmipKeyServerPort": biRaw("1e400")}), "kmipKeyServerPort"),
+		biInvalid("kmipCaCertificate empty", cr, create(map[string]any{"kmipCaCertificate": ""}), "kmipCaCertificate"),
+		biInvalid("kmipCaCertificate garbage", cr, create(map[string]any{"kmipCaCertificate": "not a certificate"}), "kmipCaCertificate"),
+		biInvalid("kmipCaCertificate truncated documentation example", cr, create(map[string]any{"kmipCaCertificate": truncatedDocExample}), "kmipCaCertificate"),
+		biInvalid("kmipCaCertificate PEM CERTIFICATE with junk DER", cr, create(map[string]any{"kmipCaCertificate": garbageCert}), "kmipCaCertificate"),
+		biInvalid("kmipCaCertificate is a CSR", cr, create(map[string]any{"kmipCaCertificate": csrPEM}), "kmipCaCertificate"),
+		biInvalid("kmipCaCertificate is a private key", cr, create(map[string]any{"kmipCaCertificate": keyPEM}), "kmipCaCertificate"),
+		biInvalid("kmipCaCertificate is a public key", cr, create(map[string]any{"kmipCaCertificate": pubPEM}), "kmipCaCertificate"),
+		biInvalid("kmipClientCertificate empty", cr, create(map[string]any{"kmipClientCertificate": ""}), "kmipClientCertificate"),
+		biInvalid("kmipClientCertificate garbage", cr, create(map[string]any{"kmipClientCertificate": "-----BEGIN CERTIFICATE-----\nnope\n"}), "kmipClientCertificate"),
+		biInvalid("kmipClientCertificate is a CSR", cr, create(map[string]any{"kmipClientCertificate": csrPEM}), "kmipClientCertificate"),
+		biInvalid("kmipClientCertificate is a private key", cr, create(map[string]any{"kmipClientCertificate": keyPEM}), "kmipClientCertificate"),
+		biInvalid("kmipClientCertificate PEM CERTIFICATE with junk DER", cr, create(map[string]any{"kmipClientCertificate": garbageCert}), "kmipClientCertificate"),
+		biInvalid("kmipCaCertificate valid CA followed by a CSR", cr, create(map[string]any{"kmipCaCertificate": f.ca + csrPEM}), "kmipCaCertificate"),
+		biInvalid("kmipClientCertificate certificate followed by a private key", cr, create(map[string]any{"kmipClientCertificate": f.cert + keyPEM}), "kmipClientCertificate"),
+		biInvalid("two invalid, first in table order", cr, create(map[string]any{"kmipKeyServerPort": 0, "kmipCaCertificate": "junk"}), "kmipCaCertificate"),
 
 		// ModifyKeyServerKmip.
-		missing("no params", mod, "", "keyServerID"),
-		missing("keyServerID null", mod, `{"keyServerID":null,"kmipKeyServerName":"x"}`, "keyServerID"),
-		missing("only optional members", mod, `{"kmipKeyServerName":"x"}`, "keyServerID"),
-		wrongType("keyServerID string", mod, `{"keyServerID":"two"}`, "keyServerID"),
-		wrongType("keyServerID fraction", mod, `{"keyServerID":1.5}`, "keyServerID"),
-		wrongType("keyServerID array", mod, `{"keyServerID":[2]}`, "keyServerID"),
-		wrongType("keyServerID bool", mod, `{"keyServerID":true}`, "keyServerID"),
-		wrongType("kmipKeyServerName number", mod, modify(f.free, map[string]any{"kmipKeyServerName": 1}), "kmipKeyServerName"),
-		wrongType("kmipKeyServerHostnames string", mod, modify(f.free, map[string]any{"kmipKeyServerHostnames": "h"}), "kmipKeyServerHostnames"),
-		wrongType("kmipKeyServerPort string", mod, modify(f.free, map[string]any{"kmipKeyServerPort": "port"}), "kmipKeyServerPort"),
-		wrongType("kmipCaCertificate array", mod, modify(f.free, map[string]any{"kmipCaCertificate": []any{}}), "kmipCaCertificate"),
-		invalid("keyServerID beyond int64", mod, `{"keyServerID":99999999999999999999}`, "keyServerID"),
-		invalid("kmipKeyServerPort 0", mod, modify(f.free, map[string]any{"kmipKeyServerPort": 0}), "kmipKeyServerPort"),
-		invalid("kmipKeyServerPort 70000", mod, modify(f.free, map[string]any{"kmipKeyServerPort": 70000}), "kmipKeyServerPort"),
-		invalid("kmipKeyServerHostnames empty", mod, modify(f.free, map[string]any{"kmipKeyServerHostnames": []string{}}), "kmipKeyServerHostnames"),
-		invalid("kmipKeyServerHostnames empty string", mod, modify(f.free, map[string]any{"kmipKeyServerHostnames": []string{""}}), "kmipKeyServerHostnames"),
-		invalid("kmipKeyServerName empty", mod, modify(f.free, map[string]any{"kmipKeyServerName": ""}), "kmipKeyServerName"),
-		invalid("kmipCaCertificate garbage", mod, modify(f.free, map[string]any{"kmipCaCertificate": "garbage"}), "kmipCaCertificate"),
-		invalid("kmipCaCertificate is a private key", mod, modify(f.free, map[string]any{"kmipCaCertificate": keyPEM}), "kmipCaCertificate"),
-		invalid("kmipClientCertificate is a CSR", mod, modify(f.free, map[string]any{"kmipClientCertificate": csrPEM}), "kmipClientCertificate"),
-		invalid("kmipClientCertificate empty", mod, modify(f.free, map[string]any{"kmipClientCertificate": ""}), "kmipClientCertificate"),
-		invalid("bad certificate of an active provider's server, before any contact", mod,
+		biMissing("no params", mod, "", "keyServerID"),
+		biMissing("keyServerID null", mod, `{"keyServerID":null,"kmipKeyServerName":"x"}`, "keyServerID"),
+		biMissing("only optional members", mod, `{"kmipKeyServerName":"x"}`, "keyServerID"),
+		biWrongType("keyServerID string", mod, `{"keyServerID":"two"}`, "keyServerID"),
+		biWrongType("keyServerID fraction", mod, `{"keyServerID":1.5}`, "keyServerID"),
+		biWrongType("keyServerID array", mod, `{"keyServerID":[2]}`, "keyServerID"),
+		biWrongType("keyServerID bool", mod, `{"keyServerID":true}`, "keyServerID"),
+		biWrongType("kmipKeyServerName number", mod, modify(f.free, map[string]any{"kmipKeyServerName": 1}), "kmipKeyServerName"),
+		biWrongType("kmipKeyServerHostnames string", mod, modify(f.free, map[string]any{"kmipKeyServerHostnames": "h"}), "kmipKeyServerHostnames"),
+		biWrongType("kmipKeyServerPort string", mod, modify(f.free, map[string]any{"kmipKeyServerPort": "port"}), "kmipKeyServerPort"),
+		biWrongType("kmipCaCertificate array", mod, modify(f.free, map[string]any{"kmipCaCertificate": []any{}}), "kmipCaCertificate"),
+		biInvalid("keyServerID beyond int64", mod, `{"keyServerID":99999999999999999999}`, "keyServerID"),
+		biInvalid("kmipKeyServerPort 0", mod, modify(f.free, map[string]any{"kmipKeyServerPort": 0}), "kmipKeyServerPort"),
+		biInvalid("kmipKeyServerPort 70000", mod, modify(f.free, map[string]any{"kmipKeyServerPort": 70000}), "kmipKeyServerPort"),
+		biInvalid("kmipKeyServerHostnames empty", mod, modify(f.free, map[string]any{"kmipKeyServerHostnames": []string{}}), "kmipKeyServerHostnames"),
+		biInvalid("kmipKeyServerHostnames empty string", mod, modify(f.free, map[string]any{"kmipKeyServerHostnames": []string{""}}), "kmipKeyServerHostnames"),
+		biInvalid("kmipKeyServerName empty", mod, modify(f.free, map[string]any{"kmipKeyServerName": ""}), "kmipKeyServerName"),
+		biInvalid("kmipCaCertificate garbage", mod, modify(f.free, map[string]any{"kmipCaCertificate": "garbage"}), "kmipCaCertificate"),
+		biInvalid("kmipCaCertificate is a private key", mod, modify(f.free, map[string]any{"kmipCaCertificate": keyPEM}), "kmipCaCertificate"),
+		biInvalid("kmipClientCertificate is a CSR", mod, modify(f.free, map[string]any{"kmipClientCertificate": csrPEM}), "kmipClientCertificate"),
+		biInvalid("kmipClientCertificate empty", mod, modify(f.free, map[string]any{"kmipClientCertificate": ""}), "kmipClientCertificate"),
+		biInvalid("bad certificate of an active provider's server, before any contact", mod,
 			modify(f.activeS, map[string]any{"kmipClientCertificate": garbageCert}), "kmipClientCertificate"),
-		invalid("bad port of an unknown server: params before lookup", mod, modify(999, map[string]any{"kmipKeyServerPort": 0}), "kmipKeyServerPort"),
-		noKeyServer("unknown ID", mod, modify(999, nil), 999),
-		noKeyServer("unknown ID with valid changes", mod, modify(999, map[string]any{"kmipKeyServerName": "x"}), 999),
-		noKeyServer("ID 0", mod, modify(0, nil), 0),
-		noKeyServer("negative ID", mod, modify(-3, nil), -3),
-		noKeyServer("ID as exponent 1e2", mod, `{"keyServerID":1e2}`, 100),
-		noKeyServer("largest int64 ID", mod, `{"keyServerID":9223372036854775807}`, 9223372036854775807),
-		invalid("ID string just beyond int64", mod, `{"keyServerID":"9223372036854775808"}`, "keyServerID"),
+		biInvalid("bad port of an unknown server: params before lookup", mod, modify(999, map[string]any{"kmipKeyServerPort": 0}), "kmipKeyServerPort"),
+		biNoKeyServer("unknown ID", mod, modify(999, nil), 999),
+		biNoKeyServer("unknown ID with valid changes", mod, modify(999, map[string]any{"kmipKeyServerName": "x"}), 999),
+		biNoKeyServer("ID 0", mod, modify(0, nil), 0),
+		biNoKeyServer("negative ID", mod, modify(-3, nil), -3),
+		biNoKeyServer("ID as exponent 1e2", mod, `{"keyServerID":1e2}`, 100),
+		biNoKeyServer("largest int64 ID", mod, `{"keyServerID":9223372036854775807}`, 9223372036854775807),
+		biInvalid("ID string just beyond int64", mod, `{"keyServerID":"9223372036854775808"}`, "keyServerID"),
 		{"active provider's server given a foreign CA", mod, modify(f.activeS, map[string]any{"kmipCaCertificate": foreign}),
-			"xKmipAuthenticationFailure", "Authentication failure: ", prefix, ""},
+			"xKmipAuthenticationFailure", "Authentication failure: ", biPrefix, ""},
 		{"active provider's server moved to a dead port", mod, modify(f.activeS, map[string]any{"kmipKeyServerPort": 1}),
-			"xKmipConnectionFailure", "Connection failure: ", prefix, ""},
+			"xKmipConnectionFailure", "Connection failure: ", biPrefix, ""},
 
 		// DeleteKeyServerKmip.
-		missing("no params", "DeleteKeyServerKmip", "", "keyServerID"),
-		missing("keyServerID null", "DeleteKeyServerKmip", `{"keyServerID":null}`, "keyServerID"),
-		wrongType("keyServerID string", "DeleteKeyServerKmip", id("x"), "keyServerID"),
-		wrongType("keyServerID fraction", "DeleteKeyServerKmip", id(raw("2.5")), "keyServerID"),
-		wrongType("keyServerID object", "DeleteKeyServerKmip", id(map[string]any{"id": 2}), "keyServerID"),
-		noKeyServer("unknown ID", "DeleteKeyServerKmip", id(999), 999),
-		noKeyServer("unknown ID as string", "DeleteKeyServerKmip", id("999"), 999),
-		notPermitted("last server of active provider", "DeleteKeyServerKmip", id(f.activeS), lastOfActive),
-		notPermitted("last server of active provider, ID as string", "DeleteKeyServerKmip", id(fmt.Sprint(f.activeS)), lastOfActive),
+		biMissing("no params", "DeleteKeyServerKmip", "", "keyServerID"),
+		biMissing("keyServerID null", "DeleteKeyServerKmip", `{"keyServerID":null}`, "keyServerID"),
+		biWrongType("keyServerID string", "DeleteKeyServerKmip", id("x"), "keyServerID"),
+		biWrongType("keyServerID fraction", "DeleteKeyServerKmip", id(biRaw("2.5")), "keyServerID"),
+		biWrongType("keyServerID object", "DeleteKeyServerKmip", id(map[string]any{"id": 2}), "keyServerID"),
+		biNoKeyServer("unknown ID", "DeleteKeyServerKmip", id(999), 999),
+		biNoKeyServer("unknown ID as string", "DeleteKeyServerKmip", id("999"), 999),
+		biNotPermitted("last server of active provider", "DeleteKeyServerKmip", id(f.activeS), lastOfActive),
+		biNotPermitted("last server of active provider, ID as string", "DeleteKeyServerKmip", id(fmt.Sprint(f.activeS)), lastOfActive),
 
 		// GetKeyServerKmip.
-		missing("no params", "GetKeyServerKmip", "", "keyServerID"),
-		missing("keyServerID null", "GetKeyServerKmip", `{"keyServerID":null}`, "keyServerID"),
-		wrongType("keyServerID string", "GetKeyServerKmip", id("abc"), "keyServerID"),
-		wrongType("keyServerID fraction", "GetKeyServerKmip", id(raw("1.5")), "keyServerID"),
-		wrongType("keyServerID array", "GetKeyServerKmip", id([]int64{1}), "keyServerID"),
-		wrongType("keyServerID empty string", "GetKeyServerKmip", id(""), "keyServerID"),
-		noKeyServer("unknown ID", "GetKeyServerKmip", id(999), 999),
+		biMissing("no params", "GetKeyServerKmip", "", "keyServerID"),
+		biMissing("keyServerID null", "GetKeyServerKmip", `{"keyServerID":null}`, "keyServerID"),
+		biWrongType("keyServerID string", "GetKeyServerKmip", id("abc"), "keyServerID"),
+		biWrongType("keyServerID fraction", "GetKeyServerKmip", id(biRaw("1.5")), "keyServerID"),
+		biWrongType("keyServerID array", "GetKeyServerKmip", id([]int64{1}), "keyServerID"),
+		biWrongType("keyServerID empty string", "GetKeyServerKmip", id(""), "keyServerID"),
+		biNoKeyServer("unknown ID", "GetKeyServerKmip", id(999), 999),
 
 		// ListKeyServersKmip.
-		wrongType("keyProviderID string", "ListKeyServersKmip", `{"keyProviderID":"abc"}`, "keyProviderID"),
-		wrongType("keyProviderID fraction", "ListKeyServersKmip", `{"keyProviderID":1.5}`, "keyProviderID"),
-		wrongType("kmipAssignedProviderIsActive yes", "ListKeyServersKmip", `{"kmipAssignedProviderIsActive":"yes"}`, "kmipAssignedProviderIsActive"),
-		wrongType("kmipAssignedProviderIsActive 2", "ListKeyServersKmip", `{"kmipAssignedProviderIsActive":2}`, "kmipAssignedProviderIsActive"),
-		wrongType("kmipHasProviderAssigned array", "ListKeyServersKmip", `{"kmipHasProviderAssigned":[true]}`, "kmipHasProviderAssigned"),
-		wrongType("kmipHasProviderAssigned fraction", "ListKeyServersKmip", `{"kmipHasProviderAssigned":0.5}`, "kmipHasProviderAssigned"),
+		biWrongType("keyProviderID string", "ListKeyServersKmip", `{"keyProviderID":"abc"}`, "keyProviderID"),
+		biWrongType("keyProviderID fraction", "ListKeyServersKmip", `{"keyProviderID":1.5}`, "keyProviderID"),
+		biWrongType("kmipAssignedProviderIsActive yes", "ListKeyServersKmip", `{"kmipAssignedProviderIsActive":"yes"}`, "kmipAssignedProviderIsActive"),
+		biWrongType("kmipAssignedProviderIsActive 2", "ListKeyServersKmip", `{"kmipAssignedProviderIsActive":2}`, "kmipAssignedProviderIsActive"),
+		biWrongType("kmipHasProviderAssigned array", "ListKeyServersKmip", `{"kmipHasProviderAssigned":[true]}`, "kmipHasProviderAssigned"),
+		biWrongType("kmipHasProviderAssigned fraction", "ListKeyServersKmip", `{"kmipHasProviderAssigned":0.5}`, "kmipHasProviderAssigned"),
 
 		// TestKeyServerKmip.
-		missing("no params", "TestKeyServerKmip", "", "keyServerID"),
-		missing("keyServerID null", "TestKeyServerKmip", `{"keyServerID":null}`, "keyServerID"),
-		wrongType("keyServerID string", "TestKeyServerKmip", id("one"), "keyServerID"),
-		wrongType("keyServerID bool", "TestKeyServerKmip", id(false), "keyServerID"),
-		noKeyServer("unknown ID", "TestKeyServerKmip", id(999), 999),
-		{"server on a dead port", "TestKeyServerKmip", id(f.dead), "xKmipConnectionFailure", "Connection failure: ", prefix, ""},
+		biMissing("no params", "TestKeyServerKmip", "", "keyServerID"),
+		biMissing("keyServerID null", "TestKeyServerKmip", `{"keyServerID":null}`, "keyServerID"),
+		biWrongType("keyServerID string", "TestKeyServerKmip", id("one"), "keyServerID"),
+		biWrongType("keyServerID bool", "TestKeyServerKmip", id(false), "keyServerID"),
+		biNoKeyServer("unknown ID", "TestKeyServerKmip", id(999), 999),
+		{"server on a dead port", "TestKeyServerKmip", id(f.dead), "xKmipConnectionFailure", "Connection failure: ", biPrefix, ""},
 	}
-	runBad(t, s, cases)
+	biRunBad(t, s, cases)
 
 	t.Run("succeeds/coercion/key_server_IDs_and_filters", func(t *testing.T) {
-		ks := apitest.Obj(t, ok(t, s, "GetKeyServerKmip", id(fmt.Sprint(f.free))), "kmipKeyServer")
-		require.Equal(t, f.free, num(t, ks["keyServerID"]))
-		ks = apitest.Obj(t, ok(t, s, "GetKeyServerKmip", id(raw("2.0"))), "kmipKeyServer")
-		require.Equal(t, int64(2), num(t, ks["keyServerID"]))
-		require.Empty(t, ok(t, s, "ListKeyServersKmip", `{"keyProviderID":999}`)["kmipKeyServers"], "unknown provider filter → empty list")
-		require.Len(t, ok(t, s, "ListKeyServersKmip", `{"keyProviderID":"1"}`)["kmipKeyServers"], 1)
-		require.Len(t, ok(t, s, "ListKeyServersKmip", `{"kmipHasProviderAssigned":"TRUE"}`)["kmipKeyServers"], 2)
-		require.Len(t, ok(t, s, "ListKeyServersKmip", `{"kmipHasProviderAssigned":0}`)["kmipKeyServers"], 2)
-		require.Len(t, ok(t, s, "ListKeyServersKmip", `{"kmipAssignedProviderIsActive":"1"}`)["kmipKeyServers"], 1)
-		require.Len(t, ok(t, s, "ListKeyServersKmip", `{"kmipAssignedProviderIsActive":"false"}`)["kmipKeyServers"], 1)
-		require.Empty(t, ok(t, s, "TestKeyServerKmip", id(fmt.Sprint(f.free))))
+		ks := apitest.Obj(t, biOK(t, s, "GetKeyServerKmip", id(fmt.Sprint(f.free))), "kmipKeyServer")
+		require.Equal(t, f.free, biNum(t, ks["keyServerID"]))
+		ks = apitest.Obj(t, biOK(t, s, "GetKeyServerKmip", id(biRaw("2.0"))), "kmipKeyServer")
+		require.Equal(t, int64(2), biNum(t, ks["keyServerID"]))
+		require.Empty(t, biOK(t, s, "ListKeyServersKmip", `{"keyProviderID":999}`)["kmipKeyServers"], "unknown provider filter → empty list")
+		require.Len(t, biOK(t, s, "ListKeyServersKmip", `{"keyProviderID":"1"}`)["kmipKeyServers"], 1)
+		require.Len(t, biOK(t, s, "ListKeyServersKmip", `{"kmipHasProviderAssigned":"TRUE"}`)["kmipKeyServers"], 2)
+		require.Len(t, biOK(t, s, "ListKeyServersKmip", `{"kmipHasProviderAssigned":0}`)["kmipKeyServers"], 2)
+		require.Len(t, biOK(t, s, "ListKeyServersKmip", `{"kmipAssignedProviderIsActive":"1"}`)["kmipKeyServers"], 1)
+		require.Len(t, biOK(t, s, "ListKeyServersKmip", `{"kmipAssignedProviderIsActive":"false"}`)["kmipKeyServers"], 1)
+		require.Empty(t, biOK(t, s, "TestKeyServerKmip", id(fmt.Sprint(f.free))))
 	})
 	t.Run("succeeds/counter/CreateKeyServerKmip", func(t *testing.T) {
 		// String and integral-float ports are coerced (D5); the ID is the next one.
 		p := f.serverParams(t, "after-failures", 0)
 		p["kmipKeyServerPort"] = fmt.Sprint(s.Emu.KMIPPort())
-		ks := apitest.Obj(t, ok(t, s, cr, obj(t, p)), "kmipKeyServer")
-		require.Equal(t, int64(5), num(t, ks["keyServerID"]))
-		require.Equal(t, int64(s.Emu.KMIPPort()), num(t, ks["kmipKeyServerPort"]))
+		ks := apitest.Obj(t, biOK(t, s, cr, biObj(t, p)), "kmipKeyServer")
+		require.Equal(t, int64(5), biNum(t, ks["keyServerID"]))
+		require.Equal(t, int64(s.Emu.KMIPPort()), biNum(t, ks["kmipKeyServerPort"]))
 		require.Nil(t, ks["keyProviderID"])
-		p["kmipKeyServerPort"] = raw("5.697e3")
-		ks = apitest.Obj(t, ok(t, s, cr, obj(t, p)), "kmipKeyServer")
-		require.Equal(t, int64(6), num(t, ks["keyServerID"]))
-		require.Equal(t, int64(5697), num(t, ks["kmipKeyServerPort"]))
+		p["kmipKeyServerPort"] = biRaw("5.697e3")
+		ks = apitest.Obj(t, biOK(t, s, cr, biObj(t, p)), "kmipKeyServer")
+		require.Equal(t, int64(6), biNum(t, ks["keyServerID"]))
+		require.Equal(t, int64(5697), biNum(t, ks["kmipKeyServerPort"]))
 		delete(p, "kmipKeyServerPort")
-		ks = apitest.Obj(t, ok(t, s, cr, obj(t, p)), "kmipKeyServer")
-		require.Equal(t, int64(5696), num(t, ks["kmipKeyServerPort"]), "default port")
+		ks = apitest.Obj(t, biOK(t, s, cr, biObj(t, p)), "kmipKeyServer")
+		require.Equal(t, int64(5696), biNum(t, ks["kmipKeyServerPort"]), "default port")
 	})
-	requireNoOp(t, s, "only the ID of an unassigned server", mod, modify(f.free, nil))
-	requireNoOp(t, s, "only the ID, optional members null", mod, modify(f.free, map[string]any{"kmipKeyServerName": nil,
+	// §2.3 "Only keyServerID → no-op", §3.1 idempotent no-ops, §2.1.7 apiEvent
+	// only for state-changing calls. These three fail today: the call records
+	// an apiEvent, and for an active provider's server it also contacts the KMS.
+	biRequireNoOp(t, s, "only the ID of an unassigned server", mod, modify(f.free, nil))
+	biRequireNoOp(t, s, "only the ID, optional members null", mod, modify(f.free, map[string]any{"kmipKeyServerName": nil,
 		"kmipKeyServerPort": nil, "kmipKeyServerHostnames": nil, "kmipCaCertificate": nil, "kmipClientCertificate": nil}))
-	requireNoOp(t, s, "only the ID of the active provider's server", mod, modify(f.activeS, nil))
-	requireNextProvider(t, s, 4)
+	biRequireNoOp(t, s, "only the ID of the active provider's server", mod, modify(f.activeS, nil))
+	biRequireNextProvider(t, s, 4)
 }
 
 // ---------------------------------------------------------------------------
 // KMIP key providers (§2.4) and the state rules of §3.1.
 
 func TestBadInputKeyProviders(t *testing.T) {
-	f := newKMIPFixture(t)
+	f := biNewKMIPFixture(t)
 	s := f.s
-	pid := func(v any) string { return obj(t, map[string]any{"keyProviderID": v}) }
-	both := func(p, sv any) string { return obj(t, map[string]any{"keyProviderID": p, "keyServerID": sv}) }
-	sid := func(v any) string { return obj(t, map[string]any{"keyServerID": v}) }
+	pid := func(v any) string { return biObj(t, map[string]any{"keyProviderID": v}) }
+	both := func(p, sv any) string { return biObj(t, map[string]any{"keyProviderID": p, "keyServerID": sv}) }
+	sid := func(v any) string { return biObj(t, map[string]any{"keyServerID": v}) }
 	const add, rm = "AddKeyServerToProviderKmip", "RemoveKeyServerFromProviderKmip"
 	fp := f.serverParams(t, "foreign-ca", s.Emu.KMIPPort())
-	fp["kmipCaCertificate"] = foreignCA(t)
-	foreignS := num(t, apitest.Obj(t, ok(t, s, "CreateKeyServerKmip", obj(t, fp)), "kmipKeyServer")["keyServerID"])
+	fp["kmipCaCertificate"] = biForeignCA(t)
+	foreignS := biNum(t, apitest.Obj(t, biOK(t, s, "CreateKeyServerKmip", biObj(t, fp)), "kmipKeyServer")["keyServerID"])
+	// An inactive provider whose server went away after it was added
+	// (ModifyKeyServerKmip does not contact servers of inactive providers, D12).
+	deadP := f.createProvider(t, "gone")
+	goneS := f.createServer(t, "gone-kms", s.Emu.KMIPPort())
+	biOK(t, s, add, both(deadP, goneS))
+	biOK(t, s, "ModifyKeyServerKmip", biObj(t, map[string]any{"keyServerID": goneS, "kmipKeyServerPort": 1}))
+	require.Equal(t, int64(4), deadP)
 
-	cases := []badCase{
+	cases := []biBadCase{
 		// CreateKeyProviderKmip.
-		missing("no params", "CreateKeyProviderKmip", "", "keyProviderName"),
-		missing("empty params", "CreateKeyProviderKmip", `{}`, "keyProviderName"),
-		missing("keyProviderName null", "CreateKeyProviderKmip", `{"keyProviderName":null}`, "keyProviderName"),
-		missing("misspelled member", "CreateKeyProviderKmip", `{"keyprovidername":"lab"}`, "keyProviderName"),
-		wrongType("keyProviderName number", "CreateKeyProviderKmip", `{"keyProviderName":5}`, "keyProviderName"),
-		wrongType("keyProviderName array", "CreateKeyProviderKmip", `{"keyProviderName":["lab"]}`, "keyProviderName"),
-		wrongType("keyProviderName bool", "CreateKeyProviderKmip", `{"keyProviderName":false}`, "keyProviderName"),
-		invalid("keyProviderName empty", "CreateKeyProviderKmip", `{"keyProviderName":""}`, "keyProviderName"),
+		biMissing("no params", "CreateKeyProviderKmip", "", "keyProviderName"),
+		biMissing("empty params", "CreateKeyProviderKmip", `{}`, "keyProviderName"),
+		biMissing("keyProviderName null", "CreateKeyProviderKmip", `{"keyProviderName":null}`, "keyProviderName"),
+		biMissing("misspelled member", "CreateKeyProviderKmip", `{"keyprovidername":"lab"}`, "keyProviderName"),
+		biWrongType("keyProviderName number", "CreateKeyProviderKmip", `{"keyProviderName":5}`, "keyProviderName"),
+		biWrongType("keyProviderName array", "CreateKeyProviderKmip", `{"keyProviderName":["lab"]}`, "keyProviderName"),
+		biWrongType("keyProviderName bool", "CreateKeyProviderKmip", `{"keyProviderName":false}`, "keyProviderName"),
+		biInvalid("keyProviderName empty", "CreateKeyProviderKmip", `{"keyProviderName":""}`, "keyProviderName"),
 
 		// DeleteKeyProviderKmip.
-		missing("no params", "DeleteKeyProviderKmip", "", "keyProviderID"),
-		missing("keyProviderID null", "DeleteKeyProviderKmip", pid(nil), "keyProviderID"),
-		wrongType("keyProviderID string", "DeleteKeyProviderKmip", pid("one"), "keyProviderID"),
-		wrongType("keyProviderID fraction", "DeleteKeyProviderKmip", pid(raw("1.5")), "keyProviderID"),
-		wrongType("keyProviderID array", "DeleteKeyProviderKmip", pid([]int{1}), "keyProviderID"),
-		invalid("keyProviderID beyond int64", "DeleteKeyProviderKmip", pid(raw("-99999999999999999999")), "keyProviderID"),
-		noProvider("unknown ID", "DeleteKeyProviderKmip", pid(999), 999),
-		noProvider("ID 0", "DeleteKeyProviderKmip", pid(0), 0),
-		notPermitted("active provider", "DeleteKeyProviderKmip", pid(f.active),
+		biMissing("no params", "DeleteKeyProviderKmip", "", "keyProviderID"),
+		biMissing("keyProviderID null", "DeleteKeyProviderKmip", pid(nil), "keyProviderID"),
+		biWrongType("keyProviderID string", "DeleteKeyProviderKmip", pid("one"), "keyProviderID"),
+		biWrongType("keyProviderID fraction", "DeleteKeyProviderKmip", pid(biRaw("1.5")), "keyProviderID"),
+		biWrongType("keyProviderID array", "DeleteKeyProviderKmip", pid([]int{1}), "keyProviderID"),
+		biInvalid("keyProviderID beyond int64", "DeleteKeyProviderKmip", pid(biRaw("-99999999999999999999")), "keyProviderID"),
+		biNoProvider("unknown ID", "DeleteKeyProviderKmip", pid(999), 999),
+		biNoProvider("ID 0", "DeleteKeyProviderKmip", pid(0), 0),
+		biNotPermitted("active provider", "DeleteKeyProviderKmip", pid(f.active),
 			fmt.Sprintf("Key provider %d is active and cannot be deleted.", f.active)),
-		notPermitted("active provider, ID as string", "DeleteKeyProviderKmip", pid(fmt.Sprint(f.active)),
+		biNotPermitted("active provider, ID as string", "DeleteKeyProviderKmip", pid(fmt.Sprint(f.active)),
 			fmt.Sprintf("Key provider %d is active and cannot be deleted.", f.active)),
 
 		// GetKeyProviderKmip.
-		missing("no params", "GetKeyProviderKmip", "", "keyProviderID"),
-		missing("keyProviderID null", "GetKeyProviderKmip", pid(nil), "keyProviderID"),
-		wrongType("keyProviderID string", "GetKeyProviderKmip", pid("first"), "keyProviderID"),
-		wrongType("keyProviderID bool", "GetKeyProviderKmip", pid(true), "keyProviderID"),
-		wrongType("keyProviderID object", "GetKeyProviderKmip", pid(map[string]any{}), "keyProviderID"),
-		noProvider("unknown ID", "GetKeyProviderKmip", pid(999), 999),
+		biMissing("no params", "GetKeyProviderKmip", "", "keyProviderID"),
+		biMissing("keyProviderID null", "GetKeyProviderKmip", pid(nil), "keyProviderID"),
+		biWrongType("keyProviderID string", "GetKeyProviderKmip", pid("first"), "keyProviderID"),
+		biWrongType("keyProviderID bool", "GetKeyProviderKmip", pid(true), "keyProviderID"),
+		biWrongType("keyProviderID object", "GetKeyProviderKmip", pid(map[string]any{}), "keyProviderID"),
+		biNoProvider("unknown ID", "GetKeyProviderKmip", pid(999), 999),
 
 		// ListKeyProvidersKmip.
-		wrongType("keyProviderIsActive maybe", "ListKeyProvidersKmip", `{"keyProviderIsActive":"maybe"}`, "keyProviderIsActive"),
-		wrongType("keyProviderIsActive 2", "ListKeyProvidersKmip", `{"keyProviderIsActive":2}`, "keyProviderIsActive"),
-		wrongType("kmipKeyProviderHasServerAssigned array", "ListKeyProvidersKmip", `{"kmipKeyProviderHasServerAssigned":[]}`, "kmipKeyProviderHasServerAssigned"),
-		wrongType("kmipKeyProviderHasServerAssigned object", "ListKeyProvidersKmip", `{"kmipKeyProviderHasServerAssigned":{}}`, "kmipKeyProviderHasServerAssigned"),
+		biWrongType("keyProviderIsActive maybe", "ListKeyProvidersKmip", `{"keyProviderIsActive":"maybe"}`, "keyProviderIsActive"),
+		biWrongType("keyProviderIsActive 2", "ListKeyProvidersKmip", `{"keyProviderIsActive":2}`, "keyProviderIsActive"),
+		biWrongType("kmipKeyProviderHasServerAssigned array", "ListKeyProvidersKmip", `{"kmipKeyProviderHasServerAssigned":[]}`, "kmipKeyProviderHasServerAssigned"),
+		biWrongType("kmipKeyProviderHasServerAssigned object", "ListKeyProvidersKmip", `{"kmipKeyProviderHasServerAssigned":{}}`, "kmipKeyProviderHasServerAssigned"),
 
 		// TestKeyProviderKmip.
-		missing("no params", "TestKeyProviderKmip", "", "keyProviderID"),
-		missing("keyProviderID null", "TestKeyProviderKmip", pid(nil), "keyProviderID"),
-		wrongType("keyProviderID string", "TestKeyProviderKmip", pid("x"), "keyProviderID"),
-		wrongType("keyProviderID fraction", "TestKeyProviderKmip", pid(raw("3.25")), "keyProviderID"),
-		noProvider("unknown ID", "TestKeyProviderKmip", pid(999), 999),
-		noServer("provider without a server", "TestKeyProviderKmip", pid(f.empty), f.empty),
-		noServer("provider without a server, ID as string", "TestKeyProviderKmip", pid(fmt.Sprint(f.empty)), f.empty),
+		biMissing("no params", "TestKeyProviderKmip", "", "keyProviderID"),
+		biMissing("keyProviderID null", "TestKeyProviderKmip", pid(nil), "keyProviderID"),
+		biWrongType("keyProviderID string", "TestKeyProviderKmip", pid("x"), "keyProviderID"),
+		biWrongType("keyProviderID fraction", "TestKeyProviderKmip", pid(biRaw("3.25")), "keyProviderID"),
+		biNoProvider("unknown ID", "TestKeyProviderKmip", pid(999), 999),
+		biNoServer("provider without a server", "TestKeyProviderKmip", pid(f.empty), f.empty),
+		biNoServer("provider without a server, ID as string", "TestKeyProviderKmip", pid(fmt.Sprint(f.empty)), f.empty),
+		{"provider whose server is unreachable (D44: no fault)", "TestKeyProviderKmip", pid(deadP), "xKmipConnectionFailure", "Connection failure: ", biPrefix, ""},
 
 		// AddKeyServerToProviderKmip.
-		missing("no params", add, "", "keyProviderID"),
-		missing("empty params: first in table order", add, `{}`, "keyProviderID"),
-		missing("keyProviderID absent", add, sid(f.free), "keyProviderID"),
-		missing("keyServerID absent", add, pid(f.empty), "keyServerID"),
-		missing("keyServerID null", add, both(f.empty, nil), "keyServerID"),
-		missing("keyProviderID null", add, both(nil, f.free), "keyProviderID"),
-		wrongType("keyProviderID string", add, both("p", f.free), "keyProviderID"),
-		wrongType("keyServerID string", add, both(f.empty, "s"), "keyServerID"),
-		wrongType("keyServerID array", add, both(f.empty, []int64{f.free}), "keyServerID"),
-		wrongType("keyServerID fraction", add, both(f.empty, raw("2.5")), "keyServerID"),
-		noProvider("unknown provider", add, both(999, f.free), 999),
-		noKeyServer("unknown server", add, both(f.empty, 999), 999),
-		noProvider("both unknown: provider first", add, both(998, 999), 998),
-		notPermitted("server of another inactive provider", add, both(f.empty, f.inactS),
+		biMissing("no params", add, "", "keyProviderID"),
+		biMissing("empty params: first in table order", add, `{}`, "keyProviderID"),
+		biMissing("keyProviderID absent", add, sid(f.free), "keyProviderID"),
+		biMissing("keyServerID absent", add, pid(f.empty), "keyServerID"),
+		biMissing("keyServerID null", add, both(f.empty, nil), "keyServerID"),
+		biMissing("keyProviderID null", add, both(nil, f.free), "keyProviderID"),
+		biWrongType("keyProviderID string", add, both("p", f.free), "keyProviderID"),
+		biWrongType("keyServerID string", add, both(f.empty, "s"), "keyServerID"),
+		biWrongType("keyServerID array", add, both(f.empty, []int64{f.free}), "keyServerID"),
+		biWrongType("keyServerID fraction", add, both(f.empty, biRaw("2.5")), "keyServerID"),
+		biNoProvider("unknown provider", add, both(999, f.free), 999),
+		biNoKeyServer("unknown server", add, both(f.empty, 999), 999),
+		biNoProvider("both unknown: provider first", add, both(998, 999), 998),
+		biNotPermitted("server of another inactive provider", add, both(f.empty, f.inactS),
 			fmt.Sprintf("Key server %d is already assigned to key provider %d.", f.inactS, f.inactive)),
-		notPermitted("server of the active provider", add, both(f.empty, f.activeS),
+		biNotPermitted("server of the active provider", add, both(f.empty, f.activeS),
 			fmt.Sprintf("Key server %d is already assigned to key provider %d.", f.activeS, f.active)),
-		notPermitted("second server to a provider", add, both(f.inactive, f.free),
+		biNotPermitted("second server to a provider", add, both(f.inactive, f.free),
 			fmt.Sprintf("Key provider %d already has a key server; only one is supported.", f.inactive)),
-		notPermitted("second server to the active provider", add, both(f.active, f.free),
+		biNotPermitted("second server to the active provider", add, both(f.active, f.free),
 			fmt.Sprintf("Key provider %d already has a key server; only one is supported.", f.active)),
-		{"unreachable server", add, both(f.empty, f.dead), "xKmipConnectionFailure", "Connection failure: ", prefix, ""},
-		{"server whose CA does not match the KMS", add, both(f.empty, foreignS), "xKmipAuthenticationFailure", "Authentication failure: ", prefix, ""},
-		{"server whose CA does not match the KMS", "TestKeyServerKmip", sid(foreignS), "xKmipAuthenticationFailure", "Authentication failure: ", prefix, ""},
+		{"unreachable server", add, both(f.empty, f.dead), "xKmipConnectionFailure", "Connection failure: ", biPrefix, ""},
+		{"server whose CA does not match the KMS", add, both(f.empty, foreignS), "xKmipAuthenticationFailure", "Authentication failure: ", biPrefix, ""},
+		{"server whose CA does not match the KMS", "TestKeyServerKmip", sid(foreignS), "xKmipAuthenticationFailure", "Authentication failure: ", biPrefix, ""},
 
 		// RemoveKeyServerFromProviderKmip.
-		missing("no params", rm, "", "keyServerID"),
-		missing("keyServerID null", rm, sid(nil), "keyServerID"),
-		missing("keyProviderID is not its parameter", rm, pid(f.active), "keyServerID"),
-		wrongType("keyServerID string", rm, sid("abc"), "keyServerID"),
-		wrongType("keyServerID bool", rm, sid(true), "keyServerID"),
-		noKeyServer("unknown server", rm, sid(999), 999),
-		notPermitted("last server of active provider", rm, sid(f.activeS),
+		biMissing("no params", rm, "", "keyServerID"),
+		biMissing("keyServerID null", rm, sid(nil), "keyServerID"),
+		biMissing("keyProviderID is not its parameter", rm, pid(f.active), "keyServerID"),
+		biWrongType("keyServerID string", rm, sid("abc"), "keyServerID"),
+		biWrongType("keyServerID bool", rm, sid(true), "keyServerID"),
+		biNoKeyServer("unknown server", rm, sid(999), 999),
+		biNotPermitted("last server of active provider", rm, sid(f.activeS),
 			fmt.Sprintf("Key server %d is the last server of active key provider %d.", f.activeS, f.active)),
 
 		// The GET form decodes to the same params (§1.2, D39).
-		viaGET(missing("no keyProviderID", "GetKeyProviderKmip", "", "keyProviderID"), "id=3"),
-		viaGET(wrongType("keyProviderID word", "GetKeyProviderKmip", "", "keyProviderID"), "keyProviderID=one"),
-		viaGET(wrongType("keyProviderID repeated", "GetKeyProviderKmip", "", "keyProviderID"), "keyProviderID=1&keyProviderID=2"),
-		viaGET(wrongType("keyProviderID JSON array", "GetKeyProviderKmip", "", "keyProviderID"), "keyProviderID=%5B1%5D"),
-		viaGET(noProvider("unknown ID", "DeleteKeyProviderKmip", "", 999), "keyProviderID=999"),
-		viaGET(notPermitted("active provider", "DeleteKeyProviderKmip", "",
+		biViaGET(biMissing("no keyProviderID", "GetKeyProviderKmip", "", "keyProviderID"), "id=3"),
+		biViaGET(biWrongType("keyProviderID word", "GetKeyProviderKmip", "", "keyProviderID"), "keyProviderID=one"),
+		biViaGET(biWrongType("keyProviderID repeated", "GetKeyProviderKmip", "", "keyProviderID"), "keyProviderID=1&keyProviderID=2"),
+		biViaGET(biWrongType("keyProviderID JSON array", "GetKeyProviderKmip", "", "keyProviderID"), "keyProviderID=%5B1%5D"),
+		biViaGET(biNoProvider("unknown ID", "DeleteKeyProviderKmip", "", 999), "keyProviderID=999"),
+		biViaGET(biNotPermitted("active provider", "DeleteKeyProviderKmip", "",
 			fmt.Sprintf("Key provider %d is active and cannot be deleted.", f.active)), fmt.Sprintf("keyProviderID=%d", f.active)),
-		viaGET(invalid("keyProviderName empty", "CreateKeyProviderKmip", "", "keyProviderName"), "keyProviderName="),
-		viaGET(wrongType("keyProviderName JSON array", "CreateKeyProviderKmip", "", "keyProviderName"), "keyProviderName=%5B%22lab%22%5D"),
-		viaGET(noServer("provider without a server", "TestKeyProviderKmip", "", f.empty), fmt.Sprintf("keyProviderID=%d", f.empty)),
-		viaGET(notPermitted("second server", add, "", fmt.Sprintf("Key provider %d already has a key server; only one is supported.", f.inactive)),
+		biViaGET(biInvalid("keyProviderName empty", "CreateKeyProviderKmip", "", "keyProviderName"), "keyProviderName="),
+		biViaGET(biWrongType("keyProviderName JSON array", "CreateKeyProviderKmip", "", "keyProviderName"), "keyProviderName=%5B%22lab%22%5D"),
+		biViaGET(biNoServer("provider without a server", "TestKeyProviderKmip", "", f.empty), fmt.Sprintf("keyProviderID=%d", f.empty)),
+		biViaGET(biNotPermitted("second server", add, "", fmt.Sprintf("Key provider %d already has a key server; only one is supported.", f.inactive)),
 			fmt.Sprintf("keyProviderID=%d&keyServerID=%d", f.inactive, f.free)),
 	}
-	runBad(t, s, cases)
-	requireNoOp(t, s, "server already in this provider", add, both(f.inactive, f.inactS))
-	requireNoOp(t, s, "server already in this provider, IDs as strings", add, both(fmt.Sprint(f.inactive), fmt.Sprint(f.inactS)))
-	requireNoOp(t, s, "server already in the active provider", add, both(f.active, f.activeS))
-	requireNoOp(t, s, "unassigned server", rm, sid(f.free))
-	requireNoOp(t, s, "unassigned server, ID as string", rm, sid(fmt.Sprint(f.dead)))
+	biRunBad(t, s, cases)
+	biRequireNoOp(t, s, "server already in this provider", add, both(f.inactive, f.inactS))
+	biRequireNoOp(t, s, "server already in this provider, IDs as strings", add, both(fmt.Sprint(f.inactive), fmt.Sprint(f.inactS)))
+	biRequireNoOp(t, s, "server already in the active provider", add, both(f.active, f.activeS))
+	biRequireNoOp(t, s, "unassigned server", rm, sid(f.free))
+	biRequireNoOp(t, s, "unassigned server, ID as string", rm, sid(fmt.Sprint(f.dead)))
 
 	t.Run("succeeds/coercion/string_IDs_and_bool_filters", func(t *testing.T) {
-		p := apitest.Obj(t, ok(t, s, "GetKeyProviderKmip", `{"keyProviderID":"1"}`), "kmipKeyProvider")
-		require.Equal(t, f.active, num(t, p["keyProviderID"]))
+		p := apitest.Obj(t, biOK(t, s, "GetKeyProviderKmip", `{"keyProviderID":"1"}`), "kmipKeyProvider")
+		require.Equal(t, f.active, biNum(t, p["keyProviderID"]))
 		require.Equal(t, true, p["keyProviderIsActive"])
-		require.Len(t, ok(t, s, "ListKeyProvidersKmip", `{"keyProviderIsActive":"true"}`)["kmipKeyProviders"], 1)
-		require.Len(t, ok(t, s, "ListKeyProvidersKmip", `{"keyProviderIsActive":0}`)["kmipKeyProviders"], 2)
-		require.Len(t, ok(t, s, "ListKeyProvidersKmip", `{"kmipKeyProviderHasServerAssigned":"False"}`)["kmipKeyProviders"], 1)
-		require.Len(t, ok(t, s, "ListKeyProvidersKmip", `{"kmipKeyProviderHasServerAssigned":"1","keyProviderIsActive":"0"}`)["kmipKeyProviders"], 1)
-		require.Empty(t, ok(t, s, "TestKeyProviderKmip", pid(fmt.Sprint(f.inactive))))
+		require.Len(t, biOK(t, s, "ListKeyProvidersKmip", `{"keyProviderIsActive":"true"}`)["kmipKeyProviders"], 1)
+		require.Len(t, biOK(t, s, "ListKeyProvidersKmip", `{"keyProviderIsActive":0}`)["kmipKeyProviders"], 3)
+		require.Len(t, biOK(t, s, "ListKeyProvidersKmip", `{"kmipKeyProviderHasServerAssigned":"False"}`)["kmipKeyProviders"], 1)
+		require.Len(t, biOK(t, s, "ListKeyProvidersKmip", `{"kmipKeyProviderHasServerAssigned":"1","keyProviderIsActive":"0"}`)["kmipKeyProviders"], 2)
+		require.Empty(t, biOK(t, s, "TestKeyProviderKmip", pid(fmt.Sprint(f.inactive))))
 	})
-	requireNextProvider(t, s, 4)
+	biRequireNextProvider(t, s, 5)
 }
 
 // ---------------------------------------------------------------------------
@@ -874,80 +887,80 @@ func TestBadInputKeyProviders(t *testing.T) {
 func TestBadInputRekey(t *testing.T) {
 	s := apitest.NewServer(t)
 	p1, s1 := s.SetupEKM()
-	p2 := num(t, apitest.Obj(t, ok(t, s, "CreateKeyProviderKmip", `{"keyProviderName":"empty"}`), "kmipKeyProvider")["keyProviderID"])
+	p2 := biNum(t, apitest.Obj(t, biOK(t, s, "CreateKeyProviderKmip", `{"keyProviderName":"empty"}`), "kmipKeyProvider")["keyProviderID"])
 	const m = "RekeySoftwareEncryptionAtRestMasterKey"
-	rk := func(members map[string]any) string { return obj(t, members) }
+	rk := func(members map[string]any) string { return biObj(t, members) }
 
 	// The current master key is internal.
-	runBad(t, s, []badCase{
-		badEnum("keyManagementType Bogus", m, `{"keyManagementType":"Bogus"}`, "Bogus", "keyManagementType"),
-		badEnum("keyManagementType empty", m, `{"keyManagementType":""}`, "", "keyManagementType"),
-		badEnum("keyManagementType KMIP", m, rk(map[string]any{"keyManagementType": "KMIP", "keyProviderID": p1}), "KMIP", "keyManagementType"),
-		wrongType("keyManagementType number", m, `{"keyManagementType":1}`, "keyManagementType"),
-		wrongType("keyManagementType array", m, `{"keyManagementType":["External"]}`, "keyManagementType"),
-		wrongType("keyProviderID string", m, `{"keyManagementType":"External","keyProviderID":"abc"}`, "keyProviderID"),
-		wrongType("keyProviderID fraction", m, `{"keyManagementType":"External","keyProviderID":1.5}`, "keyProviderID"),
-		wrongType("keyProviderID array", m, `{"keyProviderID":[1]}`, "keyProviderID"),
-		wrongType("keyProviderID bool", m, `{"keyProviderID":true}`, "keyProviderID"),
-		invalid("keyProviderID beyond int64", m, `{"keyManagementType":"External","keyProviderID":"99999999999999999999"}`, "keyProviderID"),
-		missing("External without provider while the key is internal", m, `{"keyManagementType":"External"}`, "keyProviderID"),
-		missing("external (lower case) with null provider", m, `{"keyManagementType":"external","keyProviderID":null}`, "keyProviderID"),
-		invalid("Internal with keyProviderID", m, rk(map[string]any{"keyManagementType": "Internal", "keyProviderID": p1}), "keyProviderID"),
-		invalid("internal (lower case) with keyProviderID as string", m, rk(map[string]any{"keyManagementType": "internal", "keyProviderID": "1"}), "keyProviderID"),
-		noProvider("External with unknown provider", m, `{"keyManagementType":"External","keyProviderID":999}`, 999),
-		noProvider("unknown provider, type inferred", m, `{"keyProviderID":"999"}`, 999),
-		noServer("External with a provider without a server", m, rk(map[string]any{"keyManagementType": "External", "keyProviderID": p2}), p2),
-		noServer("provider without a server, type inferred", m, rk(map[string]any{"keyProviderID": p2}), p2),
+	biRunBad(t, s, []biBadCase{
+		biBadEnum("keyManagementType Bogus", m, `{"keyManagementType":"Bogus"}`, "Bogus", "keyManagementType"),
+		biBadEnum("keyManagementType empty", m, `{"keyManagementType":""}`, "", "keyManagementType"),
+		biBadEnum("keyManagementType KMIP", m, rk(map[string]any{"keyManagementType": "KMIP", "keyProviderID": p1}), "KMIP", "keyManagementType"),
+		biWrongType("keyManagementType number", m, `{"keyManagementType":1}`, "keyManagementType"),
+		biWrongType("keyManagementType array", m, `{"keyManagementType":["External"]}`, "keyManagementType"),
+		biWrongType("keyProviderID string", m, `{"keyManagementType":"External","keyProviderID":"abc"}`, "keyProviderID"),
+		biWrongType("keyProviderID fraction", m, `{"keyManagementType":"External","keyProviderID":1.5}`, "keyProviderID"),
+		biWrongType("keyProviderID array", m, `{"keyProviderID":[1]}`, "keyProviderID"),
+		biWrongType("keyProviderID bool", m, `{"keyProviderID":true}`, "keyProviderID"),
+		biInvalid("keyProviderID beyond int64", m, `{"keyManagementType":"External","keyProviderID":"99999999999999999999"}`, "keyProviderID"),
+		biMissing("External without provider while the key is internal", m, `{"keyManagementType":"External"}`, "keyProviderID"),
+		biMissing("external (lower case) with null provider", m, `{"keyManagementType":"external","keyProviderID":null}`, "keyProviderID"),
+		biInvalid("Internal with keyProviderID", m, rk(map[string]any{"keyManagementType": "Internal", "keyProviderID": p1}), "keyProviderID"),
+		biInvalid("internal (lower case) with keyProviderID as string", m, rk(map[string]any{"keyManagementType": "internal", "keyProviderID": "1"}), "keyProviderID"),
+		biNoProvider("External with unknown provider", m, `{"keyManagementType":"External","keyProviderID":999}`, 999),
+		biNoProvider("unknown provider, type inferred", m, `{"keyProviderID":"999"}`, 999),
+		biNoServer("External with a provider without a server", m, rk(map[string]any{"keyManagementType": "External", "keyProviderID": p2}), p2),
+		biNoServer("provider without a server, type inferred", m, rk(map[string]any{"keyProviderID": p2}), p2),
 	})
 
 	// A running rekey targeting p1: p1 is active while it runs (D17).
 	var h int64
 	t.Run("succeeds/coercion/documentation_form", func(t *testing.T) {
-		a := postRPC(t, s, s.Version, `{"method":"rekeysoftwareencryptionatrestmasterkey","params":{"keyManagementType":"external","keyProviderID":"1"}}`)
+		a := biPost(t, s, s.Version, `{"method":"rekeysoftwareencryptionatrestmasterkey","params":{"keyManagementType":"external","keyProviderID":"1"}}`)
 		require.Nil(t, a.Error, a.raw)
-		h = num(t, a.Result["asyncHandle"])
+		h = biNum(t, a.Result["asyncHandle"])
 		require.Equal(t, int64(1), h, "first async handle")
 	})
 	require.NotZero(t, h)
 	running := fmt.Sprintf("A master key rekey is already in progress (async handle %d).", h)
-	runBad(t, s, []badCase{
-		notPermitted("second rekey, same target", m, `{"keyManagementType":"External","keyProviderID":1}`, running),
-		notPermitted("second rekey, internal", m, `{"keyManagementType":"Internal"}`, running),
-		notPermitted("second rekey, no params", m, "", running),
-		notPermitted("delete provider targeted by the running rekey", "DeleteKeyProviderKmip", rk(map[string]any{"keyProviderID": p1}),
+	biRunBad(t, s, []biBadCase{
+		biNotPermitted("second rekey, same target", m, `{"keyManagementType":"External","keyProviderID":1}`, running),
+		biNotPermitted("second rekey, internal", m, `{"keyManagementType":"Internal"}`, running),
+		biNotPermitted("second rekey, no params", m, "", running),
+		biNotPermitted("delete provider targeted by the running rekey", "DeleteKeyProviderKmip", rk(map[string]any{"keyProviderID": p1}),
 			fmt.Sprintf("Key provider %d is active and cannot be deleted.", p1)),
-		notPermitted("remove last server of provider targeted by the running rekey", "RemoveKeyServerFromProviderKmip", rk(map[string]any{"keyServerID": s1}),
+		biNotPermitted("remove last server of provider targeted by the running rekey", "RemoveKeyServerFromProviderKmip", rk(map[string]any{"keyServerID": s1}),
 			fmt.Sprintf("Key server %d is the last server of active key provider %d.", s1, p1)),
-		notPermitted("delete last server of provider targeted by the running rekey", "DeleteKeyServerKmip", rk(map[string]any{"keyServerID": s1}),
+		biNotPermitted("delete last server of provider targeted by the running rekey", "DeleteKeyServerKmip", rk(map[string]any{"keyServerID": s1}),
 			fmt.Sprintf("Key server %d is the last server of active key provider %d.", s1, p1)),
 		// Parameter errors still come first (§1.6 step 6 before step 8).
-		badEnum("enum checked before the running job", m, `{"keyManagementType":"Bogus"}`, "Bogus", "keyManagementType"),
-		wrongType("type checked before the running job", m, `{"keyProviderID":"x"}`, "keyProviderID"),
+		biBadEnum("enum checked before the running job", m, `{"keyManagementType":"Bogus"}`, "Bogus", "keyManagementType"),
+		biWrongType("type checked before the running job", m, `{"keyProviderID":"x"}`, "keyProviderID"),
 	})
 
 	s.Advance(6)
 	t.Run("succeeds/external_defaults_to_current_provider", func(t *testing.T) {
-		info := ok(t, s, "GetSoftwareEncryptionAtRestInfo", "")
+		info := biOK(t, s, "GetSoftwareEncryptionAtRestInfo", "")
 		mk := apitest.Obj(t, info, "masterKeyInfo")
 		require.Equal(t, "external", mk["keyManagementType"])
-		require.Equal(t, p1, num(t, mk["keyProviderID"]))
+		require.Equal(t, p1, biNum(t, mk["keyProviderID"]))
 		// Counter: no failing rekey consumed a handle.
-		r := ok(t, s, m, `{"keyManagementType":"EXTERNAL"}`)
-		require.Equal(t, h+1, num(t, r["asyncHandle"]))
+		r := biOK(t, s, m, `{"keyManagementType":"EXTERNAL"}`)
+		require.Equal(t, h+1, biNum(t, r["asyncHandle"]))
 		s.Advance(6)
-		r = ok(t, s, "GetAsyncResult", obj(t, map[string]any{"asyncHandle": h + 1}))
+		r = biOK(t, s, "GetAsyncResult", biObj(t, map[string]any{"asyncHandle": h + 1}))
 		require.Equal(t, "complete", r["status"])
 		nk := apitest.Obj(t, apitest.Obj(t, r, "result"), "newKey")
-		require.Equal(t, p1, num(t, nk["keyProviderID"]))
+		require.Equal(t, p1, biNum(t, nk["keyProviderID"]))
 	})
-	runBad(t, s, []badCase{
+	biRunBad(t, s, []biBadCase{
 		// Current key external now: Internal + provider is still refused.
-		invalid("Internal with keyProviderID while external", m, rk(map[string]any{"keyManagementType": "Internal", "keyProviderID": p1}), "keyProviderID"),
-		noServer("move to a provider without a server", m, rk(map[string]any{"keyProviderID": p2}), p2),
-		notPermitted("delete provider holding the master key", "DeleteKeyProviderKmip", rk(map[string]any{"keyProviderID": p1}),
+		biInvalid("Internal with keyProviderID while external", m, rk(map[string]any{"keyManagementType": "Internal", "keyProviderID": p1}), "keyProviderID"),
+		biNoServer("move to a provider without a server", m, rk(map[string]any{"keyProviderID": p2}), p2),
+		biNotPermitted("delete provider holding the master key", "DeleteKeyProviderKmip", rk(map[string]any{"keyProviderID": p1}),
 			fmt.Sprintf("Key provider %d is active and cannot be deleted.", p1)),
 	})
-	requireNextProvider(t, s, 3)
+	biRequireNextProvider(t, s, 3)
 }
 
 // TestBadInputRekeyWithoutSEAR: a cluster created without software EAR
@@ -957,25 +970,27 @@ func TestBadInputRekeyWithoutSEAR(t *testing.T) {
 	p1, _ := s.SetupEKM()
 	const m = "RekeySoftwareEncryptionAtRestMasterKey"
 	const off = "Software encryption at rest is not enabled on this cluster."
-	info := ok(t, s, "GetSoftwareEncryptionAtRestInfo", "")
+	info := biOK(t, s, "GetSoftwareEncryptionAtRestInfo", "")
 	require.Equal(t, "disabled", info["state"])
 	require.NotContains(t, info, "masterKeyInfo")
-	runBad(t, s, []badCase{
-		notPermitted("no params", m, "", off),
-		notPermitted("Internal", m, `{"keyManagementType":"Internal"}`, off),
-		notPermitted("internal lower case", m, `{"keyManagementType":"internal"}`, off),
-		notPermitted("External to a provider with a server", m, obj(t, map[string]any{"keyManagementType": "External", "keyProviderID": p1}), off),
-		notPermitted("provider as string, type inferred", m, obj(t, map[string]any{"keyProviderID": fmt.Sprint(p1)}), off),
-		badEnum("enum before state", m, `{"keyManagementType":"Bogus"}`, "Bogus", "keyManagementType"),
-		missing("External without provider", m, `{"keyManagementType":"External"}`, "keyProviderID"),
+	biRunBad(t, s, []biBadCase{
+		biNotPermitted("no params", m, "", off),
+		biNotPermitted("Internal", m, `{"keyManagementType":"Internal"}`, off),
+		biNotPermitted("internal lower case", m, `{"keyManagementType":"internal"}`, off),
+		biNotPermitted("External to a provider with a server", m, biObj(t, map[string]any{"keyManagementType": "External", "keyProviderID": p1}), off),
+		biNotPermitted("provider as string, type inferred", m, biObj(t, map[string]any{"keyProviderID": fmt.Sprint(p1)}), off),
+		biBadEnum("enum before state", m, `{"keyManagementType":"Bogus"}`, "Bogus", "keyManagementType"),
+		biMissing("External without provider", m, `{"keyManagementType":"External"}`, "keyProviderID"),
+		biInvalid("Internal with keyProviderID before state", m, biObj(t, map[string]any{"keyManagementType": "Internal", "keyProviderID": p1}), "keyProviderID"),
+		biWrongType("keyProviderID type before state", m, `{"keyProviderID":1.5}`, "keyProviderID"),
 	})
 	t.Run("succeeds/counter/async_handle_unused", func(t *testing.T) {
-		require.Empty(t, ok(t, s, "ListAsyncResults", "")["asyncHandles"])
-		a := call(t, s, "GetAsyncResult", `{"asyncHandle":1}`)
+		require.Empty(t, biOK(t, s, "ListAsyncResults", "")["asyncHandles"])
+		a := biCall(t, s, "GetAsyncResult", `{"asyncHandle":1}`)
 		require.NotNil(t, a.Error, a.raw)
 		require.Equal(t, "xAsyncHandleDoesNotExist", a.Error.Name)
 	})
-	requireNextProvider(t, s, 2)
+	biRequireNextProvider(t, s, 2)
 }
 
 // ---------------------------------------------------------------------------
@@ -985,120 +1000,126 @@ func TestBadInputAsyncAndFaults(t *testing.T) {
 	s := apitest.NewServer(t)
 	p1, s1 := s.SetupEKM()
 	unreachable := map[string]any{"target": "kmip-client", "match": map[string]any{"keyServerID": s1}, "effect": "unreachable", "times": 1}
-	rekeyTo := obj(t, map[string]any{"keyManagementType": "External", "keyProviderID": p1})
+	rekeyTo := biObj(t, map[string]any{"keyManagementType": "External", "keyProviderID": p1})
 
 	// Handle 1: failed rekey (raises kmipServerFault); handle 2: completed
 	// internal rekey; TestKeyServerKmip resolves the fault; handle 3: failed
 	// again (a new open fault). A long-lived rule stays in /_emulator/faults.
 	s.AddRule(unreachable)
-	require.Equal(t, int64(1), num(t, ok(t, s, "RekeySoftwareEncryptionAtRestMasterKey", rekeyTo)["asyncHandle"]))
+	require.Equal(t, int64(1), biNum(t, biOK(t, s, "RekeySoftwareEncryptionAtRestMasterKey", rekeyTo)["asyncHandle"]))
 	s.Advance(2)
-	require.Equal(t, int64(2), num(t, ok(t, s, "RekeySoftwareEncryptionAtRestMasterKey", `{"keyManagementType":"Internal"}`)["asyncHandle"]))
+	require.Equal(t, int64(2), biNum(t, biOK(t, s, "RekeySoftwareEncryptionAtRestMasterKey", `{"keyManagementType":"Internal"}`)["asyncHandle"]))
 	s.Advance(6)
-	ok(t, s, "TestKeyServerKmip", obj(t, map[string]any{"keyServerID": s1}))
+	biOK(t, s, "TestKeyServerKmip", biObj(t, map[string]any{"keyServerID": s1}))
 	s.AddRule(unreachable)
-	require.Equal(t, int64(3), num(t, ok(t, s, "RekeySoftwareEncryptionAtRestMasterKey", rekeyTo)["asyncHandle"]))
+	require.Equal(t, int64(3), biNum(t, biOK(t, s, "RekeySoftwareEncryptionAtRestMasterKey", rekeyTo)["asyncHandle"]))
 	s.Advance(2)
 	s.AddRule(map[string]any{"target": "kmip-client", "match": map[string]any{"keyServerID": 999}, "effect": "unreachable"})
-	jobs := ok(t, s, "ListAsyncResults", "")["asyncHandles"].([]any)
+	jobs := biOK(t, s, "ListAsyncResults", "")["asyncHandles"].([]any)
 	require.Len(t, jobs, 3)
 	for _, j := range jobs {
 		require.Equal(t, true, j.(map[string]any)["completed"], "%v", j)
 	}
-	faults := ok(t, s, "ListClusterFaults", "")["faults"].([]any)
+	faults := biOK(t, s, "ListClusterFaults", "")["faults"].([]any)
 	require.Len(t, faults, 2, "%v", faults)
 	require.Equal(t, true, faults[0].(map[string]any)["resolved"])
 	require.Equal(t, false, faults[1].(map[string]any)["resolved"])
 
 	const g = "GetAsyncResult"
-	ah := func(members map[string]any) string { return obj(t, members) }
-	runBad(t, s, []badCase{
+	ah := func(members map[string]any) string { return biObj(t, members) }
+	biRunBad(t, s, []biBadCase{
 		// GetAsyncResult: a failing call must not purge the completed result.
-		missing("no params", g, "", "asyncHandle"),
-		missing("asyncHandle null", g, `{"asyncHandle":null}`, "asyncHandle"),
-		missing("only keepResult", g, `{"keepResult":false}`, "asyncHandle"),
-		wrongType("asyncHandle string", g, `{"asyncHandle":"two"}`, "asyncHandle"),
-		wrongType("asyncHandle fraction", g, `{"asyncHandle":2.5}`, "asyncHandle"),
-		wrongType("asyncHandle array", g, `{"asyncHandle":[2]}`, "asyncHandle"),
-		wrongType("asyncHandle bool", g, `{"asyncHandle":true}`, "asyncHandle"),
-		wrongType("asyncHandle object", g, `{"asyncHandle":{"id":2}}`, "asyncHandle"),
-		invalid("asyncHandle beyond int64", g, `{"asyncHandle":18446744073709551616}`, "asyncHandle"),
-		wrongType("keepResult maybe on a completed job", g, `{"asyncHandle":2,"keepResult":"maybe"}`, "keepResult"),
-		wrongType("keepResult 2 on a completed job", g, `{"asyncHandle":2,"keepResult":2}`, "keepResult"),
-		wrongType("keepResult fraction on a completed job", g, `{"asyncHandle":2,"keepResult":0.5}`, "keepResult"),
-		wrongType("keepResult array on a completed job", g, `{"asyncHandle":2,"keepResult":[false]}`, "keepResult"),
-		wrongType("keepResult empty string on a completed job", g, `{"asyncHandle":2,"keepResult":""}`, "keepResult"),
-		noHandle("unknown handle", ah(map[string]any{"asyncHandle": 999}), 999),
-		noHandle("unknown handle as string", `{"asyncHandle":"999"}`, 999),
-		noHandle("handle 0", `{"asyncHandle":0}`, 0),
-		noHandle("negative handle", `{"asyncHandle":-4}`, -4),
-		noHandle("unknown handle with keepResult", `{"asyncHandle":4,"keepResult":true}`, 4),
+		biMissing("no params", g, "", "asyncHandle"),
+		biMissing("asyncHandle null", g, `{"asyncHandle":null}`, "asyncHandle"),
+		biMissing("only keepResult", g, `{"keepResult":false}`, "asyncHandle"),
+		biWrongType("asyncHandle string", g, `{"asyncHandle":"two"}`, "asyncHandle"),
+		biWrongType("asyncHandle fraction", g, `{"asyncHandle":2.5}`, "asyncHandle"),
+		biWrongType("asyncHandle array", g, `{"asyncHandle":[2]}`, "asyncHandle"),
+		biWrongType("asyncHandle bool", g, `{"asyncHandle":true}`, "asyncHandle"),
+		biWrongType("asyncHandle object", g, `{"asyncHandle":{"id":2}}`, "asyncHandle"),
+		biInvalid("asyncHandle beyond int64", g, `{"asyncHandle":18446744073709551616}`, "asyncHandle"),
+		biWrongType("keepResult maybe on a completed job", g, `{"asyncHandle":2,"keepResult":"maybe"}`, "keepResult"),
+		biWrongType("keepResult 2 on a completed job", g, `{"asyncHandle":2,"keepResult":2}`, "keepResult"),
+		biWrongType("keepResult fraction on a completed job", g, `{"asyncHandle":2,"keepResult":0.5}`, "keepResult"),
+		biWrongType("keepResult array on a completed job", g, `{"asyncHandle":2,"keepResult":[false]}`, "keepResult"),
+		biWrongType("keepResult empty string on a completed job", g, `{"asyncHandle":2,"keepResult":""}`, "keepResult"),
+		biNoHandle("unknown handle", ah(map[string]any{"asyncHandle": 999}), 999),
+		biNoHandle("unknown handle as string", `{"asyncHandle":"999"}`, 999),
+		biNoHandle("handle 0", `{"asyncHandle":0}`, 0),
+		biNoHandle("negative handle", `{"asyncHandle":-4}`, -4),
+		biNoHandle("unknown handle with keepResult", `{"asyncHandle":4,"keepResult":true}`, 4),
 
 		// ListAsyncResults.
-		wrongType("asyncResultTypes string", "ListAsyncResults", `{"asyncResultTypes":"DriveAdd"}`, "asyncResultTypes"),
-		wrongType("asyncResultTypes number element", "ListAsyncResults", `{"asyncResultTypes":[1]}`, "asyncResultTypes"),
-		wrongType("asyncResultTypes object", "ListAsyncResults", `{"asyncResultTypes":{}}`, "asyncResultTypes"),
+		biWrongType("asyncResultTypes string", "ListAsyncResults", `{"asyncResultTypes":"DriveAdd"}`, "asyncResultTypes"),
+		biWrongType("asyncResultTypes number element", "ListAsyncResults", `{"asyncResultTypes":[1]}`, "asyncResultTypes"),
+		biWrongType("asyncResultTypes object", "ListAsyncResults", `{"asyncResultTypes":{}}`, "asyncResultTypes"),
 
 		// ListClusterFaults.
-		badEnum("faultTypes sometimes", "ListClusterFaults", `{"faultTypes":"sometimes"}`, "sometimes", "faultTypes"),
-		badEnum("faultTypes empty", "ListClusterFaults", `{"faultTypes":""}`, "", "faultTypes"),
-		wrongType("faultTypes number", "ListClusterFaults", `{"faultTypes":1}`, "faultTypes"),
-		wrongType("faultTypes array", "ListClusterFaults", `{"faultTypes":["current"]}`, "faultTypes"),
-		wrongType("bestPractices yes", "ListClusterFaults", `{"bestPractices":"yes"}`, "bestPractices"),
-		wrongType("bestPractices 2", "ListClusterFaults", `{"bestPractices":2}`, "bestPractices"),
+		biBadEnum("faultTypes sometimes", "ListClusterFaults", `{"faultTypes":"sometimes"}`, "sometimes", "faultTypes"),
+		biBadEnum("faultTypes empty", "ListClusterFaults", `{"faultTypes":""}`, "", "faultTypes"),
+		biWrongType("faultTypes number", "ListClusterFaults", `{"faultTypes":1}`, "faultTypes"),
+		biWrongType("faultTypes array", "ListClusterFaults", `{"faultTypes":["current"]}`, "faultTypes"),
+		biWrongType("bestPractices yes", "ListClusterFaults", `{"bestPractices":"yes"}`, "bestPractices"),
+		biWrongType("bestPractices 2", "ListClusterFaults", `{"bestPractices":2}`, "bestPractices"),
 
 		// ClearClusterFaults: nothing may be cleared by a failing call.
-		badEnum("faultTypes sometimes", "ClearClusterFaults", `{"faultTypes":"sometimes"}`, "sometimes", "faultTypes"),
-		badEnum("faultTypes everything", "ClearClusterFaults", `{"faultTypes":"everything"}`, "everything", "faultTypes"),
-		wrongType("faultTypes number", "ClearClusterFaults", `{"faultTypes":0}`, "faultTypes"),
-		wrongType("faultTypes array", "ClearClusterFaults", `{"faultTypes":["all"]}`, "faultTypes"),
-		wrongType("faultTypes bool", "ClearClusterFaults", `{"faultTypes":true}`, "faultTypes"),
+		biBadEnum("faultTypes sometimes", "ClearClusterFaults", `{"faultTypes":"sometimes"}`, "sometimes", "faultTypes"),
+		biBadEnum("faultTypes everything", "ClearClusterFaults", `{"faultTypes":"everything"}`, "everything", "faultTypes"),
+		biWrongType("faultTypes number", "ClearClusterFaults", `{"faultTypes":0}`, "faultTypes"),
+		biWrongType("faultTypes array", "ClearClusterFaults", `{"faultTypes":["all"]}`, "faultTypes"),
+		biWrongType("faultTypes bool", "ClearClusterFaults", `{"faultTypes":true}`, "faultTypes"),
 
 		// GET form (§1.2, D39).
-		viaGET(missing("only keepResult", g, "", "asyncHandle"), "keepResult=true"),
-		viaGET(wrongType("asyncHandle null text", g, "", "asyncHandle"), "asyncHandle=null"),
-		viaGET(wrongType("keepResult maybe on a completed job", g, "", "keepResult"), "asyncHandle=2&keepResult=maybe"),
-		viaGET(noHandle("unknown handle", "", 999), "asyncHandle=999&keepResult=true"),
-		viaGET(wrongType("asyncResultTypes JSON object", "ListAsyncResults", "", "asyncResultTypes"), "asyncResultTypes=%7B%7D"),
-		viaGET(badEnum("faultTypes sometimes", "ListClusterFaults", "", "sometimes", "faultTypes"), "faultTypes=sometimes"),
-		viaGET(badEnum("faultTypes sometimes", "ClearClusterFaults", "", "sometimes", "faultTypes"), "faultTypes=sometimes"),
-		viaGET(wrongType("bestPractices yes", "ListClusterFaults", "", "bestPractices"), "bestPractices=yes"),
+		biViaGET(biMissing("only keepResult", g, "", "asyncHandle"), "keepResult=true"),
+		biViaGET(biWrongType("asyncHandle null text", g, "", "asyncHandle"), "asyncHandle=null"),
+		biViaGET(biWrongType("keepResult maybe on a completed job", g, "", "keepResult"), "asyncHandle=2&keepResult=maybe"),
+		biViaGET(biNoHandle("unknown handle", "", 999), "asyncHandle=999&keepResult=true"),
+		biViaGET(biWrongType("asyncResultTypes JSON object", "ListAsyncResults", "", "asyncResultTypes"), "asyncResultTypes=%7B%7D"),
+		biViaGET(biBadEnum("faultTypes sometimes", "ListClusterFaults", "", "sometimes", "faultTypes"), "faultTypes=sometimes"),
+		biViaGET(biBadEnum("faultTypes sometimes", "ClearClusterFaults", "", "sometimes", "faultTypes"), "faultTypes=sometimes"),
+		biViaGET(biWrongType("bestPractices yes", "ListClusterFaults", "", "bestPractices"), "bestPractices=yes"),
 	})
 
 	t.Run("succeeds/coercion/keepResult_and_string_handle", func(t *testing.T) {
 		for _, p := range []string{`{"asyncHandle":"2","keepResult":"true"}`, `{"asyncHandle":2,"keepResult":1}`,
 			`{"asyncHandle":2.0,"keepResult":"TRUE"}`, `{"asyncHandle":2,"keepResult":"1"}`} {
-			r := ok(t, s, g, p)
+			r := biOK(t, s, g, p)
 			require.Equal(t, "complete", r["status"], p)
-			require.Len(t, ok(t, s, "ListAsyncResults", "")["asyncHandles"], 3, "%s must not purge", p)
+			require.Len(t, biOK(t, s, "ListAsyncResults", "")["asyncHandles"], 3, "%s must not purge", p)
 		}
-		a := getRPC(t, s, "method=GetAsyncResult&asyncHandle=2&keepResult=true")
+		a := biGet(t, s, "method=GetAsyncResult&asyncHandle=2&keepResult=true")
 		require.Nil(t, a.Error, a.raw)
 		require.Equal(t, "complete", a.Result["status"])
-		require.Len(t, ok(t, s, "ListAsyncResults", "")["asyncHandles"], 3, "GET keepResult=true must not purge")
-		r := ok(t, s, g, `{"asyncHandle":1,"keepResult":"True"}`)
+		require.Len(t, biOK(t, s, "ListAsyncResults", "")["asyncHandles"], 3, "GET keepResult=true must not purge")
+		r := biOK(t, s, g, `{"asyncHandle":1,"keepResult":"True"}`)
 		require.Equal(t, "xKmipConnectionFailure", apitest.Obj(t, r, "error")["name"])
 		// keepResult "0" purges, the handle is then unknown.
-		require.Equal(t, "complete", ok(t, s, g, `{"asyncHandle":2,"keepResult":"0"}`)["status"])
-		a = call(t, s, g, `{"asyncHandle":2}`)
+		require.Equal(t, "complete", biOK(t, s, g, `{"asyncHandle":2,"keepResult":"0"}`)["status"])
+		a = biCall(t, s, g, `{"asyncHandle":2}`)
 		require.NotNil(t, a.Error, a.raw)
 		require.Equal(t, "xAsyncHandleDoesNotExist", a.Error.Name)
 		require.Equal(t, "Async handle 2 does not exist.", a.Error.Message)
 	})
 	t.Run("succeeds/coercion/list_filters_and_enums", func(t *testing.T) {
-		require.Empty(t, ok(t, s, "ListAsyncResults", `{"asyncResultTypes":["Bogus"]}`)["asyncHandles"])
-		require.Len(t, ok(t, s, "ListAsyncResults", `{"asyncResultTypes":["RekeySoftwareEncryptionAtRestMasterKey"]}`)["asyncHandles"], 2)
-		require.Len(t, ok(t, s, "ListClusterFaults", `{"faultTypes":"CURRENT"}`)["faults"], 1)
-		require.Len(t, ok(t, s, "ListClusterFaults", `{"faultTypes":"Resolved","bestPractices":"1"}`)["faults"], 1)
-		require.Len(t, ok(t, s, "ListClusterFaults", `{"faultTypes":null,"bestPractices":0}`)["faults"], 2)
-		require.Empty(t, ok(t, s, "ClearClusterFaults", `{"faultTypes":"RESOLVED"}`))
-		left := ok(t, s, "ListClusterFaults", "")["faults"].([]any)
+		require.Empty(t, biOK(t, s, "ListAsyncResults", `{"asyncResultTypes":["Bogus"]}`)["asyncHandles"])
+		a := biGet(t, s, "method=ListAsyncResults&asyncResultTypes=%5B%22RekeySoftwareEncryptionAtRestMasterKey%22%5D")
+		require.Nil(t, a.Error, a.raw)
+		require.Len(t, a.Result["asyncHandles"], 2, "GET form: JSON text for an array")
+		a = biGet(t, s, "method=ListAsyncResults&asyncResultTypes=Bogus&asyncResultTypes=RekeySoftwareEncryptionAtRestMasterKey")
+		require.Nil(t, a.Error, a.raw)
+		require.Len(t, a.Result["asyncHandles"], 2, "GET form: repeated keys for an array")
+		require.Len(t, biOK(t, s, "ListAsyncResults", `{"asyncResultTypes":["RekeySoftwareEncryptionAtRestMasterKey"]}`)["asyncHandles"], 2)
+		require.Len(t, biOK(t, s, "ListClusterFaults", `{"faultTypes":"CURRENT"}`)["faults"], 1)
+		require.Len(t, biOK(t, s, "ListClusterFaults", `{"faultTypes":"Resolved","bestPractices":"1"}`)["faults"], 1)
+		require.Len(t, biOK(t, s, "ListClusterFaults", `{"faultTypes":null,"bestPractices":0}`)["faults"], 2)
+		require.Empty(t, biOK(t, s, "ClearClusterFaults", `{"faultTypes":"RESOLVED"}`))
+		left := biOK(t, s, "ListClusterFaults", "")["faults"].([]any)
 		require.Len(t, left, 1)
 		require.Equal(t, false, left[0].(map[string]any)["resolved"])
 	})
 	t.Run("succeeds/counter/async_handle_not_reused", func(t *testing.T) {
-		r := ok(t, s, "RekeySoftwareEncryptionAtRestMasterKey", `{"keyManagementType":"internal"}`)
-		require.Equal(t, int64(4), num(t, r["asyncHandle"]))
+		r := biOK(t, s, "RekeySoftwareEncryptionAtRestMasterKey", `{"keyManagementType":"internal"}`)
+		require.Equal(t, int64(4), biNum(t, r["asyncHandle"]))
 	})
-	requireNextProvider(t, s, 2)
+	biRequireNextProvider(t, s, 2)
 }
