@@ -9,6 +9,7 @@ import (
 	"crypto/x509"
 	"crypto/x509/pkix"
 	"encoding/pem"
+	"io"
 	"log/slog"
 	"strings"
 	"testing"
@@ -91,4 +92,8 @@ func (e *env) clientCert(t *testing.T, cn string) (string, []byte) {
 	certPEM, err := e.ca.SignCSR(context.Background(), csr, 365, e.clock.Now())
 	require.NoError(t, err)
 	return certPEM, keyPEM
+}
+
+func slogTo(w io.Writer) *slog.Logger {
+	return slog.New(slog.NewTextHandler(w, nil))
 }
