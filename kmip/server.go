@@ -337,17 +337,12 @@ func (s *Server) configForClient(hello *tls.ClientHelloInfo) (*tls.Config, error
 	cfg := &tls.Config{
 		MinVersion:   tls.VersionTLS12,
 		Certificates: []tls.Certificate{*cert},
-		ClientAuth:   tls.RequireAndVerifyClientCert,
-		ClientCAs:    s.clientCAs(),
-		Time:         s.cfg.Now,
-		VerifyConnection: func(cs tls.ConnectionState) error {
-			if s.cfg.ClientEKU == "require" && len(cs.PeerCertificates) > 0 &&
-				!slices.Contains(cs.PeerCertificates[0].ExtKeyUsage, x509.ExtKeyUsageClientAuth) {
-				return errors.New("client certificate has no clientAuth extended key usage")
-			}
-			if tc != nil && !tc.ok.Swap(true) {
-				s.count(func(st *Stats) { st.HandshakesOK++ })
-			}
+		// Verified below (on the emulator clock, EKU rule), so that a
+		// rejection is counted before the alert reaches the client.
+		ClientAuth:            tls.RequireAnyClientCert,
+		VerifyPeerCertificate: s.verifyClient(tc),
+		VerifyConnection: func(tls.ConnectionState) error {
+			tc.handshakeDone(true)
 			return nil
 		},
 	}
@@ -365,7 +360,7 @@ func (s *Server) configForClient(hello *tls.ClientHelloInfo) (*tls.Config, error
 	case FaultDelay:
 		s.sleep(s.ctx, f.Ms)
 	case FaultTLS:
-		if err := s.applyTLSFault(cfg, f.Mode); err != nil {
+		if err := s.applyTLSFault(hello, cfg, f.Mode); err != nil {
 			s.log.Error("kmip tls fault", "mode", f.Mode, "err", err)
 			return nil, err
 		}
@@ -373,7 +368,7 @@ func (s *Server) configForClient(hello *tls.ClientHelloInfo) (*tls.Config, error
 	return cfg, nil
 }
 
-func (s *Server) applyTLSFault(cfg *tls.Config, mode string) error {
+func (s *Server) applyTLSFault(hello *tls.ClientHelloInfo, cfg *tls.Config, mode string) error {
 	now := s.cfg.Now()
 	wall := time.Now()
 	early := now
@@ -386,7 +381,9 @@ func (s *Server) applyTLSFault(cfg *tls.Config, mode string) error {
 	)
 	switch mode {
 	case TLSRejectClient:
+		tc, _ := hello.Conn.(*trackedConn)
 		cfg.VerifyPeerCertificate = func([][]byte, [][]*x509.Certificate) error {
+			tc.handshakeDone(false)
 			return errors.New("client certificate rejected by fault rule")
 		}
 		return nil
@@ -579,18 +576,70 @@ func (s *Server) hold(c net.Conn) {
 	}()
 }
 
-// trackedConn counts a failed handshake when closed before one succeeded.
+// verifyClient checks the client chain against the CA and the extra client
+// CAs at emulator time, then the EKU rule (§1.3).
+func (s *Server) verifyClient(tc *trackedConn) func([][]byte, [][]*x509.Certificate) error {
+	return func(raw [][]byte, _ [][]*x509.Certificate) error {
+		err := s.checkClientChain(raw)
+		if err != nil {
+			tc.handshakeDone(false)
+		}
+		return err
+	}
+}
+
+func (s *Server) checkClientChain(raw [][]byte) error {
+	if len(raw) == 0 {
+		return errors.New("no client certificate")
+	}
+	certs := make([]*x509.Certificate, len(raw))
+	for i, der := range raw {
+		c, err := x509.ParseCertificate(der)
+		if err != nil {
+			return fmt.Errorf("client certificate: %w", err)
+		}
+		certs[i] = c
+	}
+	inter := x509.NewCertPool()
+	for _, c := range certs[1:] {
+		inter.AddCert(c)
+	}
+	_, err := certs[0].Verify(x509.VerifyOptions{
+		Roots: s.clientCAs(), Intermediates: inter, CurrentTime: s.cfg.Now(),
+		KeyUsages: []x509.ExtKeyUsage{x509.ExtKeyUsageClientAuth},
+	})
+	if err != nil {
+		return &tls.CertificateVerificationError{UnverifiedCertificates: certs, Err: err}
+	}
+	if s.cfg.ClientEKU == "require" && !slices.Contains(certs[0].ExtKeyUsage, x509.ExtKeyUsageClientAuth) {
+		return errors.New("client certificate has no clientAuth extended key usage")
+	}
+	return nil
+}
+
+// trackedConn counts its handshake once: ok or failed when verification
+// decides, failed when closed before any verdict.
 type trackedConn struct {
 	net.Conn
-	s      *Server
-	ok     atomic.Bool
-	closed atomic.Bool
+	s     *Server
+	state atomic.Int32 // 0 pending, 1 counted
+}
+
+func (c *trackedConn) handshakeDone(ok bool) {
+	if c == nil || !c.state.CompareAndSwap(0, 1) {
+		return
+	}
+	c.s.count(func(st *Stats) {
+		if ok {
+			st.HandshakesOK++
+		} else {
+			st.HandshakesFailed++
+		}
+	})
 }
 
 func (c *trackedConn) Close() error {
-	if !c.closed.Swap(true) && !c.ok.Load() {
-		c.s.count(func(st *Stats) { st.HandshakesFailed++ })
-	}
+	c.handshakeDone(false)
 	return c.Conn.Close()
 }
 
