@@ -216,7 +216,6 @@ func TestServerOperations(t *testing.T) {
 	})
 }
 
-
 // selfSignedClient makes a throw-away CA and a client certificate it signs,
 // with the given extended key usages.
 func selfSignedClient(t *testing.T, eku []x509.ExtKeyUsage) (ca *x509.Certificate, certPEM, keyPEM []byte) {
