@@ -90,6 +90,24 @@ func load(tx ObjectTx, uid string, now time.Time, write bool) (Object, error) {
 	return o, nil
 }
 
+// owns reports whether this connection may use o (always, unless
+// Ownership is "owner").
+func (s *Server) owns(ctx context.Context, o Object) bool {
+	return s.cfg.Ownership != "owner" || o.Owner == s.identity(ctx)
+}
+
+// loadOwned is load plus the ownership check.
+func (s *Server) loadOwned(ctx context.Context, tx ObjectTx, uid string, now time.Time, write bool) (Object, error) {
+	o, err := load(tx, uid, now, write)
+	if err != nil {
+		return o, err
+	}
+	if !s.owns(ctx, o) {
+		return o, denied("Object %s belongs to another client", uid)
+	}
+	return o, nil
+}
+
 // identity names the client of this connection (§1.3): subject CN, or the
 // first OU in "ou" mode; "" without a peer certificate.
 func (s *Server) identity(ctx context.Context) string {
@@ -316,7 +334,7 @@ func (s *Server) get(ctx context.Context, req *payloads.GetRequestPayload) (*pay
 	}
 	var o Object
 	err = s.cfg.Store.KMIPUpdate(ctx, func(tx ObjectTx) error {
-		o, err = load(tx, uid, s.cfg.Now(), true)
+		o, err = s.loadOwned(ctx, tx, uid, s.cfg.Now(), true)
 		return err
 	})
 	if err != nil {
@@ -357,7 +375,7 @@ func (s *Server) get(ctx context.Context, req *payloads.GetRequestPayload) (*pay
 func (s *Server) objectAttributes(ctx context.Context, uid string) ([]okmip.Attribute, error) {
 	var all []okmip.Attribute
 	err := s.cfg.Store.KMIPView(ctx, func(tx ObjectTx) error {
-		o, err := load(tx, uid, s.cfg.Now(), false)
+		o, err := s.loadOwned(ctx, tx, uid, s.cfg.Now(), false)
 		if err != nil {
 			return err
 		}
@@ -424,8 +442,8 @@ func clientSettable(name okmip.AttributeName) error {
 }
 
 // touch updates the Last Change Date of uid (and checks that it exists).
-func touch(tx ObjectTx, uid string, now time.Time) error {
-	o, err := load(tx, uid, now, false)
+func (s *Server) touch(ctx context.Context, tx ObjectTx, uid string, now time.Time) error {
+	o, err := s.loadOwned(ctx, tx, uid, now, false)
 	if err != nil {
 		return err
 	}
@@ -444,7 +462,7 @@ func (s *Server) addAttribute(ctx context.Context, req *payloads.AddAttributeReq
 	}
 	var idx int32
 	err = s.cfg.Store.KMIPUpdate(ctx, func(tx ObjectTx) error {
-		if err := touch(tx, uid, s.cfg.Now()); err != nil {
+		if err := s.touch(ctx, tx, uid, s.cfg.Now()); err != nil {
 			return err
 		}
 		stored, err := tx.Attributes(uid)
@@ -489,7 +507,7 @@ func (s *Server) modifyAttribute(ctx context.Context, req *payloads.ModifyAttrib
 	}
 	idx := attrIndex(req.Attribute.AttributeIndex)
 	err = s.cfg.Store.KMIPUpdate(ctx, func(tx ObjectTx) error {
-		if err := touch(tx, uid, s.cfg.Now()); err != nil {
+		if err := s.touch(ctx, tx, uid, s.cfg.Now()); err != nil {
 			return err
 		}
 		stored, err := tx.Attributes(uid)
@@ -521,7 +539,7 @@ func (s *Server) deleteAttribute(ctx context.Context, req *payloads.DeleteAttrib
 	idx := attrIndex(req.AttributeIndex)
 	var deleted okmip.Attribute
 	err = s.cfg.Store.KMIPUpdate(ctx, func(tx ObjectTx) error {
-		if err := touch(tx, uid, s.cfg.Now()); err != nil {
+		if err := s.touch(ctx, tx, uid, s.cfg.Now()); err != nil {
 			return err
 		}
 		stored, err := tx.Attributes(uid)
@@ -557,6 +575,9 @@ func (s *Server) locate(ctx context.Context, req *payloads.LocateRequestPayload)
 				o, err := load(tx, uid, now, false)
 				if err != nil {
 					return err
+				}
+				if !s.owns(ctx, o) {
+					continue // ownership mode hides foreign objects
 				}
 				// DECIDED: destroyed objects are found only when the request asks for a State.
 				if isDestroyed(o.State) && !wantState {
@@ -601,7 +622,7 @@ func (s *Server) transition(ctx context.Context, id string, fn func(o *Object, n
 	}
 	err = s.cfg.Store.KMIPUpdate(ctx, func(tx ObjectTx) error {
 		now := s.cfg.Now()
-		o, err := load(tx, uid, now, true)
+		o, err := s.loadOwned(ctx, tx, uid, now, true)
 		if err != nil {
 			return err
 		}

@@ -40,6 +40,7 @@ type ServerConfig struct {
 	DestroyMode     string        // "keep-metadata" (default) or "delete" (-kmip-destroy)
 	ClientEKU       string        // "require" (default) or "lenient" (-kmip-client-eku)
 	Identity        string        // "cn" (default) or "ou" (-kmip-identity)
+	Ownership       string        // "off" (default: owner recorded only) or "owner" (-kmip-ownership)
 	TimestampWindow time.Duration // 0 = off (-kmip-timestamp-window); real clock
 }
 
@@ -95,6 +96,20 @@ func NewServer(cfg ServerConfig) (*Server, error) {
 	case "require", "lenient":
 	default:
 		return nil, fmt.Errorf("kmip server: client EKU mode %q: want require or lenient", cfg.ClientEKU)
+	}
+	switch cfg.Identity {
+	case "":
+		cfg.Identity = "cn"
+	case "cn", "ou":
+	default:
+		return nil, fmt.Errorf("kmip server: identity %q: want cn or ou", cfg.Identity)
+	}
+	switch cfg.Ownership {
+	case "":
+		cfg.Ownership = "off"
+	case "off", "owner":
+	default:
+		return nil, fmt.Errorf("kmip server: ownership %q: want off or owner", cfg.Ownership)
 	}
 	log := cfg.Logger
 	if log == nil {

@@ -7,6 +7,7 @@ import (
 	"crypto/rand"
 	"crypto/x509"
 	"crypto/x509/pkix"
+	"encoding/json"
 	"encoding/pem"
 	"math/big"
 	"net"
@@ -323,4 +324,112 @@ func TestServerOperationFaults(t *testing.T) {
 	ce := requireClass(t, c.Probe(ctx, tgt), kmip.ClassServer, "Server error: ")
 	require.Contains(t, ce.Message, "Query")
 	require.NoError(t, c.Probe(ctx, tgt), "the rule fired once")
+}
+
+func TestServerOwnership(t *testing.T) {
+	ctx := context.Background()
+	e := newEnv(t, func(cfg *kmip.ServerConfig) { cfg.Ownership = "owner" })
+	alice := dialOVHAs(t, e, "alice")
+	bob := dialOVHAs(t, e, "bob")
+	cr, err := alice.Create().AES(256, okmip.CryptographicUsageEncrypt).WithAttribute("x-K", "v").ExecContext(ctx)
+	require.NoError(t, err)
+	requireReason(t, okmip.ResultReasonPermissionDenied, call(t, bob, &payloads.GetRequestPayload{UniqueIdentifier: cr.UniqueIdentifier}))
+	loc, err := bob.Locate().WithAttribute("x-K", "v").ExecContext(ctx)
+	require.NoError(t, err)
+	require.Empty(t, loc.UniqueIdentifier, "Locate hides foreign objects")
+	_, err = alice.Get(cr.UniqueIdentifier).ExecContext(ctx)
+	require.NoError(t, err)
+	require.Equal(t, "alice", objectByUID(t, e.srv, cr.UniqueIdentifier).Owner)
+}
+
+func dialOVHAs(t *testing.T, e *env, cn string) *kmipclient.Client {
+	t.Helper()
+	certPEM, keyPEM := e.clientCert(t, cn)
+	c, err := kmipclient.Dial(e.srv.Addr(),
+		kmipclient.WithRootCAPem([]byte(e.ca.CertPEM())),
+		kmipclient.WithClientCertPEM([]byte(certPEM), keyPEM))
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = c.Close() })
+	return c
+}
+
+func TestServerIdentityFromOU(t *testing.T) {
+	ctx := context.Background()
+	e := newEnv(t, func(cfg *kmip.ServerConfig) { cfg.Identity = "ou" })
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	require.NoError(t, err)
+	der, err := x509.CreateCertificateRequest(rand.Reader, &x509.CertificateRequest{
+		Subject: pkix.Name{CommonName: "cluster-a", OrganizationalUnit: []string{"element-cluster-7"}}}, key)
+	require.NoError(t, err)
+	certPEM, err := e.ca.SignCSR(ctx, string(pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE REQUEST", Bytes: der})), 365, e.clock.Now())
+	require.NoError(t, err)
+	kder, err := x509.MarshalPKCS8PrivateKey(key)
+	require.NoError(t, err)
+	c, err := kmipclient.Dial(e.srv.Addr(), kmipclient.WithRootCAPem([]byte(e.ca.CertPEM())),
+		kmipclient.WithClientCertPEM([]byte(certPEM), pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: kder})))
+	require.NoError(t, err)
+	defer c.Close()
+	cr, err := c.Create().AES(256, okmip.CryptographicUsageEncrypt).ExecContext(ctx)
+	require.NoError(t, err)
+	require.Equal(t, "element-cluster-7", objectByUID(t, e.srv, cr.UniqueIdentifier).Owner)
+}
+
+func TestServerTimestampWindow(t *testing.T) {
+	ctx := context.Background()
+	e := newEnv(t, func(cfg *kmip.ServerConfig) { cfg.TimestampWindow = time.Minute })
+	c := dialOVH(t, e, e.srv.Addr())
+	stale := time.Now().Add(-2 * time.Minute)
+	msg := okmip.NewRequestMessage(okmip.V1_4, &payloads.QueryRequestPayload{})
+	msg.Header.TimeStamp = &stale
+	resp, err := c.Roundtrip(ctx, &msg)
+	require.NoError(t, err)
+	requireReason(t, okmip.ResultReasonInvalidMessage, resp.BatchItem[0])
+	msg = okmip.NewRequestMessage(okmip.V1_4, &payloads.QueryRequestPayload{})
+	resp, err = c.Roundtrip(ctx, &msg)
+	require.NoError(t, err)
+	require.Equal(t, okmip.ResultStatusSuccess, resp.BatchItem[0].ResultStatus)
+}
+
+func TestServerConfigAndLifecycleErrors(t *testing.T) {
+	e := newEnv(t)
+	base := kmip.ServerConfig{Store: e.store, CA: e.ca, Now: e.clock.Now}
+	for _, tt := range []struct {
+		name string
+		mut  func(*kmip.ServerConfig)
+	}{
+		{"ErrNoStore", func(c *kmip.ServerConfig) { c.Store = nil }},
+		{"ErrDestroyMode", func(c *kmip.ServerConfig) { c.DestroyMode = "shred" }},
+		{"ErrEKUMode", func(c *kmip.ServerConfig) { c.ClientEKU = "maybe" }},
+		{"ErrIdentity", func(c *kmip.ServerConfig) { c.Identity = "email" }},
+		{"ErrOwnership", func(c *kmip.ServerConfig) { c.Ownership = "strict" }},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg := base
+			tt.mut(&cfg)
+			_, err := kmip.NewServer(cfg)
+			require.Error(t, err)
+		})
+	}
+	t.Run("ErrBusyPort", func(t *testing.T) {
+		cfg := base
+		cfg.Addr = e.srv.Addr()
+		srv, err := kmip.NewServer(cfg)
+		require.NoError(t, err)
+		require.ErrorContains(t, srv.Start(), "address already in use")
+		require.Error(t, srv.SetRefuse(true), "not started")
+		require.Equal(t, "", srv.Addr())
+		require.NoError(t, srv.Close())
+	})
+	t.Run("StatsAndObjectsAreJSON", func(t *testing.T) {
+		c := dialOVH(t, e, e.srv.Addr())
+		_, err := c.Create().AES(256, okmip.CryptographicUsageEncrypt).WithName("n").ExecContext(context.Background())
+		require.NoError(t, err)
+		objs, err := e.srv.Objects(context.Background())
+		require.NoError(t, err)
+		b, err := json.Marshal(map[string]any{"stats": e.srv.Stats(), "objects": objs})
+		require.NoError(t, err)
+		require.Contains(t, string(b), `"handshakesOK":1`)
+		require.Contains(t, string(b), `"name":"Name","index":0,"value":"n"`)
+		require.NotContains(t, string(b), "material\":")
+	})
 }
