@@ -47,39 +47,56 @@ func writeFile(t *testing.T, dir, name, content string) string {
 	return p
 }
 
+// TestPyKMIPClientAgainstEmbeddedServer runs the PyKMIP client life cycle
+// (testdata/pykmip/client_lifecycle.py) at KMIP 1.2 (PyKMIP's default), 1.0
+// and 1.4, with ECDSA and RSA client certificates.
 func TestPyKMIPClientAgainstEmbeddedServer(t *testing.T) {
 	py := pykmipPython(t)
-	e := newEnv(t)
-	e.clock.now = time.Now() // PyKMIP checks our leaf with real time; both clocks agree here
-	dir := t.TempDir()
-	certPEM, keyPEM := e.clientCert(t, "pykmip-client")
-	certPath := writeFile(t, dir, "client.pem", certPEM)
-	keyPath := writeFile(t, dir, "client.key", string(keyPEM))
-	caPath := writeFile(t, dir, "ca.pem", e.ca.CertPEM())
-	host, port, err := net.SplitHostPort(e.srv.Addr())
-	require.NoError(t, err)
-	script, err := filepath.Abs("testdata/pykmip/client_lifecycle.py")
-	require.NoError(t, err)
+	for _, tt := range []struct {
+		version string
+		rsa     bool
+	}{{"KMIP_1_2", false}, {"KMIP_1_0", false}, {"KMIP_1_4", true}} {
+		name := tt.version
+		if tt.rsa {
+			name += "_RSA"
+		}
+		t.Run(name, func(t *testing.T) {
+			e := newEnv(t)
+			e.clock.now = time.Now() // PyKMIP checks our leaf with real time; both clocks agree here
+			dir := t.TempDir()
+			certPEM, keyPEM := e.clientCert(t, "pykmip-client")
+			if tt.rsa {
+				certPEM, keyPEM = e.rsaClientCert(t, "pykmip-client")
+			}
+			certPath := writeFile(t, dir, "client.pem", certPEM)
+			keyPath := writeFile(t, dir, "client.key", string(keyPEM))
+			caPath := writeFile(t, dir, "ca.pem", e.ca.CertPEM())
+			host, port, err := net.SplitHostPort(e.srv.Addr())
+			require.NoError(t, err)
+			script, err := filepath.Abs("testdata/pykmip/client_lifecycle.py")
+			require.NoError(t, err)
 
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, py, script, host, port, certPath, keyPath, caPath, "KMIP_1_2")
-	cmd.Dir = dir
-	out, err := cmd.CombinedOutput()
-	require.NoError(t, err, "%s", out)
-	require.Contains(t, string(out), "create: 1\n")
-	require.Contains(t, string(out), "get: 32\n")
-	require.Contains(t, string(out), "state: PRE_ACTIVE\n")
-	require.Contains(t, string(out), "get-after-destroy: ResultReason.ITEM_NOT_FOUND")
-	require.Contains(t, string(out), "done\n")
+			ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+			defer cancel()
+			cmd := exec.CommandContext(ctx, py, script, host, port, certPath, keyPath, caPath, tt.version)
+			cmd.Dir = dir
+			out, err := cmd.CombinedOutput()
+			require.NoError(t, err, "%s", out)
+			require.Contains(t, string(out), "create: 1\n")
+			require.Contains(t, string(out), "get: 32\n")
+			require.Contains(t, string(out), "state: PRE_ACTIVE\n")
+			require.Contains(t, string(out), "get-after-destroy: ResultReason.ITEM_NOT_FOUND")
+			require.Contains(t, string(out), "done\n")
 
-	objs, err := e.srv.Objects(context.Background())
-	require.NoError(t, err)
-	require.Len(t, objs, 2)
-	require.Equal(t, "Destroyed", objs[0].State)
-	require.Equal(t, "pykmip-client", objs[0].Owner)
-	require.Equal(t, "SecretData", objs[1].ObjectType)
-	require.Equal(t, 1, e.srv.Stats().Results["ItemNotFound"])
+			objs, err := e.srv.Objects(context.Background())
+			require.NoError(t, err)
+			require.Len(t, objs, 2)
+			require.Equal(t, "Destroyed", objs[0].State)
+			require.Equal(t, "pykmip-client", objs[0].Owner)
+			require.Equal(t, "SecretData", objs[1].ObjectType)
+			require.Equal(t, 1, e.srv.Stats().Results["ItemNotFound"])
+		})
+	}
 }
 
 // freePort returns a loopback port that was free a moment ago.
