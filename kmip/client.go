@@ -421,6 +421,10 @@ func dialErr(addr string, err error) *ClientError {
 	return transportErr(addr, "DiscoverVersions", err)
 }
 
+func is1x(v okmip.ProtocolVersion) bool {
+	return v.ProtocolVersionMajor == 1 && v.ProtocolVersionMinor <= 4
+}
+
 // tlsConfig performs the local checks of §2.2 (no network).
 func (c *Client) tlsConfig(t Target) (*tls.Config, *ClientError) {
 	pool := x509.NewCertPool()
@@ -544,15 +548,43 @@ func (c *Client) dial(ctx context.Context, base *tls.Config, host, addr string) 
 		}
 		return tc, nil
 	}
+	// Remember the server's version list: a 2.x-first server that ignores
+	// ours is re-dialled with the highest 1.x it listed (§2.2 step 4).
+	var listed []okmip.ProtocolVersion
+	capture := func(next kmipclient.Next, ctx context.Context, msg *okmip.RequestMessage) (*okmip.ResponseMessage, error) {
+		resp, err := next(ctx, msg)
+		if err == nil && len(resp.BatchItem) == 1 {
+			if dv, ok := resp.BatchItem[0].ResponsePayload.(*payloads.DiscoverVersionsResponsePayload); ok {
+				listed = dv.ProtocolVersion
+			}
+		}
+		return resp, err
+	}
 	dctx, cancel := context.WithTimeout(ctx, c.cfg.ConnectTimeout+c.cfg.HandshakeTimeout)
 	defer cancel()
-	kc, err := kmipclient.DialContext(dctx, addr, kmipclient.WithDialerUnsafe(dialer))
+	kc, err := kmipclient.DialContext(dctx, addr, kmipclient.WithDialerUnsafe(dialer), kmipclient.WithMiddlewares(capture))
 	if err != nil {
 		return nil, err
 	}
-	if v := kc.Version(); v.ProtocolVersionMajor != 1 || v.ProtocolVersionMinor > 4 {
-		_ = kc.Close()
-		return nil, clientErr(ClassServer, "%s: server negotiated KMIP %d.%d; only 1.0-1.4 are supported", addr, v.ProtocolVersionMajor, v.ProtocolVersionMinor)
+	if is1x(kc.Version()) {
+		return kc, nil
+	}
+	got := kc.Version()
+	_ = kc.Close()
+	var best *okmip.ProtocolVersion
+	for _, v := range listed {
+		if is1x(v) && (best == nil || v.ProtocolVersionMinor > best.ProtocolVersionMinor) {
+			best = &v
+		}
+	}
+	if best == nil {
+		return nil, clientErr(ClassServer, "%s: server negotiated KMIP %d.%d and lists no 1.x version", addr, got.ProtocolVersionMajor, got.ProtocolVersionMinor)
+	}
+	c.log.Info("kmip server prefers a 2.x version; using its highest 1.x", "server", addr,
+		"version", fmt.Sprintf("%d.%d", best.ProtocolVersionMajor, best.ProtocolVersionMinor))
+	kc, err = kmipclient.DialContext(dctx, addr, kmipclient.WithDialerUnsafe(dialer), kmipclient.EnforceVersion(*best))
+	if err != nil {
+		return nil, err
 	}
 	return kc, nil
 }

@@ -1,7 +1,9 @@
 package kmip_test
 
 import (
+	"bytes"
 	"context"
+	"fmt"
 	"net"
 	"strconv"
 	"sync"
@@ -9,7 +11,10 @@ import (
 	"time"
 
 	"github.com/element-emulator/element-emulator/kmip"
+	okmip "github.com/ovh/kmip-go"
+	"github.com/ovh/kmip-go/kmipserver"
 	"github.com/ovh/kmip-go/kmiptest"
+	"github.com/ovh/kmip-go/payloads"
 	"github.com/stretchr/testify/require"
 )
 
@@ -274,4 +279,60 @@ func TestClientProbeAgainstKmiptestServer(t *testing.T) {
 	o := objectByUID(t, srv, uid)
 	require.Equal(t, "", o.Owner, "no peer certificate behind kmiptest")
 	require.Equal(t, "Active", o.State)
+}
+
+// versionServer is a kmiptest server whose Discover Versions answer lists
+// versions first, as a 2.x-first server ignoring the client's list would.
+func versionServer(t *testing.T, e *env, versions ...okmip.ProtocolVersion) kmip.Target {
+	t.Helper()
+	ex := kmipserver.NewBatchExecutor()
+	ex.Route(okmip.OperationDiscoverVersions, kmipserver.HandleFunc(func(context.Context, *payloads.DiscoverVersionsRequestPayload) (*payloads.DiscoverVersionsResponsePayload, error) {
+		return &payloads.DiscoverVersionsResponsePayload{ProtocolVersion: versions}, nil
+	}))
+	ex.Route(okmip.OperationQuery, kmipserver.HandleFunc(func(ctx context.Context, _ *payloads.QueryRequestPayload) (*payloads.QueryResponsePayload, error) {
+		v := kmipserver.GetProtocolVersion(ctx)
+		return &payloads.QueryResponsePayload{VendorIdentification: fmt.Sprintf("%d.%d", v.ProtocolVersionMajor, v.ProtocolVersionMinor)}, nil
+	}))
+	addr, caPEM := kmiptest.NewServer(t, ex)
+	tgt := e.target(t, "cluster-a")
+	tgt.Port, tgt.CAPEM = portOf(t, addr), caPEM
+	return tgt
+}
+
+func TestClientVersionNegotiation(t *testing.T) {
+	ctx := context.Background()
+	e := newEnv(t)
+	var logs bytes.Buffer
+	c := kmip.NewClient(kmip.ClientConfig{Logger: slogTo(&logs)})
+	require.NoError(t, c.Probe(ctx, versionServer(t, e, okmip.V2_0, okmip.V1_4, okmip.V1_2)))
+	require.Contains(t, logs.String(), "version=1.4", "re-dialled with the highest 1.x listed")
+
+	err := c.Probe(ctx, versionServer(t, e, okmip.V2_0))
+	ce := requireClass(t, err, kmip.ClassServer, "Server error: ")
+	require.Contains(t, ce.Message, "no 1.x version")
+}
+
+func TestClientVerifyHostnameOff(t *testing.T) {
+	ctx := context.Background()
+	faults := &rules{}
+	e := newEnv(t, func(cfg *kmip.ServerConfig) { cfg.Faults = faults })
+	off := false
+	c := newClient(t, func(cfg *kmip.ClientConfig) { cfg.VerifyHostname = &off })
+	tgt := e.target(t, "cluster-a")
+	faults.add(kmip.StageHandshake, nil, kmip.Fault{Kind: kmip.FaultTLS, Mode: kmip.TLSWrongHost})
+	require.NoError(t, c.Probe(ctx, tgt), "no SAN check")
+	faults.add(kmip.StageHandshake, nil, kmip.Fault{Kind: kmip.FaultTLS, Mode: kmip.TLSUnknownCA})
+	requireClass(t, c.Probe(ctx, tgt), kmip.ClassAuthentication, "Authentication failure: ")
+}
+
+func TestClientHandshakeDelayWithinTimeout(t *testing.T) {
+	ctx := context.Background()
+	faults := &rules{}
+	e := newEnv(t, func(cfg *kmip.ServerConfig) { cfg.Faults = faults })
+	tgt := e.target(t, "cluster-a")
+	faults.add(kmip.StageHandshake, nil, kmip.Fault{Kind: kmip.FaultDelay, Phase: "handshake", Ms: 5000})
+	short := newClient(t, func(cfg *kmip.ClientConfig) { cfg.HandshakeTimeout = 100 * time.Millisecond })
+	requireClass(t, short.Probe(ctx, tgt), kmip.ClassConnection, "Connection failure: ")
+	faults.add(kmip.StageHandshake, nil, kmip.Fault{Kind: kmip.FaultDelay, Phase: "handshake", Ms: 10})
+	require.NoError(t, newClient(t).Probe(ctx, tgt), "a short delay only slows the handshake")
 }
