@@ -122,3 +122,38 @@ func TestFaultResolvedByTest(t *testing.T) {
 	s.OK("ClearClusterFaults", nil)
 	require.Empty(t, s.OK("ListClusterFaults", nil)["faults"])
 }
+
+// TestBootReadsExternalMasterKeyBack: with an external SEAR master key, a
+// restart reads the key back; an unreachable server raises kmipServerFault
+// (spec §4.c variant iii), retried every 60 s until it answers.
+func TestBootReadsExternalMasterKeyBack(t *testing.T) {
+	s := apitest.NewServer(t)
+	p, sid := s.SetupEKM()
+	h := s.OK("RekeySoftwareEncryptionAtRestMasterKey", map[string]any{"keyProviderID": p})["asyncHandle"]
+	s.Advance(6)
+	require.Equal(t, "complete", s.OK("GetAsyncResult", map[string]any{"asyncHandle": h})["status"])
+
+	rule := s.AddRule(map[string]any{"target": "kmip-client", "match": map[string]any{"keyServerID": sid}, "effect": "unreachable"})
+	s = s.Restart()
+	current := s.OK("ListClusterFaults", map[string]any{"faultTypes": "current"})["faults"].([]any)
+	require.Len(t, current, 1)
+	f := current[0].(map[string]any)
+	require.Equal(t, "kmipServerFault", f["code"])
+	require.Regexp(t, `^Connection failure`, f["details"])
+
+	s.Advance(120)
+	require.Len(t, s.OK("ListClusterFaults", map[string]any{"faultTypes": "current"})["faults"], 1, "retries at 60 s and 120 s fail")
+	s.DeleteRule(rule)
+	s.Advance(59)
+	require.Len(t, s.OK("ListClusterFaults", map[string]any{"faultTypes": "current"})["faults"], 1, "no retry before 60 s have passed")
+	s.Advance(1)
+	require.Empty(t, s.OK("ListClusterFaults", map[string]any{"faultTypes": "current"})["faults"], "the retry at 180 s succeeds")
+	resolved := s.OK("ListClusterFaults", map[string]any{"faultTypes": "resolved"})["faults"].([]any)
+	require.Len(t, resolved, 1)
+	require.Equal(t, "2026-03-04T10:03:06.000000Z", resolved[0].(map[string]any)["resolvedDate"])
+
+	// The lab control power-cycles too; with the server reachable nothing is raised.
+	status, _ := s.Control("POST", "restart", map[string]any{})
+	require.Equal(t, 200, status)
+	require.Empty(t, s.OK("ListClusterFaults", map[string]any{"faultTypes": "current"})["faults"])
+}

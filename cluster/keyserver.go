@@ -87,6 +87,8 @@ func (c *Cluster) contact(ctx context.Context, t KeyServerTarget, op string, fn 
 	return fn()
 }
 
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
 func hostPort(host string, port int) string {
 	if strings.Contains(host, ":") {
 		return "[" + host + "]:" + strconv.Itoa(port)

@@ -192,6 +192,10 @@ func (s KeyServerSpec) validate() error {
 	return nil
 }
 
+func (s KeyServerSpec) empty() bool {
+	return s.CAPEM == nil && s.ClientCertPEM == nil && s.Hostnames == nil && s.Name == nil && s.Port == nil
+}
+
 func (s KeyServerSpec) apply(ks KMIPServer) KMIPServer {
 	if s.CAPEM != nil {
 		ks.CAPEM = *s.CAPEM
@@ -243,6 +247,9 @@ func (c *Cluster) CreateKeyServer(ctx context.Context, s KeyServerSpec) (KeyServ
 func (c *Cluster) ModifyKeyServer(ctx context.Context, id int64, s KeyServerSpec) (KeyServerView, error) {
 	if err := s.validate(); err != nil {
 		return KeyServerView{}, err
+	}
+	if s.empty() {
+		return c.GetKeyServer(ctx, id) // only keyServerID: a no-op (spec §3.1)
 	}
 	if err := c.Settle(ctx); err != nil {
 		return KeyServerView{}, err

@@ -245,7 +245,11 @@ func (c *Cluster) rekeyCreate(ctx context.Context, j asyncjobs.Job, d rekeyData,
 	if rule, fired, err := c.fireRule(ctx, faults.Event{Target: faults.Job, Attrs: map[string]string{"resultType": j.ResultType}}); err != nil {
 		return err
 	} else if fired {
-		return c.failJob(ctx, j, at, &asyncjobs.Failure{Name: rule.Params["name"], Message: rule.Params["message"]}, 0, nil)
+		msg := rule.Params["message"]
+		if msg == "" {
+			msg = "Injected by fault rule " + itoa(rule.ID)
+		}
+		return c.failJob(ctx, j, at, &asyncjobs.Failure{Name: rule.Params["name"], Message: msg}, 0, nil)
 	}
 	k := Key{KeyID: d.New.KeyID, Purpose: PurposeMaster, Type: d.New.Type, ProviderID: d.New.ProviderID, Created: j.Created, Status: KeyPending}
 	if d.New.Type == Internal {

@@ -50,6 +50,14 @@ func (c *Cluster) nextDue(ctx context.Context, now time.Time) (func(context.Cont
 		}
 	}
 	err := c.store.View(ctx, func(tx Tx) error {
+		st, err := tx.State(ctx)
+		switch {
+		case errors.Is(err, ErrNotFound): // no cluster yet
+		case err != nil:
+			return err
+		default:
+			consider(st.BootDue, c.stepBoot)
+		}
 		jobs, err := tx.Jobs(ctx)
 		if err != nil {
 			return err

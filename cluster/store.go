@@ -115,6 +115,10 @@ type State struct {
 	EARProviderID int64     // provider of the pending or current key (0 = internal)
 	EARKeyID      string    // current authentication key
 	EARGeneration int       // number of enablements
+
+	// BootDue is when the next boot-time key retrieval runs (zero = none
+	// pending): set by a power cycle, retried every 60 s until it succeeds.
+	BootDue time.Time
 }
 
 // Node is a storage node.

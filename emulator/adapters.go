@@ -2,6 +2,7 @@ package emulator
 
 import (
 	"context"
+	"crypto/sha256"
 	"crypto/subtle"
 	"strconv"
 	"strings"
@@ -13,7 +14,12 @@ import (
 	"github.com/element-emulator/element-emulator/kmip"
 )
 
-func subtleEqual(a, b string) bool { return subtle.ConstantTimeCompare([]byte(a), []byte(b)) == 1 }
+// subtleEqual compares SHA-256 digests in constant time, so neither the
+// contents nor the lengths of credentials leak through timing.
+func subtleEqual(a, b string) bool {
+	ha, hb := sha256.Sum256([]byte(a)), sha256.Sum256([]byte(b))
+	return subtle.ConstantTimeCompare(ha[:], hb[:]) == 1
+}
 
 // keyServerAdapter lets kmip.Client serve as cluster.KeyServer; the two
 // packages do not import each other.
@@ -132,6 +138,8 @@ func (c control) Reset(ctx context.Context, ca bool) error {
 	}
 	return c.e.applyListenerFaults(ctx)
 }
+
+func (c control) Restart(ctx context.Context) error { return c.e.cluster.PowerCycle(ctx) }
 
 func (c control) KMIPCA() string { return c.e.ca.CertPEM() }
 

@@ -252,6 +252,12 @@ func (e *Emulator) build(ctx context.Context) error {
 	if e.Restarted, err = e.cluster.Init(ctx); err != nil {
 		return fmt.Errorf("cluster: %w", err)
 	}
+	if e.Restarted {
+		// A process start on existing state is a power cycle (spec §0.4).
+		if err := e.cluster.PowerCycle(ctx); err != nil {
+			return fmt.Errorf("power cycle: %w", err)
+		}
+	}
 
 	if a := e.cfg.KMIPAddr; a != "" && a != "off" {
 		scfg := e.cfg.KMIPServer

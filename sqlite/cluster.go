@@ -81,12 +81,12 @@ func (t *tx) NextID(ctx context.Context, counter string) (int64, error) {
 func (t *tx) State(ctx context.Context) (cluster.State, error) {
 	var st cluster.State
 	var pw []byte
-	var created, due string
+	var created, due, bootDue string
 	var sear int
 	err := t.tx.QueryRowContext(ctx, `SELECT name, unique_id, uuid, mvip, svip, rep_count, admin_user, admin_password,
-		created, sear_enabled, sear_version, rekey_handle, ear_state, ear_due, ear_provider_id, ear_key_id, ear_generation
+		created, sear_enabled, sear_version, rekey_handle, ear_state, ear_due, ear_provider_id, ear_key_id, ear_generation, boot_due
 		FROM cluster WHERE id = 1`).Scan(&st.Name, &st.UniqueID, &st.UUID, &st.MVIP, &st.SVIP, &st.RepCount, &st.User, &pw,
-		&created, &sear, &st.SEARVersion, &st.RekeyHandle, &st.EAR, &due, &st.EARProviderID, &st.EARKeyID, &st.EARGeneration)
+		&created, &sear, &st.SEARVersion, &st.RekeyHandle, &st.EAR, &due, &st.EARProviderID, &st.EARKeyID, &st.EARGeneration, &bootDue)
 	if err != nil {
 		return st, notFound(err)
 	}
@@ -95,6 +95,9 @@ func (t *tx) State(ctx context.Context) (cluster.State, error) {
 		return st, err
 	}
 	if st.EARDue, err = parseTime(due); err != nil {
+		return st, err
+	}
+	if st.BootDue, err = parseTime(bootDue); err != nil {
 		return st, err
 	}
 	p, err := t.s.Unseal("cluster/1/admin_password", pw)
@@ -108,11 +111,11 @@ func (t *tx) PutState(ctx context.Context, st cluster.State) error {
 		return err
 	}
 	_, err = t.tx.ExecContext(ctx, `INSERT OR REPLACE INTO cluster (id, name, unique_id, uuid, mvip, svip, rep_count, admin_user,
-		admin_password, created, sear_enabled, sear_version, rekey_handle, ear_state, ear_due, ear_provider_id, ear_key_id, ear_generation)
-		VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		admin_password, created, sear_enabled, sear_version, rekey_handle, ear_state, ear_due, ear_provider_id, ear_key_id, ear_generation,
+		boot_due) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		st.Name, st.UniqueID, st.UUID, st.MVIP, st.SVIP, st.RepCount, st.User, pw, fmtTime(st.Created),
 		b2i(st.SEAREnabled), st.SEARVersion, int64(st.RekeyHandle), string(st.EAR), fmtTime(st.EARDue), st.EARProviderID,
-		st.EARKeyID, st.EARGeneration)
+		st.EARKeyID, st.EARGeneration, fmtTime(st.BootDue))
 	return err
 }
 
