@@ -340,3 +340,24 @@ func TestSolidFireGoSeed001(t *testing.T) {
 	sfNoErr(t, err)
 	require.Equal(t, "disabled", ci.ClusterInfo.EncryptionAtRestState, "software EAR leaves hardware EAR alone")
 }
+
+// TestSolidFireGoConnectErrors: wrong credentials and an unsupported API
+// version reach the SDK as HTTP errors from Connect's GetAPI (its "http.<status>"
+// codes, §1.9), not as Element errors.
+func TestSolidFireGoConnectErrors(t *testing.T) {
+	s := apitest.NewServer(t)
+	for _, tt := range []struct {
+		name, version, password, code, detail string
+	}{
+		{"ErrBadCredentials", s.Version, "wrong", "http.401", "401 Unauthorized"},
+		{"ErrUnknownVersion", "99.0", s.Pass, "http.404", "404 Not Found"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var c sdk.SFClient
+			err := c.Connect(context.Background(), strings.TrimPrefix(s.HTTPSURL, "https://"), tt.version, s.User, tt.password)
+			require.NotNil(t, err)
+			require.Equal(t, tt.code, err.Code)
+			require.Equal(t, tt.detail, err.Detail)
+		})
+	}
+}
