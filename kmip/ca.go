@@ -228,17 +228,32 @@ func (ca *CA) IssueServerCert(sans []string, now time.Time) (tls.Certificate, er
 	return ca.issueLeaf(key, sans, nb, na, x509.ExtKeyUsageServerAuth)
 }
 
-func (ca *CA) issueLeaf(key *ecdsa.PrivateKey, sans []string, nb, na time.Time, eku x509.ExtKeyUsage) (tls.Certificate, error) {
+// IssueServerCertRSA is IssueServerCert with an RSA-2048 key
+// (-kmip-server-key rsa).
+func (ca *CA) IssueServerCertRSA(sans []string, now time.Time) (tls.Certificate, error) {
+	key, err := rsa.GenerateKey(rand.Reader, 2048)
+	if err != nil {
+		return tls.Certificate{}, err
+	}
+	nb, na := validity(now, leafValidity)
+	return signLeaf(ca.cert, ca.key, key, sans, nb, na, x509.ExtKeyUsageServerAuth)
+}
+
+func (ca *CA) issueLeaf(key crypto.Signer, sans []string, nb, na time.Time, eku x509.ExtKeyUsage) (tls.Certificate, error) {
 	return signLeaf(ca.cert, ca.key, key, sans, nb, na, eku)
 }
 
-func signLeaf(parent *x509.Certificate, parentKey crypto.Signer, key *ecdsa.PrivateKey, sans []string, nb, na time.Time, eku x509.ExtKeyUsage) (tls.Certificate, error) {
+func signLeaf(parent *x509.Certificate, parentKey crypto.Signer, key crypto.Signer, sans []string, nb, na time.Time, eku x509.ExtKeyUsage) (tls.Certificate, error) {
+	ku := x509.KeyUsageDigitalSignature
+	if _, ok := key.(*rsa.PrivateKey); ok {
+		ku |= x509.KeyUsageKeyEncipherment // static-RSA key exchange (legacy suites)
+	}
 	tpl := &x509.Certificate{
 		SerialNumber: randomSerial(),
 		Subject:      pkix.Name{CommonName: "Element Emulator KMIP server"},
 		NotBefore:    nb,
 		NotAfter:     na,
-		KeyUsage:     x509.KeyUsageDigitalSignature,
+		KeyUsage:     ku,
 		ExtKeyUsage:  []x509.ExtKeyUsage{eku},
 	}
 	for _, s := range sans {

@@ -3,6 +3,8 @@ package kmip_test
 import (
 	"bytes"
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"fmt"
 	"net"
 	"strconv"
@@ -335,4 +337,32 @@ func TestClientHandshakeDelayWithinTimeout(t *testing.T) {
 	requireClass(t, short.Probe(ctx, tgt), kmip.ClassConnection, "Connection failure: ")
 	faults.add(kmip.StageHandshake, nil, kmip.Fault{Kind: kmip.FaultDelay, Phase: "handshake", Ms: 10})
 	require.NoError(t, newClient(t).Probe(ctx, tgt), "a short delay only slows the handshake")
+}
+
+func TestClientAgainstRSAServerWithLegacyCiphers(t *testing.T) {
+	ctx := context.Background()
+	e := newEnv(t, func(cfg *kmip.ServerConfig) { cfg.ServerKey = "rsa"; cfg.LegacyCiphers = true })
+	tgt := e.target(t, "cluster-a")
+	// TLS 1.2 only, offering nothing but a legacy suite: it must be accepted.
+	legacy := newClient(t, func(cfg *kmip.ClientConfig) { cfg.LegacyCiphers = true })
+	require.NoError(t, legacy.Probe(ctx, tgt))
+	uid, err := legacy.CreateKey(ctx, tgt, "rsa-key", kmip.PurposeEarSedAuthenticationKey)
+	require.NoError(t, err)
+	require.Equal(t, "Active", objectByUID(t, e.srv, uid).State)
+
+	certPEM, keyPEM := e.clientCert(t, "legacy")
+	conf := &tls.Config{MinVersion: tls.VersionTLS12, MaxVersion: tls.VersionTLS12,
+		CipherSuites: []uint16{tls.TLS_RSA_WITH_AES_128_CBC_SHA256}, ServerName: "127.0.0.1"}
+	pool := x509.NewCertPool()
+	require.True(t, pool.AppendCertsFromPEM([]byte(e.ca.CertPEM())))
+	conf.RootCAs = pool
+	cert, err := tls.X509KeyPair([]byte(certPEM), keyPEM)
+	require.NoError(t, err)
+	conf.Certificates = []tls.Certificate{cert}
+	conn, err := tls.Dial("tcp", e.srv.Addr(), conf)
+	require.NoError(t, err)
+	defer conn.Close()
+	require.NoError(t, conn.Handshake())
+	require.Equal(t, tls.TLS_RSA_WITH_AES_128_CBC_SHA256, conn.ConnectionState().CipherSuite)
+	require.Equal(t, x509.RSA, conn.ConnectionState().PeerCertificates[0].PublicKeyAlgorithm)
 }

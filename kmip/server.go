@@ -41,6 +41,7 @@ type ServerConfig struct {
 	ClientEKU       string        // "require" (default) or "lenient" (-kmip-client-eku)
 	Identity        string        // "cn" (default) or "ou" (-kmip-identity)
 	Ownership       string        // "off" (default: owner recorded only) or "owner" (-kmip-ownership)
+	ServerKey       string        // "ecdsa" (default, P-256) or "rsa" (RSA-2048) (-kmip-server-key)
 	TimestampWindow time.Duration // 0 = off (-kmip-timestamp-window); real clock
 }
 
@@ -103,6 +104,13 @@ func NewServer(cfg ServerConfig) (*Server, error) {
 	case "cn", "ou":
 	default:
 		return nil, fmt.Errorf("kmip server: identity %q: want cn or ou", cfg.Identity)
+	}
+	switch cfg.ServerKey {
+	case "":
+		cfg.ServerKey = "ecdsa"
+	case "ecdsa", "rsa":
+	default:
+		return nil, fmt.Errorf("kmip server: server key %q: want ecdsa or rsa", cfg.ServerKey)
 	}
 	switch cfg.Ownership {
 	case "":
@@ -314,7 +322,11 @@ func (s *Server) currentCertLocked() (*tls.Certificate, error) {
 			return c, nil
 		}
 	}
-	c, err := s.cfg.CA.IssueServerCert(s.sans(), now)
+	issue := s.cfg.CA.IssueServerCert
+	if s.cfg.ServerKey == "rsa" {
+		issue = s.cfg.CA.IssueServerCertRSA
+	}
+	c, err := issue(s.sans(), now)
 	if err != nil {
 		return nil, fmt.Errorf("kmip server certificate: %w", err)
 	}
