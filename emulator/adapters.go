@@ -136,6 +136,9 @@ func (c control) Reset(ctx context.Context, ca bool) error {
 	if err := c.e.cluster.Reset(ctx); err != nil {
 		return err
 	}
+	if err := c.e.loadCredentials(ctx); err != nil {
+		return err
+	}
 	return c.e.applyListenerFaults(ctx)
 }
 

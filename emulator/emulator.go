@@ -22,6 +22,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/google/uuid"
@@ -81,6 +82,7 @@ type Emulator struct {
 	stop      chan struct{}
 	wg        sync.WaitGroup
 	closed    bool
+	creds     atomic.Pointer[credentials]
 }
 
 const metaClock = "clock"
@@ -252,6 +254,9 @@ func (e *Emulator) build(ctx context.Context) error {
 	if e.Restarted, err = e.cluster.Init(ctx); err != nil {
 		return fmt.Errorf("cluster: %w", err)
 	}
+	if err := e.loadCredentials(ctx); err != nil {
+		return err
+	}
 	if e.Restarted {
 		// A process start on existing state is a power cycle (spec §0.4).
 		if err := e.cluster.PowerCycle(ctx); err != nil {
@@ -277,13 +282,27 @@ func (e *Emulator) build(ctx context.Context) error {
 	return err
 }
 
+// credentials is the cluster admin's Basic credentials, cached.
+type credentials struct{ user, password string }
+
+// loadCredentials refreshes the cached admin credentials from the store;
+// call it whenever they may change (start, reset).
+func (e *Emulator) loadCredentials(ctx context.Context) error {
+	u, p, err := e.cluster.Credentials(ctx)
+	if err != nil {
+		return err
+	}
+	e.creds.Store(&credentials{u, p})
+	return nil
+}
+
 // authenticate checks Basic credentials against the cluster admin.
 func (e *Emulator) authenticate(user, password string) bool {
-	u, p, err := e.cluster.Credentials(context.Background())
-	if err != nil {
+	c := e.creds.Load()
+	if c == nil {
 		return false
 	}
-	return subtleEqual(user, u) && subtleEqual(password, p)
+	return subtleEqual(user, c.user) && subtleEqual(password, c.password)
 }
 
 // Start opens the listeners and background goroutines.
