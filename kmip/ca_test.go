@@ -1,9 +1,12 @@
 package kmip_test
 
 import (
+	"bytes"
 	"context"
+	"crypto"
 	"crypto/rand"
 	"crypto/rsa"
+	"crypto/sha256"
 	"crypto/x509"
 	"crypto/x509/pkix"
 	"encoding/asn1"
@@ -138,4 +141,45 @@ func TestCAIssueServerCertCoversBothClocks(t *testing.T) {
 		_, err := leaf.Verify(x509.VerifyOptions{Roots: roots, CurrentTime: at, DNSName: "kmip.example"})
 		require.NoError(t, err, "valid at %s", at)
 	}
+}
+
+// TestCASignCSRVersion2 signs a PKCS#10 request whose version field is 2,
+// as a real Element cluster writes it (kmip.md §1.2).
+func TestCASignCSRVersion2(t *testing.T) {
+	ctx := context.Background()
+	ca, err := kmip.LoadOrCreateCA(ctx, sqlitetest.Open(t), t0)
+	require.NoError(t, err)
+	key, err := rsa.GenerateKey(rand.Reader, 2048)
+	require.NoError(t, err)
+	der, err := x509.CreateCertificateRequest(rand.Reader, &x509.CertificateRequest{
+		Subject: pkix.Name{CommonName: "cluster-v2"}, SignatureAlgorithm: x509.SHA256WithRSA}, key)
+	require.NoError(t, err)
+	csr, err := x509.ParseCertificateRequest(der)
+	require.NoError(t, err)
+	tbs := append([]byte(nil), csr.RawTBSCertificateRequest...)
+	// The TBS starts with SEQUENCE header, then INTEGER version 0: 02 01 00.
+	i := bytes.Index(tbs, []byte{0x02, 0x01, 0x00})
+	require.True(t, i > 0 && i < 5)
+	tbs[i+2] = 0x02
+	sum := sha256.Sum256(tbs)
+	sig, err := rsa.SignPKCS1v15(rand.Reader, key, crypto.SHA256, sum[:])
+	require.NoError(t, err)
+	var outer struct {
+		TBS asn1.RawValue
+		Alg asn1.RawValue
+		Sig asn1.BitString
+	}
+	_, err = asn1.Unmarshal(der, &outer)
+	require.NoError(t, err)
+	outer.TBS = asn1.RawValue{FullBytes: tbs}
+	outer.Sig = asn1.BitString{Bytes: sig, BitLength: len(sig) * 8}
+	v2, err := asn1.Marshal(outer)
+	require.NoError(t, err)
+	parsed, err := x509.ParseCertificateRequest(v2)
+	require.NoError(t, err)
+	require.Equal(t, 2, parsed.Version)
+
+	certPEM, err := ca.SignCSR(ctx, string(pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE REQUEST", Bytes: v2})), 365, t0)
+	require.NoError(t, err)
+	require.Equal(t, "cluster-v2", parsePEMCert(t, certPEM).Subject.CommonName)
 }

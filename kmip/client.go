@@ -245,12 +245,15 @@ func (c *Client) DecommissionKey(ctx context.Context, t Target, uid string) erro
 	defer s.close()
 	_, err = s.do(ctx, &payloads.RevokeRequestPayload{UniqueIdentifier: uid,
 		RevocationReason: okmip.RevocationReason{RevocationReasonCode: okmip.RevocationReasonCodeCessationOfOperation}})
-	if err != nil {
+	var re *resultError
+	alreadyRevoked := errors.As(err, &re) && re.reason == okmip.ResultReasonPermissionDenied
+	if err != nil && (c.cfg.Decommission == "revoke" || !alreadyRevoked) {
 		return s.fail(err)
 	}
 	if c.cfg.Decommission == "revoke" {
 		return nil
 	}
+	// A key that is no longer active (revoked earlier) is still destroyed.
 	_, err = s.do(ctx, &payloads.DestroyRequestPayload{UniqueIdentifier: uid})
 	return s.fail(err)
 }

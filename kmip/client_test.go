@@ -142,6 +142,9 @@ func TestClientCustomAttributeOff(t *testing.T) {
 	require.Len(t, key, 32)
 	require.NoError(t, c.DecommissionKey(ctx, tgt, uid))
 	require.Equal(t, "Deactivated", objectByUID(t, e.srv, uid).State)
+	// revoke-destroy on an already revoked key still destroys it.
+	require.NoError(t, newClient(t).DecommissionKey(ctx, tgt, uid))
+	require.Equal(t, "Destroyed", objectByUID(t, e.srv, uid).State)
 }
 
 func requireClass(t *testing.T, err error, class, prefix string) *kmip.ClientError {
