@@ -12,6 +12,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	okmip "github.com/ovh/kmip-go"
@@ -549,7 +550,7 @@ func (c *Client) dial(ctx context.Context, base *tls.Config, host, addr string) 
 			_ = raw.Close()
 			return nil, &stageError{stage: "handshake", err: err}
 		}
-		return tc, nil
+		return newGatedConn(tc), nil
 	}
 	// Remember the server's version list: a 2.x-first server that ignores
 	// ours is re-dialled with the highest 1.x it listed (§2.2 step 4).
@@ -590,4 +591,41 @@ func (c *Client) dial(ctx context.Context, base *tls.Config, host, addr string) 
 		return nil, err
 	}
 	return kc, nil
+}
+
+// gatedConn holds reads back until the first write. ovh's client starts
+// reading at once and, when the read fails (a TLS 1.3 server rejecting our
+// certificate sends its alert right after the handshake), closes its send
+// channel while the first request may be sending on it: a data race and a
+// possible "send on closed channel" panic. Gating the first read behind the
+// first write orders the two.
+type gatedConn struct {
+	net.Conn
+	wrote     chan struct{}
+	closed    chan struct{}
+	writeOnce sync.Once
+	closeOnce sync.Once
+}
+
+func newGatedConn(c net.Conn) *gatedConn {
+	return &gatedConn{Conn: c, wrote: make(chan struct{}), closed: make(chan struct{})}
+}
+
+func (g *gatedConn) Read(p []byte) (int, error) {
+	select {
+	case <-g.wrote:
+	case <-g.closed:
+		return 0, net.ErrClosed
+	}
+	return g.Conn.Read(p)
+}
+
+func (g *gatedConn) Write(p []byte) (int, error) {
+	g.writeOnce.Do(func() { close(g.wrote) })
+	return g.Conn.Write(p)
+}
+
+func (g *gatedConn) Close() error {
+	g.closeOnce.Do(func() { close(g.closed) })
+	return g.Conn.Close()
 }

@@ -194,9 +194,9 @@ func TestClientClassification(t *testing.T) {
 		tgt := good
 		tgt.ClientCertPEM, tgt.ClientKeyPEM = certPEM, keyPEM
 		require.NoError(t, c.Probe(ctx, tgt))
-		saved := e.clock.now
-		e.clock.now = saved.Add(21 * 24 * time.Hour)
-		defer func() { e.clock.now = saved }()
+		saved := e.clock.Now()
+		e.clock.set(saved.Add(21 * 24 * time.Hour))
+		defer func() { e.clock.set(saved) }()
 		tgt.Now = e.clock.Now()
 		requireClass(t, c.Probe(ctx, tgt), kmip.ClassAuthentication, "Authentication failure: ")
 	})

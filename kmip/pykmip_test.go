@@ -62,7 +62,7 @@ func TestPyKMIPClientAgainstEmbeddedServer(t *testing.T) {
 		}
 		t.Run(name, func(t *testing.T) {
 			e := newEnv(t)
-			e.clock.now = time.Now() // PyKMIP checks our leaf with real time; both clocks agree here
+			e.clock.set(time.Now()) // PyKMIP checks our leaf with real time; both clocks agree here
 			dir := t.TempDir()
 			certPEM, keyPEM := e.clientCert(t, "pykmip-client")
 			if tt.rsa {
@@ -178,7 +178,7 @@ func TestClientAgainstPyKMIPServer(t *testing.T) {
 	py := pykmipPython(t)
 	ctx := context.Background()
 	e := newEnv(t)
-	e.clock.now = time.Now()
+	e.clock.set(time.Now())
 	port := startPyKMIPServer(t, py, e.ca)
 	tgt := e.target(t, "cluster-a")
 	tgt.Port = port

@@ -33,7 +33,7 @@ func TestSASEDVectors(t *testing.T) {
 	for _, minor := range []string{"0", "3", "4"} {
 		t.Run("v1."+minor, func(t *testing.T) {
 			e := newEnv(t)
-			e.clock.now = time.Now() // vectors carry real-time $NOW dates
+			e.clock.set(time.Now()) // vectors carry real-time $NOW dates
 			c := dialOVH(t, e, e.srv.Addr())
 			vars := map[string]string{}
 			total := 0

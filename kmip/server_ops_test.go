@@ -207,12 +207,12 @@ func TestServerOperations(t *testing.T) {
 		require.Equal(t, "DestroyedCompromised", objectByUID(t, e.srv, cr.UniqueIdentifier).State)
 	})
 	t.Run("ActivationDateAppliesOnTheEmulatorClock", func(t *testing.T) {
-		at := e.clock.now.Add(time.Hour)
+		at := e.clock.Now().Add(time.Hour)
 		bi := call(t, c, &payloads.CreateRequestPayload{ObjectType: okmip.ObjectTypeSymmetricKey, TemplateAttribute: aesTemplate(256,
 			okmip.Attribute{AttributeName: okmip.AttributeNameActivationDate, AttributeValue: at})})
 		uid := bi.ResponsePayload.(*payloads.CreateResponsePayload).UniqueIdentifier
 		require.Equal(t, "PreActive", objectByUID(t, e.srv, uid).State)
-		e.clock.now = e.clock.now.Add(2 * time.Hour)
+		e.clock.set(e.clock.Now().Add(2 * time.Hour))
 		require.Equal(t, "Active", objectByUID(t, e.srv, uid).State)
 	})
 }
@@ -308,8 +308,8 @@ func TestServerReissuesLeafAfterClockJump(t *testing.T) {
 	c := newClient(t)
 	tgt := e.target(t, "cluster-a")
 	require.NoError(t, c.Probe(ctx, tgt))
-	e.clock.now = e.clock.now.AddDate(3, 0, 0) // beyond the first leaf's two years
-	tgt2 := e.target(t, "cluster-a")           // a client certificate valid at the new time
+	e.clock.set(e.clock.Now().AddDate(3, 0, 0)) // beyond the first leaf's two years
+	tgt2 := e.target(t, "cluster-a")            // a client certificate valid at the new time
 	require.NoError(t, c.Probe(ctx, tgt2), "the server leaf is re-issued to cover the emulator clock")
 }
 
