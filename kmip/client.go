@@ -112,8 +112,13 @@ const (
 	PurposeSoftwareEarKeyEncryptionKey = "SoftwareEarKeyEncryptionKey"
 )
 
+// probeTimeout bounds a whole Test call (§2.2 item 5).
+const probeTimeout = 60 * time.Second
+
 // Probe connects (handshake + Discover Versions) and sends Query (§2.3).
 func (c *Client) Probe(ctx context.Context, t Target) error {
+	ctx, cancel := context.WithTimeout(ctx, probeTimeout)
+	defer cancel()
 	s, err := c.connect(ctx, t)
 	if err != nil {
 		return err
