@@ -255,6 +255,13 @@ func TestClientClassification(t *testing.T) {
 		}
 		requireClass(t, c.Probe(ctx, good), kmip.ClassServer, "Server error: ")
 	})
+	t.Run("DropRequestOnceIsAbsorbed", func(t *testing.T) {
+		// ovh's client silently re-dials on EOF (kmip.md §2.2 item 7).
+		faults.add(kmip.StageRequest, func(ev kmip.FaultEvent) bool { return ev.Operation == "Query" }, kmip.Fault{Kind: kmip.FaultDrop, Phase: "request"})
+		before := e.srv.Stats().Connections
+		require.NoError(t, c.Probe(ctx, good))
+		require.Equal(t, before+2, e.srv.Stats().Connections)
+	})
 	t.Run("FurthestClassWins", func(t *testing.T) {
 		tgt := good
 		tgt.Hostnames = []string{"localhost", "127.0.0.1"}
