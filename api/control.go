@@ -29,7 +29,7 @@ type Control interface {
 	// Reset restores the configured initial state; ca also replaces the KMIP CA.
 	Reset(ctx context.Context, ca bool) error
 	// Restart power-cycles the cluster's nodes (spec §3.5).
-	Restart(ctx context.Context) error
+	Restart(ctx context.Context, nodeIDs []int64) error
 	// KMIPCA returns the embedded CA certificate (PEM).
 	KMIPCA() string
 	// SignCSR signs a CSR with the embedded CA (days <= 0: the default).
@@ -334,7 +334,7 @@ func (s *Server) restartNodes(w http.ResponseWriter, r *http.Request) {
 	if !decodeControl(w, r, &body) {
 		return
 	}
-	if err := c.Restart(r.Context()); err != nil {
+	if err := c.Restart(r.Context(), body.NodeIDs); err != nil {
 		s.controlFailure(w, r, err)
 		return
 	}

@@ -39,6 +39,22 @@ func (s *Server) methods() []method {
 		{name: "RekeySoftwareEncryptionAtRestMasterKey", since: "12.3", scope: scopeCluster, call: typed(s.rekeySoftwareEncryptionAtRestMasterKey)},
 		{name: "GetSoftwareEncryptionAtRestInfo", since: "12.3", scope: scopeCluster, call: typed(s.getSoftwareEncryptionAtRestInfo)},
 
+		// Hardware encryption at rest (§2.5)
+		{name: "EnableEncryptionAtRest", since: "5.0", scope: scopeCluster, call: typed(s.enableEncryptionAtRest)},
+		{name: "DisableEncryptionAtRest", since: "5.0", scope: scopeCluster, call: typed(s.disableEncryptionAtRest)},
+		{name: "GetEncryptionAtRestInfo", since: "12.0", scope: scopeCluster, call: typed(s.getEncryptionAtRestInfo)},
+
+		// Drives (§2.7)
+		{name: "ListDrives", since: "1.0", scope: scopeCluster, call: typed(s.listDrives)},
+		{name: "ListDriveHardware", since: "7.0", scope: scopeAll, call: typed(s.listDriveHardware)},
+		{name: "GetDriveHardwareInfo", since: "1.0", scope: scopeCluster, call: typed(s.getDriveHardwareInfo)},
+		{name: "GetDriveStats", since: "1.0", scope: scopeCluster, call: typed(s.getDriveStats)},
+		{name: "AddDrives", since: "1.0", scope: scopeCluster, call: typed(s.addDrives)},
+		{name: "RemoveDrives", since: "1.0", scope: scopeCluster, call: typed(s.removeDrives)},
+		{name: "SecureEraseDrives", since: "5.0", scope: scopeCluster, call: typed(s.secureEraseDrives)},
+		{name: "ResetDrives", since: "6.0", scope: scopeNode, call: typed(s.resetDrives)},
+		{name: "TestDrives", since: "5.0", scope: scopeNode, call: typed(s.testDrives)},
+
 		// Async results (§2.6)
 		{name: "GetAsyncResult", since: "1.0", scope: scopeCluster, call: typed(s.getAsyncResult)},
 		{name: "ListAsyncResults", since: "9.0", scope: scopeCluster, call: typed(s.listAsyncResults)},

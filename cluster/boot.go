@@ -3,23 +3,46 @@ package cluster
 import (
 	"context"
 	"errors"
+	"strings"
 	"time"
+
+	"github.com/element-emulator/element-emulator/drives"
 )
 
 // BootRetryInterval is how often a failed boot key retrieval is retried
 // (D31/D34: at most once per 60 s of emulator time).
 const BootRetryInterval = 60 * time.Second
 
-// PowerCycle simulates a power cycle of the cluster (spec §3.5): the keys
-// the cluster depends on must be read back from their key servers. The
-// retrieval runs at once (as the next settlement) and is retried every 60 s
-// until it succeeds. A process start on a database with an external key
-// counts as a power cycle.
-func (c *Cluster) PowerCycle(ctx context.Context) error {
+// PowerCycle simulates a power cycle of the given nodes (all when empty;
+// spec §3.5): every security-enabled drive on them comes up locked, and the
+// keys the cluster depends on are read back from their key servers. An
+// internal authentication key is always available, so those drives unlock
+// at once; external keys are read at the next settlement and retried every
+// 60 s until they answer. A process start on existing state counts as a
+// power cycle of every node.
+func (c *Cluster) PowerCycle(ctx context.Context, nodeIDs []int64) error {
 	return c.update(ctx, func(tx Tx, now time.Time) error {
 		st, err := tx.State(ctx)
 		if err != nil {
 			return err
+		}
+		nodes, err := tx.Nodes(ctx)
+		if err != nil {
+			return err
+		}
+		known := map[int64]bool{}
+		for _, n := range nodes {
+			known[n.ID] = true
+		}
+		cycle := map[int64]bool{}
+		for _, id := range nodeIDs {
+			if !known[id] {
+				return ErrInvalidParam("nodeIDs", "node "+itoa(id)+" does not exist")
+			}
+			cycle[id] = true
+		}
+		if len(nodeIDs) == 0 {
+			cycle = known
 		}
 		keys, err := tx.Keys(ctx)
 		if err != nil {
@@ -29,15 +52,43 @@ func (c *Cluster) PowerCycle(ctx context.Context) error {
 		for _, k := range keys {
 			external = external || (k.Status == KeyCurrent && k.Type == External)
 		}
-		if !external {
-			return nil // internal keys are always available at power-on
-		}
-		st.BootDue = now
-		if err := tx.PutState(ctx, st); err != nil {
+		ds, err := tx.Drives(ctx)
+		if err != nil {
 			return err
 		}
-		return c.event(ctx, tx, now, "encryptionAtRestEvent", "Cluster power cycle: reading keys back", nil)
+		locked := 0
+		for _, d := range ds {
+			if !cycle[d.NodeID] || !d.Security.Enabled || d.Removed {
+				continue
+			}
+			if d.Security.ProviderID == 0 {
+				continue // internal key: unlocked again at once
+			}
+			if !d.Security.Locked {
+				d.Security.Locked = true
+				locked++
+				if err := tx.PutDrive(ctx, d); err != nil {
+					return err
+				}
+			}
+		}
+		if err := c.event(ctx, tx, now, "encryptionAtRestEvent", "Power cycle of nodes "+joinIDs(sortedNodeIDs(cycle)), nil); err != nil {
+			return err
+		}
+		if external || locked > 0 {
+			st.BootDue = now
+			return tx.PutState(ctx, st)
+		}
+		return nil
 	})
+}
+
+func sortedNodeIDs(m map[int64]bool) []int64 {
+	ids := make(map[drives.ID]bool, len(m))
+	for id := range m {
+		ids[drives.ID(id)] = true
+	}
+	return sortedIDs(ids)
 }
 
 // bootKey is one external key to read back at boot.
@@ -50,13 +101,21 @@ type bootKey struct {
 // stepBoot runs the boot-time key retrieval due at time at.
 func (c *Cluster) stepBoot(ctx context.Context, at time.Time) error {
 	var todo []bootKey
+	var authKeyID string
 	err := c.store.View(ctx, func(tx Tx) error {
+		st, err := tx.State(ctx)
+		if err != nil {
+			return err
+		}
+		if st.EAR == EAREnabled || st.EAR == EARDisabling {
+			authKeyID = st.EARKeyID
+		}
 		keys, err := tx.Keys(ctx)
 		if err != nil {
 			return err
 		}
 		for _, k := range keys {
-			if k.Status != KeyCurrent || k.Type != External {
+			if k.Type != External || !(k.Status == KeyCurrent || k.KeyID == authKeyID) {
 				continue
 			}
 			bk := bootKey{key: k}
@@ -78,7 +137,8 @@ func (c *Cluster) stepBoot(ctx context.Context, at time.Time) error {
 	if err != nil {
 		return err
 	}
-	failures := map[int64]string{}
+	failures := map[int64]string{}   // server → details
+	keyFailed := map[string]*Error{} // keyID → error
 	succeeded := map[int64]bool{}
 	for _, bk := range todo {
 		var err error
@@ -96,6 +156,7 @@ func (c *Cluster) stepBoot(ctx context.Context, at time.Time) error {
 		if err != nil {
 			e := kmipError(err)
 			failures[bk.key.ServerID] = e.Message
+			keyFailed[bk.key.KeyID] = e
 			c.log.Warn("boot: reading a key back failed", "keyID", bk.key.KeyID, "keyServerID", bk.key.ServerID, "error", e.Message)
 		} else {
 			succeeded[bk.key.ServerID] = true
@@ -118,19 +179,103 @@ func (c *Cluster) stepBoot(ctx context.Context, at time.Time) error {
 				return err
 			}
 		}
+		if err := c.applyUnlock(ctx, tx, keyFailed, at); err != nil {
+			return err
+		}
 		if len(failures) > 0 {
 			st.BootDue = at.Add(BootRetryInterval)
-			if err := c.event(ctx, tx, at, "encryptionAtRestEvent", "Key retrieval at boot failed; retrying in 60 s", nil); err != nil {
+			if err := c.event(ctx, tx, at, "encryptionAtRestEvent", "Drive unlock failed: "+firstMessage(keyFailed)+"; retrying in 60 s", nil); err != nil {
 				return err
 			}
 		} else {
 			st.BootDue = time.Time{}
 			if len(todo) > 0 {
-				if err := c.event(ctx, tx, at, "encryptionAtRestEvent", "Keys read back from the key servers", nil); err != nil {
+				if err := c.event(ctx, tx, at, "encryptionAtRestEvent", "Drives unlocked", nil); err != nil {
 					return err
 				}
 			}
 		}
-		return tx.PutState(ctx, st)
+		if err := tx.PutState(ctx, st); err != nil {
+			return err
+		}
+		return c.evaluate(ctx, tx, at)
+	})
+}
+
+func firstMessage(m map[string]*Error) string {
+	for _, e := range m {
+		return e.Message
+	}
+	return ""
+}
+
+// failureDetail maps a key-retrieval failure to driveFailureDetail (§3.5):
+// a connection failure or a missing key is DriveLockedKeyUnavailable,
+// anything else DriveUnlockFailed.
+func failureDetail(e *Error) string {
+	if e.Name == NameKmipConnectionFailure || strings.Contains(e.Message, "ItemNotFound") || strings.Contains(e.Message, "unavailable") {
+		return "DriveLockedKeyUnavailable"
+	}
+	return "DriveUnlockFailed"
+}
+
+// applyUnlock unlocks every locked drive whose key was read back (drives
+// failed by the lock return to active; an ejected metadata drive stays
+// available), and fails the locked drives whose key was not.
+func (c *Cluster) applyUnlock(ctx context.Context, tx Tx, keyFailed map[string]*Error, at time.Time) error {
+	ds, err := tx.Drives(ctx)
+	if err != nil {
+		return err
+	}
+	for _, d := range ds {
+		if !d.Security.Locked || d.Removed {
+			continue
+		}
+		if e, failed := keyFailed[d.Security.KeyID]; failed {
+			if d.Status == drives.Active || d.Status == drives.Removing {
+				if err := c.setStatus(ctx, tx, &d, drives.Failed, at); err != nil {
+					return err
+				}
+				d.LockFailed, d.FailedAt = true, at
+			}
+			if d.Status == drives.Failed && d.LockFailed {
+				d.FailureDetail = failureDetail(e)
+			}
+		} else {
+			d.Security.Locked = false
+			if d.Status == drives.Failed && d.LockFailed {
+				if err := c.setStatus(ctx, tx, &d, drives.Active, at); err != nil {
+					return err
+				}
+			}
+		}
+		if err := tx.PutDrive(ctx, d); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// stepHealth runs the health timers due at time at: metadata drives failed
+// by the lock for 360 s are ejected to available (D31), then every
+// condition is re-evaluated (slice escalation and recovery, certificates).
+func (c *Cluster) stepHealth(ctx context.Context, at time.Time) error {
+	return c.store.Update(ctx, func(tx Tx) error {
+		ds, err := tx.Drives(ctx)
+		if err != nil {
+			return err
+		}
+		for _, d := range ds {
+			if d.Status == drives.Failed && d.LockFailed && d.Type == drives.Volume && !d.Removed &&
+				!at.Before(d.FailedAt.Add(metadataEjectAfter)) {
+				if err := c.setStatus(ctx, tx, &d, drives.Available, at); err != nil {
+					return err
+				}
+				if err := tx.PutDrive(ctx, d); err != nil {
+					return err
+				}
+			}
+		}
+		return c.evaluate(ctx, tx, at)
 	})
 }

@@ -26,6 +26,12 @@ type Config struct {
 	RekeyDuration time.Duration
 	// EARTransition is how long enabling/disabling lasts (D18).
 	EARTransition time.Duration
+	// SliceRecovery is how long after its metadata drive is back a slice
+	// service recovers (D33; 0 = 210 s).
+	SliceRecovery time.Duration
+	// DriveAdd, DriveRemoval and DriveSecureErase are the drive job
+	// durations (D26; 0 completes on the next read).
+	DriveAdd, DriveRemoval, DriveSecureErase time.Duration
 	// Version is the software version reported ("12.7.0.0").
 	Version string
 	// APIVersion is the current API version ("12.7").
@@ -37,7 +43,8 @@ func DefaultConfig() Config {
 	return Config{
 		Name: "emu-cluster", UniqueID: "emu1", MVIP: "10.117.60.10", SVIP: "10.117.61.10",
 		User: "admin", Password: "admin", Nodes: 4, DrivesPerNode: 10, SoftwareEAR: true,
-		RekeyDuration: 6 * time.Second, EARTransition: 5 * time.Second,
+		RekeyDuration: 6 * time.Second, EARTransition: 5 * time.Second, SliceRecovery: 210 * time.Second,
+		DriveAdd: 5 * time.Second, DriveRemoval: 10 * time.Second, DriveSecureErase: 10 * time.Second,
 		Version: "12.7.0.0", APIVersion: "12.7",
 	}
 }
@@ -187,7 +194,14 @@ func (c *Cluster) update(ctx context.Context, fn func(tx Tx, now time.Time) erro
 	if err := c.Settle(ctx); err != nil {
 		return err
 	}
-	return c.store.Update(ctx, func(tx Tx) error { return fn(tx, c.now()) })
+	return c.store.Update(ctx, func(tx Tx) error {
+		now := c.now()
+		if err := fn(tx, now); err != nil {
+			return err
+		}
+		// Conditions are re-evaluated after every state change (D34).
+		return c.evaluate(ctx, tx, now)
+	})
 }
 
 // view settles due timers when no other settlement is running, then runs fn

@@ -57,6 +57,14 @@ func (c *Cluster) nextDue(ctx context.Context, now time.Time) (func(context.Cont
 			return err
 		default:
 			consider(st.BootDue, c.stepBoot)
+			consider(st.EARDue, c.stepEAR)
+			timers, err := c.healthTimers(ctx, tx)
+			if err != nil {
+				return err
+			}
+			for _, t := range timers {
+				consider(t, c.stepHealth)
+			}
 		}
 		jobs, err := tx.Jobs(ctx)
 		if err != nil {
@@ -70,6 +78,8 @@ func (c *Cluster) nextDue(ctx context.Context, now time.Time) (func(context.Cont
 			switch j.ResultType {
 			case ResultTypeRekey:
 				consider(j.Due, func(ctx context.Context, at time.Time) error { return c.stepRekey(ctx, j, at) })
+			case ResultTypeDriveAdd, ResultTypeDriveRemoval, ResultTypeDriveSecureErase:
+				consider(j.Due, func(ctx context.Context, at time.Time) error { return c.stepDriveJob(ctx, j, at) })
 			default:
 				consider(j.Due, func(ctx context.Context, at time.Time) error { return c.completeJob(ctx, j, at) })
 			}

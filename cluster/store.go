@@ -130,6 +130,11 @@ type Node struct {
 	NodeType, ChassisType   string
 	Active                  bool
 	ServiceID, SliceService int64
+	// SliceUnhealthySince is when the node's metadata drive stopped being
+	// active and unlocked (zero = healthy); SliceRecoverAt is when the
+	// slice service counts as healthy again after it came back (D33).
+	SliceUnhealthySince time.Time
+	SliceRecoverAt      time.Time
 }
 
 // Subject is the CSR subject of the cluster key pair.

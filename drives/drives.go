@@ -7,6 +7,7 @@ package drives
 import (
 	"errors"
 	"fmt"
+	"time"
 )
 
 // ID identifies a drive; IDs count from 1 and are never reused.
@@ -99,4 +100,13 @@ type Drive struct {
 	FailureDetail string
 	// SecurityFault is Element's driveSecurityFaultReason ("" = None).
 	SecurityFault string
+	// LockFailed is set when the drive failed because it stayed locked at
+	// power-on (its key was unavailable); FailedAt is when.
+	LockFailed bool
+	FailedAt   time.Time
+	// Removed hides a failed drive removed with RemoveDrives (D28).
+	Removed bool
 }
+
+// Healthy reports whether the drive serves data: active and unlocked.
+func (d Drive) Healthy() bool { return d.Status == Active && !d.Security.Locked }

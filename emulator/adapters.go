@@ -142,7 +142,9 @@ func (c control) Reset(ctx context.Context, ca bool) error {
 	return c.e.applyListenerFaults(ctx)
 }
 
-func (c control) Restart(ctx context.Context) error { return c.e.cluster.PowerCycle(ctx) }
+func (c control) Restart(ctx context.Context, nodeIDs []int64) error {
+	return c.e.cluster.PowerCycle(ctx, nodeIDs)
+}
 
 func (c control) KMIPCA() string { return c.e.ca.CertPEM() }
 

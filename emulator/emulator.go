@@ -259,7 +259,7 @@ func (e *Emulator) build(ctx context.Context) error {
 	}
 	if e.Restarted {
 		// A process start on existing state is a power cycle (spec §0.4).
-		if err := e.cluster.PowerCycle(ctx); err != nil {
+		if err := e.cluster.PowerCycle(ctx, nil); err != nil {
 			return fmt.Errorf("power cycle: %w", err)
 		}
 	}

@@ -121,7 +121,7 @@ func (t *tx) PutState(ctx context.Context, st cluster.State) error {
 
 func (t *tx) Nodes(ctx context.Context) ([]cluster.Node, error) {
 	rows, err := t.tx.QueryContext(ctx, `SELECT id, name, mip, cip, sip, uuid, node_type, chassis_type, active, service_id,
-		slice_service_id FROM nodes ORDER BY id`)
+		slice_service_id, slice_unhealthy_since, slice_recover_at FROM nodes ORDER BY id`)
 	if err != nil {
 		return nil, err
 	}
@@ -130,11 +130,18 @@ func (t *tx) Nodes(ctx context.Context) ([]cluster.Node, error) {
 	for rows.Next() {
 		var n cluster.Node
 		var active int
+		var since, recover string
 		if err := rows.Scan(&n.ID, &n.Name, &n.MIP, &n.CIP, &n.SIP, &n.UUID, &n.NodeType, &n.ChassisType, &active,
-			&n.ServiceID, &n.SliceService); err != nil {
+			&n.ServiceID, &n.SliceService, &since, &recover); err != nil {
 			return nil, err
 		}
 		n.Active = active != 0
+		if n.SliceUnhealthySince, err = parseTime(since); err != nil {
+			return nil, err
+		}
+		if n.SliceRecoverAt, err = parseTime(recover); err != nil {
+			return nil, err
+		}
 		out = append(out, n)
 	}
 	return out, rows.Err()
@@ -142,20 +149,26 @@ func (t *tx) Nodes(ctx context.Context) ([]cluster.Node, error) {
 
 func (t *tx) PutNode(ctx context.Context, n cluster.Node) error {
 	_, err := t.tx.ExecContext(ctx, `INSERT OR REPLACE INTO nodes (id, name, mip, cip, sip, uuid, node_type, chassis_type,
-		active, service_id, slice_service_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		n.ID, n.Name, n.MIP, n.CIP, n.SIP, n.UUID, n.NodeType, n.ChassisType, b2i(n.Active), n.ServiceID, n.SliceService)
+		active, service_id, slice_service_id, slice_unhealthy_since, slice_recover_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		n.ID, n.Name, n.MIP, n.CIP, n.SIP, n.UUID, n.NodeType, n.ChassisType, b2i(n.Active), n.ServiceID, n.SliceService,
+		fmtTime(n.SliceUnhealthySince), fmtTime(n.SliceRecoverAt))
 	return err
 }
 
 const driveCols = `id, node_id, slot, type, status, capacity, serial, capability, sec_enabled, sec_locked, key_id,
-	key_provider_id, failure_detail, security_fault`
+	key_provider_id, failure_detail, security_fault, failed_at, lock_failed, removed`
 
 func scanDrive(sc interface{ Scan(...any) error }) (drives.Drive, error) {
 	var d drives.Drive
-	var en, lk int
+	var en, lk, lf, rm int
+	var failedAt string
 	err := sc.Scan(&d.ID, &d.NodeID, &d.Slot, &d.Type, &d.Status, &d.Capacity, &d.Serial, &d.Capability, &en, &lk,
-		&d.Security.KeyID, &d.Security.ProviderID, &d.FailureDetail, &d.SecurityFault)
-	d.Security.Enabled, d.Security.Locked = en != 0, lk != 0
+		&d.Security.KeyID, &d.Security.ProviderID, &d.FailureDetail, &d.SecurityFault, &failedAt, &lf, &rm)
+	if err != nil {
+		return d, err
+	}
+	d.Security.Enabled, d.Security.Locked, d.LockFailed, d.Removed = en != 0, lk != 0, lf != 0, rm != 0
+	d.FailedAt, err = parseTime(failedAt)
 	return d, err
 }
 
@@ -182,9 +195,10 @@ func (t *tx) Drive(ctx context.Context, id drives.ID) (drives.Drive, error) {
 }
 
 func (t *tx) PutDrive(ctx context.Context, d drives.Drive) error {
-	_, err := t.tx.ExecContext(ctx, `INSERT OR REPLACE INTO drives (`+driveCols+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	_, err := t.tx.ExecContext(ctx, `INSERT OR REPLACE INTO drives (`+driveCols+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		int64(d.ID), d.NodeID, d.Slot, string(d.Type), string(d.Status), d.Capacity, d.Serial, string(d.Capability),
-		b2i(d.Security.Enabled), b2i(d.Security.Locked), d.Security.KeyID, d.Security.ProviderID, d.FailureDetail, d.SecurityFault)
+		b2i(d.Security.Enabled), b2i(d.Security.Locked), d.Security.KeyID, d.Security.ProviderID, d.FailureDetail, d.SecurityFault,
+		fmtTime(d.FailedAt), b2i(d.LockFailed), b2i(d.Removed))
 	return err
 }
 
