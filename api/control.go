@@ -15,6 +15,7 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	"github.com/element-emulator/element-emulator/cluster"
+	"github.com/element-emulator/element-emulator/drives"
 	"github.com/element-emulator/element-emulator/faults"
 )
 
@@ -54,6 +55,10 @@ func (s *Server) controlRoutes(r chi.Router) {
 	r.Delete("/faults/{ruleID}", s.deleteFaultRule)
 	r.Post("/reset", s.resetEmulator)
 	r.Post("/restart", s.restartNodes)
+	r.Post("/drives/insert", s.insertDrive)
+	r.Post("/drives/{driveID}/{action}", s.driveAction)
+	r.Post("/cluster-faults", s.addClusterFault)
+	r.Post("/cluster-faults/{faultID}/resolve", s.resolveClusterFault)
 	r.Get("/kmip/ca", s.kmipCA)
 	r.Post("/kmip/sign", s.kmipSign)
 	r.Get("/kmip/stats", s.kmipStats)
@@ -335,6 +340,95 @@ func (s *Server) restartNodes(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err := c.Restart(r.Context(), body.NodeIDs); err != nil {
+		s.controlFailure(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{})
+}
+
+// driveAction serves POST /_emulator/drives/<id>/fail|pull|eject-metadata.
+func (s *Server) driveAction(w http.ResponseWriter, r *http.Request) {
+	id, err := strconv.ParseInt(chi.URLParam(r, "driveID"), 10, 64)
+	if err != nil {
+		writeControlError(w, http.StatusBadRequest, "driveID must be an integer")
+		return
+	}
+	var body struct {
+		Detail string `json:"detail"`
+	}
+	if !decodeControl(w, r, &body) {
+		return
+	}
+	var d drives.Drive
+	switch chi.URLParam(r, "action") {
+	case "fail":
+		d, err = s.cluster.FailDrive(r.Context(), id, body.Detail)
+	case "pull":
+		d, err = s.cluster.PullDrive(r.Context(), id)
+	case "eject-metadata":
+		d, err = s.cluster.EjectMetadata(r.Context(), id)
+	default:
+		writeControlError(w, http.StatusNotFound, "unknown drive action; use fail, pull or eject-metadata")
+		return
+	}
+	if err != nil {
+		s.controlFailure(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"drive": toDriveWire(d)})
+}
+
+func (s *Server) insertDrive(w http.ResponseWriter, r *http.Request) {
+	var body struct {
+		NodeID     *int64 `json:"nodeID"`
+		Slot       *int   `json:"slot"`
+		Capability string `json:"capability"`
+		Serial     string `json:"serial"`
+	}
+	if !decodeControl(w, r, &body) {
+		return
+	}
+	if body.NodeID == nil || body.Slot == nil {
+		writeControlError(w, http.StatusBadRequest, `"nodeID" and "slot" are required`)
+		return
+	}
+	d, err := s.cluster.InsertDrive(r.Context(), *body.NodeID, *body.Slot, drives.Capability(body.Capability), body.Serial)
+	if err != nil {
+		s.controlFailure(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"drive": toDriveWire(d)})
+}
+
+func (s *Server) addClusterFault(w http.ResponseWriter, r *http.Request) {
+	var body struct {
+		Code      string  `json:"code"`
+		Severity  string  `json:"severity"`
+		Type      string  `json:"type"`
+		Details   string  `json:"details"`
+		NodeID    int64   `json:"nodeID"`
+		ServiceID int64   `json:"serviceID"`
+		DriveIDs  []int64 `json:"driveIDs"`
+	}
+	if !decodeControl(w, r, &body) {
+		return
+	}
+	f, err := s.cluster.AddFaultRecord(r.Context(), cluster.Fault{Code: body.Code, Severity: body.Severity, Type: body.Type,
+		Details: body.Details, NodeID: body.NodeID, ServiceID: body.ServiceID, DriveIDs: body.DriveIDs})
+	if err != nil {
+		s.controlFailure(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"clusterFaultID": f.ID, "fault": toFaultWire(f)})
+}
+
+func (s *Server) resolveClusterFault(w http.ResponseWriter, r *http.Request) {
+	id, err := strconv.ParseInt(chi.URLParam(r, "faultID"), 10, 64)
+	if err != nil {
+		writeControlError(w, http.StatusBadRequest, "clusterFaultID must be an integer")
+		return
+	}
+	if err := s.cluster.ResolveFaultRecord(r.Context(), id); err != nil {
 		s.controlFailure(w, r, err)
 		return
 	}
