@@ -1,6 +1,8 @@
 package api_test
 
 import (
+	"context"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -10,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/element-emulator/element-emulator/api/apitest"
+	"github.com/element-emulator/element-emulator/cluster"
 	"github.com/element-emulator/element-emulator/emulator"
 )
 
@@ -61,4 +64,67 @@ func BenchmarkRekeyExternal(b *testing.B) {
 		}
 	}
 	require.Equal(b, "external", apitest.Obj(b, s.OK("GetSoftwareEncryptionAtRestInfo", nil), "masterKeyInfo")["keyManagementType"])
+}
+
+func bigCluster(b *testing.B, nodes int) *apitest.Server {
+	b.Helper()
+	return apitest.NewServer(b, apitest.WithConfig(func(c *emulator.Config) {
+		c.Cluster.Nodes, c.Cluster.DrivesPerNode = nodes, 12
+	}))
+}
+
+// BenchmarkListDrives lists every drive of 10 and 100 nodes × 12 drives;
+// the per-drive cost should stay flat (linear growth).
+func BenchmarkListDrives(b *testing.B) {
+	for _, nodes := range []int{10, 100} {
+		b.Run(fmt.Sprintf("drives=%d", nodes*12), func(b *testing.B) {
+			s := bigCluster(b, nodes)
+			body := `{"method":"ListDrives","id":1}`
+			for b.Loop() {
+				status, out := s.Post(body)
+				if status != http.StatusOK || len(out) < nodes*12*300 {
+					b.Fatalf("status %d, %d bytes", status, len(out))
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(nodes*12), "ns/drive")
+		})
+	}
+}
+
+// BenchmarkListClusterFaults lists 1,000 and 10,000 fault records on a
+// 100 × 12 cluster; the per-fault cost should stay flat.
+func BenchmarkListClusterFaults(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		b.Run(fmt.Sprintf("faults=%d", n), func(b *testing.B) {
+			s := bigCluster(b, 100)
+			ctx := context.Background()
+			require.NoError(b, s.Emu.Store().Update(ctx, func(tx cluster.Tx) error {
+				at := apitest.Start()
+				for i := 0; i < n; i++ {
+					id, err := tx.NextID(ctx, "clusterFault")
+					if err != nil {
+						return err
+					}
+					f := cluster.Fault{ID: id, Code: "blockServiceUnhealthy", Severity: "warning", Type: "service",
+						Details: "lab record", NodeID: int64(i%100 + 1), DriveIDs: []int64{int64(i%1200 + 1)}, Date: at,
+						Resolved: i%2 == 0}
+					if f.Resolved {
+						f.ResolvedDate = at
+					}
+					if err := tx.PutClusterFault(ctx, f); err != nil {
+						return err
+					}
+				}
+				return nil
+			}))
+			body := `{"method":"ListClusterFaults","params":{"faultTypes":"all"},"id":1}`
+			for b.Loop() {
+				status, out := s.Post(body)
+				if status != http.StatusOK || len(out) < n*200 {
+					b.Fatalf("status %d, %d bytes", status, len(out))
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/fault")
+		})
+	}
 }

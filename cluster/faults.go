@@ -29,7 +29,7 @@ func (c *Cluster) resolveKMIPFault(ctx context.Context, tx Tx, serverID int64, n
 
 // raise opens a fault for f.Cond, or refreshes the open one's details.
 func (c *Cluster) raise(ctx context.Context, tx Tx, f Fault, now time.Time) error {
-	all, err := tx.ClusterFaults(ctx)
+	all, err := tx.OpenClusterFaults(ctx)
 	if err != nil {
 		return err
 	}
@@ -56,7 +56,7 @@ func (c *Cluster) raise(ctx context.Context, tx Tx, f Fault, now time.Time) erro
 
 // resolve marks the open fault of cond resolved.
 func (c *Cluster) resolve(ctx context.Context, tx Tx, cond string, now time.Time) error {
-	all, err := tx.ClusterFaults(ctx)
+	all, err := tx.OpenClusterFaults(ctx)
 	if err != nil {
 		return err
 	}

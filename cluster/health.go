@@ -69,7 +69,7 @@ func (c *Cluster) evaluate(ctx context.Context, tx Tx, now time.Time) error {
 	if err != nil {
 		return err
 	}
-	all, err := tx.ClusterFaults(ctx)
+	all, err := tx.OpenClusterFaults(ctx)
 	if err != nil {
 		return err
 	}
@@ -286,7 +286,7 @@ func (c *Cluster) healthTimers(ctx context.Context, tx Tx) ([]time.Time, error) 
 	if err != nil {
 		return nil, err
 	}
-	all, err := tx.ClusterFaults(ctx)
+	all, err := tx.OpenClusterFaults(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -72,6 +72,8 @@ type Tx interface {
 	DeleteFaultRule(ctx context.Context, id int64) error
 
 	ClusterFaults(ctx context.Context) ([]Fault, error)
+	// OpenClusterFaults lists only the unresolved records raised by a condition.
+	OpenClusterFaults(ctx context.Context) ([]Fault, error)
 	PutClusterFault(ctx context.Context, f Fault) error
 	DeleteClusterFault(ctx context.Context, id int64) error
 

@@ -463,6 +463,9 @@ func (e *Emulator) KMIPPort() int {
 // Cluster returns the cluster (for in-process tools).
 func (e *Emulator) Cluster() *cluster.Cluster { return e.cluster }
 
+// Store returns the SQLite store (for benchmarks and diagnostics).
+func (e *Emulator) Store() *sqlite.Store { return e.store }
+
 // CA returns the embedded CA.
 func (e *Emulator) CA() *kmip.CA { return e.ca }
 

@@ -470,8 +470,17 @@ func (t *tx) DeleteFaultRule(ctx context.Context, id int64) error {
 }
 
 func (t *tx) ClusterFaults(ctx context.Context) ([]cluster.Fault, error) {
-	rows, err := t.tx.QueryContext(ctx, `SELECT id, code, severity, type, details, node_id, service_id, drive_ids, date,
+	return t.faults(ctx, `SELECT id, code, severity, type, details, node_id, service_id, drive_ids, date,
 		resolved, resolved_date, cond FROM cluster_faults ORDER BY id`)
+}
+
+func (t *tx) OpenClusterFaults(ctx context.Context) ([]cluster.Fault, error) {
+	return t.faults(ctx, `SELECT id, code, severity, type, details, node_id, service_id, drive_ids, date,
+		resolved, resolved_date, cond FROM cluster_faults WHERE resolved = 0 AND cond != '' ORDER BY id`)
+}
+
+func (t *tx) faults(ctx context.Context, query string) ([]cluster.Fault, error) {
+	rows, err := t.tx.QueryContext(ctx, query)
 	if err != nil {
 		return nil, err
 	}
