@@ -162,7 +162,7 @@ func (c *Cluster) stepBoot(ctx context.Context, at time.Time) error {
 			succeeded[bk.key.ServerID] = true
 		}
 	}
-	return c.store.Update(ctx, func(tx Tx) error {
+	return c.commit(ctx, at, func(tx Tx) error {
 		st, err := tx.State(ctx)
 		if err != nil {
 			return err
@@ -195,10 +195,7 @@ func (c *Cluster) stepBoot(ctx context.Context, at time.Time) error {
 				}
 			}
 		}
-		if err := tx.PutState(ctx, st); err != nil {
-			return err
-		}
-		return c.evaluate(ctx, tx, at)
+		return tx.PutState(ctx, st)
 	})
 }
 
@@ -260,7 +257,7 @@ func (c *Cluster) applyUnlock(ctx context.Context, tx Tx, keyFailed map[string]*
 // by the lock for 360 s are ejected to available (D31), then every
 // condition is re-evaluated (slice escalation and recovery, certificates).
 func (c *Cluster) stepHealth(ctx context.Context, at time.Time) error {
-	return c.store.Update(ctx, func(tx Tx) error {
+	return c.commit(ctx, at, func(tx Tx) error {
 		ds, err := tx.Drives(ctx)
 		if err != nil {
 			return err
@@ -276,6 +273,6 @@ func (c *Cluster) stepHealth(ctx context.Context, at time.Time) error {
 				}
 			}
 		}
-		return c.evaluate(ctx, tx, at)
+		return nil
 	})
 }

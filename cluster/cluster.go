@@ -204,6 +204,21 @@ func (c *Cluster) update(ctx context.Context, fn func(tx Tx, now time.Time) erro
 	})
 }
 
+// commit runs fn in one write transaction and then re-derives the
+// condition faults (D34) at time at (the current emulator time when zero):
+// every state change goes through here or through update.
+func (c *Cluster) commit(ctx context.Context, at time.Time, fn func(Tx) error) error {
+	return c.store.Update(ctx, func(tx Tx) error {
+		if err := fn(tx); err != nil {
+			return err
+		}
+		if at.IsZero() {
+			at = c.now()
+		}
+		return c.evaluate(ctx, tx, at)
+	})
+}
+
 // view settles due timers when no other settlement is running, then runs fn
 // in one read transaction.
 func (c *Cluster) view(ctx context.Context, fn func(tx Tx, now time.Time) error) error {

@@ -338,7 +338,7 @@ func (c *Cluster) stepDriveJob(ctx context.Context, j asyncjobs.Job, at time.Tim
 			return err
 		}
 	}
-	return c.store.Update(ctx, func(tx Tx) error {
+	return c.commit(ctx, at, func(tx Tx) error {
 		var enable []drives.Drive
 		for _, id := range data.DriveIDs {
 			d, err := tx.Drive(ctx, drives.ID(id))
@@ -382,10 +382,7 @@ func (c *Cluster) stepDriveJob(ctx context.Context, j asyncjobs.Job, at time.Tim
 			}
 		}
 		j.Complete(at, nil)
-		if err := tx.PutJob(ctx, j); err != nil {
-			return err
-		}
-		return c.evaluate(ctx, tx, at)
+		return tx.PutJob(ctx, j)
 	})
 }
 
@@ -396,7 +393,7 @@ func (c *Cluster) failDriveJob(ctx context.Context, j asyncjobs.Job, data driveJ
 	if msg == "" {
 		msg = "Injected by fault rule " + itoa(rule.ID)
 	}
-	return c.store.Update(ctx, func(tx Tx) error {
+	return c.commit(ctx, at, func(tx Tx) error {
 		for _, id := range data.DriveIDs {
 			d, err := tx.Drive(ctx, drives.ID(id))
 			if errors.Is(err, ErrNotFound) {
@@ -424,10 +421,7 @@ func (c *Cluster) failDriveJob(ctx context.Context, j asyncjobs.Job, data driveJ
 			}
 		}
 		j.Complete(at, &asyncjobs.Failure{Name: rule.Params["name"], Message: msg})
-		if err := tx.PutJob(ctx, j); err != nil {
-			return err
-		}
-		return c.evaluate(ctx, tx, at)
+		return tx.PutJob(ctx, j)
 	})
 }
 

@@ -234,7 +234,7 @@ func (c *Cluster) stepEAR(ctx context.Context, at time.Time) error {
 	case EARDisabling:
 		return c.finishDisable(ctx, st, at)
 	}
-	return c.store.Update(ctx, func(tx Tx) error {
+	return c.commit(ctx, at, func(tx Tx) error {
 		st.EARDue = time.Time{}
 		return tx.PutState(ctx, st)
 	})
@@ -298,7 +298,7 @@ func (c *Cluster) finishEnable(ctx context.Context, st State, at time.Time) erro
 			return err
 		}
 	}
-	return c.store.Update(ctx, func(tx Tx) error {
+	return c.commit(ctx, at, func(tx Tx) error {
 		st, err := tx.State(ctx)
 		if err != nil {
 			return err
@@ -318,10 +318,7 @@ func (c *Cluster) finishEnable(ctx context.Context, st State, at time.Time) erro
 					return err
 				}
 			}
-			if err := c.event(ctx, tx, at, "encryptionAtRestEvent", "Encryption at rest disabled: "+kerr.Message, nil); err != nil {
-				return err
-			}
-			return c.evaluate(ctx, tx, at)
+			return c.event(ctx, tx, at, "encryptionAtRestEvent", "Encryption at rest disabled: "+kerr.Message, nil)
 		}
 		if err := tx.PutKey(ctx, key); err != nil {
 			return err
@@ -344,10 +341,7 @@ func (c *Cluster) finishEnable(ctx context.Context, st State, at time.Time) erro
 		if err := c.enableSecurity(ctx, tx, now, authKey{KeyID: key.KeyID, ProviderID: key.ProviderID}, failed, reason, at); err != nil {
 			return err
 		}
-		if err := c.event(ctx, tx, at, "encryptionAtRestEvent", "Encryption at rest enabled", map[string]any{"keyID": key.KeyID}); err != nil {
-			return err
-		}
-		return c.evaluate(ctx, tx, at)
+		return c.event(ctx, tx, at, "encryptionAtRestEvent", "Encryption at rest enabled", map[string]any{"keyID": key.KeyID})
 	})
 }
 
@@ -407,7 +401,7 @@ func (c *Cluster) finishDisable(ctx context.Context, st State, at time.Time) err
 			kerr = kmipError(err)
 		}
 	}
-	return c.store.Update(ctx, func(tx Tx) error {
+	return c.commit(ctx, at, func(tx Tx) error {
 		st, err := tx.State(ctx)
 		if err != nil {
 			return err
@@ -460,9 +454,6 @@ func (c *Cluster) finishDisable(ctx context.Context, st State, at time.Time) err
 		if err := tx.PutState(ctx, st); err != nil {
 			return err
 		}
-		if err := c.event(ctx, tx, at, "encryptionAtRestEvent", "Encryption at rest disabled", nil); err != nil {
-			return err
-		}
-		return c.evaluate(ctx, tx, at)
+		return c.event(ctx, tx, at, "encryptionAtRestEvent", "Encryption at rest disabled", nil)
 	})
 }

@@ -244,7 +244,7 @@ func (c *Cluster) evaluateCerts(ctx context.Context, tx Tx, open map[string]Faul
 			case !now.Before(na):
 				sev = "error"
 				problems = append(problems, fmt.Sprintf("%s certificate for key server %d expired %s", cert.what, ks.ID, na.UTC().Format(time.RFC3339)))
-			case na.Sub(now) < certWarnBefore:
+			case na.Sub(now) <= certWarnBefore:
 				if sev == "" {
 					sev = "warning"
 				}
@@ -318,9 +318,17 @@ func (c *Cluster) healthTimers(ctx context.Context, tx Tx) ([]time.Time, error) 
 		if ks.ProviderID == 0 {
 			continue
 		}
+		// Only thresholds the open record does not reflect yet: a passed
+		// threshold is due once, then evaluate has caught up with it.
+		sev := open[serverCond(CodeKMIPCertificateFault, ks.ID)].Severity
 		for _, p := range []string{ks.CAPEM, ks.ClientCertPEM} {
 			if na, ok := certExpiry(p); ok {
-				out = append(out, na.Add(-certWarnBefore), na)
+				if sev == "" {
+					out = append(out, na.Add(-certWarnBefore))
+				}
+				if sev != "error" {
+					out = append(out, na)
+				}
 			}
 		}
 	}

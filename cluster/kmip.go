@@ -304,7 +304,7 @@ func (c *Cluster) ModifyKeyServer(ctx context.Context, id int64, s KeyServerSpec
 		}
 	}
 	var out KeyServerView
-	err = c.store.Update(ctx, func(tx Tx) error {
+	err = c.commit(ctx, time.Time{}, func(tx Tx) error {
 		now := c.now()
 		ks, err := tx.KeyServer(ctx, id)
 		if errors.Is(err, ErrNotFound) {
@@ -459,7 +459,7 @@ func (c *Cluster) TestKeyServer(ctx context.Context, id int64) error {
 	if err := c.probe(ctx, t); err != nil {
 		return kmipError(err)
 	}
-	return c.store.Update(ctx, func(tx Tx) error { return c.resolveKMIPFault(ctx, tx, id, c.now()) })
+	return c.commit(ctx, time.Time{}, func(tx Tx) error { return c.resolveKMIPFault(ctx, tx, id, c.now()) })
 }
 
 // ---------------------------------------------------------------------------
@@ -690,7 +690,7 @@ func (c *Cluster) TestKeyProvider(ctx context.Context, id int64) error {
 			return kmipError(err)
 		}
 	}
-	return c.store.Update(ctx, func(tx Tx) error {
+	return c.commit(ctx, time.Time{}, func(tx Tx) error {
 		for _, t := range targets {
 			if err := c.resolveKMIPFault(ctx, tx, t.KeyServerID, c.now()); err != nil {
 				return err
@@ -747,7 +747,7 @@ func (c *Cluster) AddKeyServerToProvider(ctx context.Context, providerID, server
 	if err := c.probe(ctx, t); err != nil {
 		return kmipError(err)
 	}
-	return c.store.Update(ctx, func(tx Tx) error {
+	return c.commit(ctx, time.Time{}, func(tx Tx) error {
 		now := c.now()
 		ks, n, err := check(tx)
 		if err != nil || n {

@@ -226,7 +226,7 @@ func (c *Cluster) stepRekey(ctx context.Context, j asyncjobs.Job, at time.Time) 
 	case 0:
 		return c.rekeyCreate(ctx, j, d, at)
 	case 1:
-		return c.store.Update(ctx, func(tx Tx) error {
+		return c.commit(ctx, at, func(tx Tx) error {
 			j.Phase, j.Updated, j.Due = 2, at, j.Created.Add(3*c.phase())
 			if err := tx.PutJob(ctx, j); err != nil {
 				return err
@@ -289,7 +289,7 @@ func (c *Cluster) rekeyCreate(ctx context.Context, j asyncjobs.Job, d rekeyData,
 		}
 		k.UID, k.ServerID = uid, t.KeyServerID
 	}
-	return c.store.Update(ctx, func(tx Tx) error {
+	return c.commit(ctx, at, func(tx Tx) error {
 		if err := tx.PutKey(ctx, k); err != nil {
 			return err
 		}
@@ -358,7 +358,7 @@ func (c *Cluster) rekeyFinish(ctx context.Context, j asyncjobs.Job, d rekeyData,
 			decomErr = kmipError(err)
 		}
 	}
-	return c.store.Update(ctx, func(tx Tx) error {
+	return c.commit(ctx, at, func(tx Tx) error {
 		st, err := tx.State(ctx)
 		if err != nil {
 			return err
@@ -408,7 +408,7 @@ func (c *Cluster) rekeyFinish(ctx context.Context, j asyncjobs.Job, d rekeyData,
 // failJob completes a job with a failure; a KMIP failure also raises the
 // server's kmipServerFault.
 func (c *Cluster) failJob(ctx context.Context, j asyncjobs.Job, at time.Time, f *asyncjobs.Failure, serverID int64, kerr *Error) error {
-	return c.store.Update(ctx, func(tx Tx) error {
+	return c.commit(ctx, at, func(tx Tx) error {
 		j.Complete(at, f)
 		if err := tx.PutJob(ctx, j); err != nil {
 			return err

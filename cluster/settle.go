@@ -21,6 +21,8 @@ func (c *Cluster) Settle(ctx context.Context) error {
 }
 
 func (c *Cluster) settleLocked(ctx context.Context) error {
+	var last time.Time
+	repeats := 0
 	for i := 0; i < maxSteps; i++ {
 		now := c.now()
 		step, at, err := c.nextDue(ctx, now)
@@ -29,6 +31,17 @@ func (c *Cluster) settleLocked(ctx context.Context) error {
 		}
 		if step == nil {
 			return nil
+		}
+		// Timers run in deadline order; many may share one instant, but a
+		// timer that stays due after it ran would loop: stop and say so.
+		if at.Equal(last) {
+			repeats++
+			if repeats > 1000 {
+				c.log.Error("settlement stuck on a timer that stays due", "at", at)
+				return errors.New("cluster: settlement did not converge")
+			}
+		} else {
+			last, repeats = at, 0
 		}
 		if err := step(ctx, at); err != nil {
 			return err
@@ -91,7 +104,7 @@ func (c *Cluster) nextDue(ctx context.Context, now time.Time) (func(context.Cont
 
 // completeJob finishes a simple job successfully at its deadline.
 func (c *Cluster) completeJob(ctx context.Context, j asyncjobs.Job, at time.Time) error {
-	return c.store.Update(ctx, func(tx Tx) error {
+	return c.commit(ctx, at, func(tx Tx) error {
 		j.Complete(at, nil)
 		return tx.PutJob(ctx, j)
 	})

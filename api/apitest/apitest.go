@@ -9,9 +9,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -70,6 +72,9 @@ func Config(dir string) emulator.Config {
 func NewServer(t testing.TB, opts ...Option) *Server {
 	t.Helper()
 	cfg := Config(filepath.Join(t.TempDir(), "data"))
+	lw := &logWriter{t: t}
+	t.Cleanup(lw.stop) // registered first, so it runs after the emulator is closed
+	cfg.Logger = slog.New(slog.NewTextHandler(lw, &slog.HandlerOptions{Level: slog.LevelError}))
 	for _, o := range opts {
 		o(&cfg)
 	}
@@ -81,6 +86,29 @@ func NewServer(t testing.TB, opts ...Option) *Server {
 		Pass: cfg.Cluster.Password, Client: &http.Client{Timeout: 2 * time.Minute}, DataDir: cfg.DataDir}
 	t.Cleanup(func() { s.Close() })
 	return s
+}
+
+// logWriter sends the emulator's error log lines to the test log while the
+// test runs.
+type logWriter struct {
+	mu      sync.Mutex
+	t       testing.TB
+	stopped bool
+}
+
+func (w *logWriter) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if !w.stopped {
+		w.t.Log(strings.TrimSpace(string(p)))
+	}
+	return len(p), nil
+}
+
+func (w *logWriter) stop() {
+	w.mu.Lock()
+	w.stopped = true
+	w.mu.Unlock()
 }
 
 // Close stops the emulator (idempotent), as a clean shutdown.
