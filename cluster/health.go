@@ -301,12 +301,12 @@ func (c *Cluster) healthTimers(ctx context.Context, tx Tx) ([]time.Time, error) 
 			}
 		}
 	}
-	ds, err := tx.Drives(ctx)
+	ds, err := tx.FailedDrives(ctx)
 	if err != nil {
 		return nil, err
 	}
 	for _, d := range ds {
-		if d.Status == drives.Failed && d.LockFailed && d.Type == drives.Volume && !d.Removed {
+		if d.LockFailed && d.Type == drives.Volume {
 			out = append(out, d.FailedAt.Add(metadataEjectAfter))
 		}
 	}

@@ -40,6 +40,8 @@ type Tx interface {
 
 	Drives(ctx context.Context) ([]drives.Drive, error)
 	Drive(ctx context.Context, id drives.ID) (drives.Drive, error)
+	// FailedDrives lists the failed drives that are still listed (usually few).
+	FailedDrives(ctx context.Context) ([]drives.Drive, error)
 	PutDrive(ctx context.Context, d drives.Drive) error
 	DeleteDrive(ctx context.Context, id drives.ID) error
 

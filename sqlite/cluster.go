@@ -173,7 +173,15 @@ func scanDrive(sc interface{ Scan(...any) error }) (drives.Drive, error) {
 }
 
 func (t *tx) Drives(ctx context.Context) ([]drives.Drive, error) {
-	rows, err := t.tx.QueryContext(ctx, `SELECT `+driveCols+` FROM drives ORDER BY id`)
+	return t.drives(ctx, `SELECT `+driveCols+` FROM drives ORDER BY id`)
+}
+
+func (t *tx) FailedDrives(ctx context.Context) ([]drives.Drive, error) {
+	return t.drives(ctx, `SELECT `+driveCols+` FROM drives WHERE status = 'failed' AND removed = 0 ORDER BY id`)
+}
+
+func (t *tx) drives(ctx context.Context, query string) ([]drives.Drive, error) {
+	rows, err := t.tx.QueryContext(ctx, query)
 	if err != nil {
 		return nil, err
 	}
