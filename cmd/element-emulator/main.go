@@ -5,6 +5,7 @@
 //	element-emulator [flags]                 run the emulator
 //	element-emulator kmip sign [flags] < csr.pem   sign a CSR with the embedded CA
 //	element-emulator kmip ca [flags]               print the embedded CA certificate
+//	element-emulator lab [--target URL] COMMAND    drive the /_emulator/ lab controls of a running emulator
 package main
 
 import (
@@ -49,6 +50,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 func runWith(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer, ready func(*emulator.Emulator)) error {
 	if len(args) > 0 && args[0] == "kmip" {
 		return runKMIP(ctx, args[1:], getenv, stdin, stdout, stderr)
+	}
+	if len(args) > 0 && args[0] == "lab" {
+		return runLab(ctx, args[1:], getenv, stdin, stdout, stderr)
 	}
 	cfg, _, err := parseConfig("element-emulator", args, getenv, stderr)
 	if err != nil {

@@ -213,3 +213,60 @@ func TestKill9DuringRekey(t *testing.T) {
 	require.Len(t, providers, 1)
 	require.Equal(t, true, providers[0].(map[string]any)["keyProviderIsActive"])
 }
+
+// TestLabSubcommands drives a running emulator's lab controls through the CLI.
+func TestLabSubcommands(t *testing.T) {
+	dir := t.TempDir()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	ready := make(chan *emulator.Emulator, 1)
+	done := make(chan error, 1)
+	go func() {
+		done <- runWith(ctx, []string{"--data", dir, "--https-addr", "", "--http-addr", "127.0.0.1:0", "--node-addr", "",
+			"--kmip-addr", "127.0.0.1:0", "--clock", "virtual"}, func(string) string { return "" }, strings.NewReader(""),
+			io.Discard, io.Discard, func(e *emulator.Emulator) { ready <- e })
+	}()
+	e := <-ready
+	target := "http://" + e.Addr("http")
+	lab := func(stdin string, args ...string) (string, error) {
+		var out bytes.Buffer
+		err := run(context.Background(), append([]string{"lab", "--target", target}, args...), func(string) string { return "" },
+			strings.NewReader(stdin), &out, io.Discard)
+		return out.String(), err
+	}
+	before := e.Now()
+	out, err := lab("", "advance", "90")
+	require.NoError(t, err)
+	require.Contains(t, out, `"mode":"virtual"`)
+	require.Equal(t, before.Add(90*time.Second), e.Now())
+
+	out, err = lab("", "fault-add", `{"target":"element-method","match":{"method":"GetAPI"},"effect":"error","name":"xDBClosing","times":1}`)
+	require.NoError(t, err)
+	require.Contains(t, out, `"ruleID":1`)
+	out, err = lab("", "faults")
+	require.NoError(t, err)
+	require.Contains(t, out, "xDBClosing")
+	_, err = lab("", "fault-delete", "1")
+	require.NoError(t, err)
+
+	out, err = lab("", "drive", "1", "eject-metadata")
+	require.NoError(t, err)
+	require.Contains(t, out, `"status":"available"`)
+	c := newClient(t, target)
+	faults := c.call("ListClusterFaults", map[string]any{"faultTypes": "current"})["faults"].([]any)
+	require.Len(t, faults, 2, "sliceServiceUnhealthy and driveAvailable")
+
+	_, err = lab("", "drive", "1", "explode")
+	require.ErrorContains(t, err, "HTTP 404")
+	_, err = lab("", "advance", "-5")
+	require.Error(t, err)
+
+	ca, err := lab("", "kmip-ca")
+	require.NoError(t, err)
+	require.Contains(t, ca, "BEGIN CERTIFICATE")
+	_, err = lab("", "reset")
+	require.NoError(t, err)
+	require.Empty(t, c.call("ListClusterFaults", map[string]any{"faultTypes": "current"})["faults"])
+	cancel()
+	require.NoError(t, <-done)
+}
