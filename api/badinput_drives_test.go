@@ -200,7 +200,7 @@ func (f *dvFixture) nextHandle(t *testing.T) int64 {
 	t.Helper()
 	var max int64
 	for _, j := range biOK(t, f.s, "ListAsyncResults", "")["asyncHandles"].([]any) {
-		max = maxInt(max, biNum(t, j.(map[string]any)["asyncHandle"]))
+		max = maxInt(max, biNum(t, j.(map[string]any)["asyncResultID"]))
 	}
 	return max + 1
 }
@@ -493,7 +493,7 @@ func TestBadInputDriveLists(t *testing.T) {
 			biWrongType("drives element null", m, ids(2, nil), "drives"),
 			biWrongType("drives nested array", m, ids([]int64{2}), "drives"),
 			biInvalid("drives empty", m, `{"drives":[]}`, "drives"),
-			biInvalid("drives element beyond int64", m, ids(biRaw("99999999999999999999")), "drives"),
+			biBadCase{"drives element beyond int64", m, ids(biRaw("99999999999999999999")), "xInvalidParameter", "Invalid value for member=[drives", biPrefix, ""},
 			dvNoDrive("unknown drive", m, ids(999), 999),
 			dvNoDrive("unknown drive as string", m, ids("999"), 999),
 			dvNoDrive("replaced drive ID", m, ids(8), 8),
