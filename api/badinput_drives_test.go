@@ -781,3 +781,62 @@ func TestBadInputDriveLabControls(t *testing.T) {
 		require.Equal(t, fid+1, biNum(t, next["clusterFaultID"]), "no failing cluster-fault consumed an ID")
 	})
 }
+
+// dvGET sends the GET form (§1.2, D39); params is the query without method=.
+func dvGET(t *testing.T, s *apitest.Server, method, params string) biAnswer {
+	t.Helper()
+	return biGet(t, s, "method="+method+"&"+params)
+}
+
+// TestBadInputDrivesGETForm: the same rules through the GET form, where
+// every value arrives as text (D39: JSON-looking values decoded, repeated
+// keys make an array).
+func TestBadInputDrivesGETForm(t *testing.T) {
+	f := dvNewFixture(t)
+	s := f.s
+	dvRunBad(t, s, dvGET, []biBadCase{
+		biMissing("force absent", "ListDriveHardware", "bogus=1", "force"),
+		biInvalid("force false", "ListDriveHardware", "force=false", "force"),
+		biWrongType("force yes", "ListDriveHardware", "force=yes", "force"),
+		biMissing("driveID absent", "GetDriveStats", "bogus=1", "driveID"),
+		biWrongType("driveID abc", "GetDriveHardwareInfo", "driveID=abc", "driveID"),
+		dvNoDrive("unknown drive", "GetDriveStats", "driveID=999", 999),
+		biInvalid("drives empty JSON array", "RemoveDrives", "drives=%5B%5D", "drives"),
+		biWrongType("drives abc", "SecureEraseDrives", "drives=abc", "drives"),
+		dvNoDrive("repeated keys, one unknown", "SecureEraseDrives", "drives=2&drives=999", 999),
+		dvDuplicate("repeated keys, same drive", "RemoveDrives", "drives=1&drives=1"),
+		dvState("repeated keys, an available drive", "RemoveDrives", "drives=1&drives=2", 2, "available"),
+		biNotPermitted("JSON text, a locked drive", "AddDrives", "drives="+strings.ReplaceAll(fmt.Sprintf(`[{"driveID":2},{"driveID":%d}]`, f.locked), `"`, "%22"),
+			fmt.Sprintf("Drive %d is locked.", f.locked)),
+		biBadEnum("faultTypes bogus", "ListClusterFaults", "faultTypes=bogus", "bogus", "faultTypes"),
+		biNotPermitted("Enable internal while enabled externally", "EnableEncryptionAtRest", "bogus=1", "Encryption at rest is enabled."),
+		biWrongType("keyProviderID abc", "EnableEncryptionAtRest", "keyProviderID=abc", "keyProviderID"),
+	})
+}
+
+// TestBadInputNonEncryptableDrive: D50 with an active drive of capability
+// none, and its place in the order of §2.5.1 (lookup, server, hardware,
+// state).
+func TestBadInputNonEncryptableDrive(t *testing.T) {
+	s := apitest.NewServer(t)
+	p, _ := s.SetupEKM()
+	empty := apitest.Int(t, apitest.Obj(t, s.OK("CreateKeyProviderKmip", map[string]any{"keyProviderName": "empty"}), "kmipKeyProvider")["keyProviderID"])
+	enableHardwareEAR(t, s, p)
+	status, body := s.Control(http.MethodPost, "drives/insert", map[string]any{"nodeID": 3, "slot": 10, "capability": "none"})
+	require.Equal(t, http.StatusOK, status, "%v", body)
+	id := apitest.Int(t, apitest.Obj(t, body, "drive")["driveID"])
+	s.OK("AddDrives", map[string]any{"drives": []any{map[string]any{"driveID": id}}})
+	s.Advance(5)
+	const e, ne = "EnableEncryptionAtRest", "Encryption not allowed. Cluster detected non-encryptable drive"
+	en := func(v any) string { return biObj(t, map[string]any{"keyProviderID": v}) }
+	dvRunBad(t, s, dvCluster, []biBadCase{
+		biNoProvider("unknown provider first", e, en(999), 999),
+		biNoServer("provider without a server before hardware", e, en(empty), empty),
+		biNotPermitted("hardware before state: same source", e, en(p), ne),
+		biNotPermitted("hardware before state: internal", e, "", ne),
+	})
+	t.Run("succeeds/drive_without_security", func(t *testing.T) {
+		require.Equal(t, false, driveHardware(t, s)[id]["securitySupported"])
+		require.Equal(t, false, driveHardware(t, s)[id]["securityEnabled"])
+	})
+}
