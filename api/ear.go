@@ -45,7 +45,7 @@ func (s *Server) getEncryptionAtRestInfo(ctx context.Context, _ noParams) (earIn
 		SecureEnableRequired: info.State == cluster.EAREnabling || info.State == cluster.EAREnabled,
 	}}
 	if info.Key != nil {
-		k := toKeyInfoWire(*info.Key, false)
+		k := toKeyInfoWire(*info.Key, !info.KeyCreated.IsZero())
 		out.AuthenticationKeyInfo = &k
 		if !info.KeyCreated.IsZero() {
 			out.EncryptionAtRestInfo.PasswordCreatedTimestamp = info.KeyCreated.Unix()

@@ -21,7 +21,15 @@ const BootRetryInterval = 60 * time.Second
 // 60 s until they answer. A process start on existing state counts as a
 // power cycle of every node.
 func (c *Cluster) PowerCycle(ctx context.Context, nodeIDs []int64) error {
-	return c.update(ctx, func(tx Tx, now time.Time) error {
+	if err := c.Settle(ctx); err != nil {
+		return err
+	}
+	// No fault evaluation here: the locked window before the key is read
+	// back is not observable on success ("drives unlocked at once"); the
+	// retrieval runs at the next settlement, before any other request, and
+	// evaluates then.
+	return c.store.Update(ctx, func(tx Tx) error {
+		now := c.now()
 		st, err := tx.State(ctx)
 		if err != nil {
 			return err
