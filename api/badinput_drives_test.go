@@ -573,6 +573,8 @@ func TestBadInputDriveNodeMethods(t *testing.T) {
 		biInvalid("force 0", rd, rp(slot7, 0), "force"),
 		biInvalid("drives empty", rd, rp("", true), "drives"),
 		biInvalid("drives only commas", rd, rp(" , ", true), "drives"),
+		// D49: parameters in table order, drives before force.
+		biInvalid("drives empty and force false", rd, rp("", false), "drives"),
 		biInvalid("unknown name", rd, rp("slot99", true), "drives"),
 		biInvalid("unknown device name", rd, rp("sdz", true), "drives"),
 		biInvalid("locked drive, then an unknown name", rd, rp("slot7,slot99", true), "drives"),
