@@ -319,9 +319,6 @@ type resetDriveDetail struct {
 }
 
 func (s *Server) resetDrives(ctx context.Context, p resetDrivesParams) (map[string]any, error) {
-	if !p.Force {
-		return nil, cluster.ErrInvalidParam("force", "must be true")
-	}
 	var names []string
 	for _, n := range strings.Split(p.Drives, ",") {
 		if n = strings.TrimSpace(n); n != "" {
@@ -330,6 +327,9 @@ func (s *Server) resetDrives(ctx context.Context, p resetDrivesParams) (map[stri
 	}
 	if len(names) == 0 {
 		return nil, cluster.ErrInvalidParam("drives", "must name at least one drive, e.g. \"slot3\"")
+	}
+	if !p.Force {
+		return nil, cluster.ErrInvalidParam("force", "must be true")
 	}
 	node, err := s.nodeOf(ctx)
 	if err != nil {
