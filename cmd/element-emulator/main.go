@@ -5,7 +5,7 @@
 //	element-emulator [flags]                 run the emulator
 //	element-emulator kmip sign [flags] < csr.pem   sign a CSR with the embedded CA
 //	element-emulator kmip ca [flags]               print the embedded CA certificate
-//	element-emulator lab [--target URL] COMMAND    drive the /_emulator/ lab controls of a running emulator
+//	element-emulator control [--target URL] COMMAND  drive the /_emulator/ lab controls of a running emulator
 package main
 
 import (
@@ -51,8 +51,8 @@ func runWith(ctx context.Context, args []string, getenv func(string) string, std
 	if len(args) > 0 && args[0] == "kmip" {
 		return runKMIP(ctx, args[1:], getenv, stdin, stdout, stderr)
 	}
-	if len(args) > 0 && args[0] == "lab" {
-		return runLab(ctx, args[1:], getenv, stdin, stdout, stderr)
+	if len(args) > 0 && args[0] == "control" {
+		return runControl(ctx, args[1:], getenv, stdin, stdout, stderr)
 	}
 	cfg, _, err := parseConfig("element-emulator", args, getenv, stderr)
 	if err != nil {

@@ -214,8 +214,8 @@ func TestKill9DuringRekey(t *testing.T) {
 	require.Equal(t, true, providers[0].(map[string]any)["keyProviderIsActive"])
 }
 
-// TestLabSubcommands drives a running emulator's lab controls through the CLI.
-func TestLabSubcommands(t *testing.T) {
+// TestControlSubcommands drives a running emulator's lab controls through the CLI.
+func TestControlSubcommands(t *testing.T) {
 	dir := t.TempDir()
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -230,7 +230,7 @@ func TestLabSubcommands(t *testing.T) {
 	target := "http://" + e.Addr("http")
 	lab := func(stdin string, args ...string) (string, error) {
 		var out bytes.Buffer
-		err := run(context.Background(), append([]string{"lab", "--target", target}, args...), func(string) string { return "" },
+		err := run(context.Background(), append([]string{"control", "--target", target}, args...), func(string) string { return "" },
 			strings.NewReader(stdin), &out, io.Discard)
 		return out.String(), err
 	}

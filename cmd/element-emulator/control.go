@@ -15,7 +15,7 @@ import (
 	"time"
 )
 
-const labUsage = `usage: element-emulator lab [--target URL] [--user U] [--password P] COMMAND [ARGS]
+const controlUsage = `usage: element-emulator control [--target URL] [--user U] [--password P] COMMAND [ARGS]
 
 Drives the /_emulator/ lab controls of a running emulator (default target
 http://127.0.0.1:8080; env ELEMENT_EMULATOR_TARGET, _USER, _PASSWORD).
@@ -37,12 +37,12 @@ http://127.0.0.1:8080; env ELEMENT_EMULATOR_TARGET, _USER, _PASSWORD).
   kmip-sign [DAYS] < csr.pem     sign a CSR with the embedded CA
 `
 
-// runLab implements "element-emulator lab": a client of the /_emulator/
+// runControl implements "element-emulator control": a client of the /_emulator/
 // control surface, so labs can be scripted without curl.
-func runLab(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("element-emulator lab", flag.ContinueOnError)
+func runControl(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("element-emulator control", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, labUsage) }
+	fs.Usage = func() { fmt.Fprint(stderr, controlUsage) }
 	def := func(name, fallback string) string {
 		if v := getenv(envName(name)); v != "" {
 			return v
@@ -170,7 +170,7 @@ func runLab(ctx context.Context, args []string, getenv func(string) string, stdi
 		return err
 	default:
 		fs.Usage()
-		return fmt.Errorf("unknown lab command %q", cmd)
+		return fmt.Errorf("unknown control command %q", cmd)
 	}
 	out, err := c.do(ctx, method, path, body)
 	if err != nil {
