@@ -8,9 +8,11 @@ import (
 	"io"
 	"log/slog"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/element-emulator/element-emulator/drives"
+	"github.com/element-emulator/element-emulator/faults"
 )
 
 // Config is the shape of the emulated cluster (spec §0.4/§0.5).
@@ -72,6 +74,38 @@ type Cluster struct {
 	log   *slog.Logger
 	// settleMu makes settlement exclusive: due timers run once, in order.
 	settleMu sync.Mutex
+
+	// gen counts committed writes (genStore); the caches below are valid
+	// only for the generation they were computed at.
+	gen atomic.Uint64
+	// wake caches "nothing is due before this instant" (settle.go).
+	wake atomic.Pointer[wakeCache]
+	// rules caches the fault-injection rules (keyserver.go).
+	rules atomic.Pointer[rulesCache]
+}
+
+type wakeCache struct {
+	gen uint64
+	at  time.Time // zero: no timer at all
+}
+
+type rulesCache struct {
+	gen   uint64
+	rules []faults.Rule
+}
+
+// genStore counts committed write transactions, so in-memory caches of
+// derived state know when they are stale. Every write of the cluster's
+// state goes through this one Store.
+type genStore struct {
+	Store
+	gen *atomic.Uint64
+}
+
+func (g genStore) Update(ctx context.Context, fn func(Tx) error) error {
+	err := g.Store.Update(ctx, fn)
+	g.gen.Add(1) // also after a rollback: harmless, only invalidates
+	return err
 }
 
 // New builds a cluster. It does not touch the store; call Init.
@@ -85,7 +119,9 @@ func New(cfg Config, d Deps) (*Cluster, error) {
 	if d.Logger == nil {
 		d.Logger = slog.New(slog.DiscardHandler)
 	}
-	return &Cluster{cfg: cfg, store: d.Store, keys: d.KeyServer, now: d.Now, uuid: d.NewUUID, rand: d.Rand, log: d.Logger}, nil
+	c := &Cluster{cfg: cfg, keys: d.KeyServer, now: d.Now, uuid: d.NewUUID, rand: d.Rand, log: d.Logger}
+	c.store = genStore{Store: d.Store, gen: &c.gen}
+	return c, nil
 }
 
 // Config returns the configuration the cluster was built with.

@@ -104,20 +104,22 @@ func (c *Cluster) fireRule(ctx context.Context, ev faults.Event) (faults.Rule, b
 // FireRuleWhere finds the lowest-ID rule for which pred holds and consumes
 // one use of it (a rule whose uses run out is deleted), in one transaction.
 func (c *Cluster) FireRuleWhere(ctx context.Context, pred func(faults.Rule) bool) (faults.Rule, bool, error) {
-	// Most calls meet no rule: look first without taking the write lock.
-	any := false
-	if err := c.store.View(ctx, func(tx Tx) error {
-		rules, err := tx.FaultRules(ctx)
-		for _, r := range rules {
-			any = any || pred(r)
-		}
-		return err
-	}); err != nil || !any {
+	// Most calls meet no rule: look first at the cached rules, without
+	// taking the write lock.
+	rules, err := c.cachedRules(ctx)
+	if err != nil {
 		return faults.Rule{}, false, err
+	}
+	any := false
+	for _, r := range rules {
+		any = any || pred(r)
+	}
+	if !any {
+		return faults.Rule{}, false, nil
 	}
 	var rule faults.Rule
 	var fired bool
-	err := c.store.Update(ctx, func(tx Tx) error {
+	err = c.store.Update(ctx, func(tx Tx) error {
 		rules, err := tx.FaultRules(ctx)
 		if err != nil {
 			return err
@@ -139,6 +141,24 @@ func (c *Cluster) FireRuleWhere(ctx context.Context, pred func(faults.Rule) bool
 		return nil
 	})
 	return rule, fired, err
+}
+
+// cachedRules returns the fault rules, read again only after a write.
+func (c *Cluster) cachedRules(ctx context.Context) ([]faults.Rule, error) {
+	gen := c.gen.Load()
+	if rc := c.rules.Load(); rc != nil && rc.gen == gen {
+		return rc.rules, nil
+	}
+	var rules []faults.Rule
+	if err := c.store.View(ctx, func(tx Tx) error {
+		var err error
+		rules, err = tx.FaultRules(ctx)
+		return err
+	}); err != nil {
+		return nil, err
+	}
+	c.rules.Store(&rulesCache{gen: gen, rules: rules})
+	return rules, nil
 }
 
 // target builds the connection parameters of key server ks. A missing key

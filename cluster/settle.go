@@ -25,11 +25,17 @@ func (c *Cluster) settleLocked(ctx context.Context) error {
 	repeats := 0
 	for i := 0; i < maxSteps; i++ {
 		now := c.now()
+		// Fast path: no write since the last look, and nothing due yet.
+		if w := c.wake.Load(); w != nil && w.gen == c.gen.Load() && (w.at.IsZero() || now.Before(w.at)) {
+			return nil
+		}
+		gen := c.gen.Load()
 		step, at, err := c.nextDue(ctx, now)
 		if err != nil {
 			return err
 		}
 		if step == nil {
+			c.wake.Store(&wakeCache{gen: gen, at: at})
 			return nil
 		}
 		// Timers run in deadline order; many may share one instant, but a
@@ -50,12 +56,19 @@ func (c *Cluster) settleLocked(ctx context.Context) error {
 	return errors.New("cluster: settlement did not converge")
 }
 
-// nextDue finds the earliest timer due at or before now.
+// nextDue finds the earliest timer due at or before now. When none is due
+// it returns a nil step and the earliest future deadline (zero if none).
 func (c *Cluster) nextDue(ctx context.Context, now time.Time) (func(context.Context, time.Time) error, time.Time, error) {
 	var step func(context.Context, time.Time) error
-	var at time.Time
+	var at, future time.Time
 	consider := func(due time.Time, fn func(context.Context, time.Time) error) {
-		if due.IsZero() || due.After(now) {
+		if due.IsZero() {
+			return
+		}
+		if due.After(now) {
+			if future.IsZero() || due.Before(future) {
+				future = due
+			}
 			return
 		}
 		if step == nil || due.Before(at) {
@@ -99,6 +112,9 @@ func (c *Cluster) nextDue(ctx context.Context, now time.Time) (func(context.Cont
 		}
 		return nil
 	})
+	if step == nil {
+		at = future
+	}
 	return step, at, err
 }
 
