@@ -116,5 +116,8 @@ func TestResetRestoresInitialState(t *testing.T) {
 	info := s.OK("GetSoftwareEncryptionAtRestInfo", nil)
 	require.Equal(t, "internal", apitest.Obj(t, info, "masterKeyInfo")["keyManagementType"])
 	np := apitest.Obj(t, s.OK("CreateKeyProviderKmip", map[string]any{"keyProviderName": "again"}), "kmipKeyProvider")
-	require.Equal(t, p+1, apitest.Int(t, np["keyProviderID"]), "IDs are never reused, not even after reset")
+	require.Equal(t, p, apitest.Int(t, np["keyProviderID"]), "reset returns to the initial state, IDs included")
+	ds := s.OK("ListDrives", nil)["drives"].([]any)
+	require.Len(t, ds, 40)
+	require.Equal(t, int64(1), apitest.Int(t, ds[0].(map[string]any)["driveID"]), "drive IDs start again at 1")
 }

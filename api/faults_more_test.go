@@ -124,3 +124,23 @@ func TestClearedConditionIsReRaised(t *testing.T) {
 	require.Equal(t, http.StatusOK, status)
 	require.Equal(t, 0, countCodes(faultList(t, s, "current"))["nodeOffline"])
 }
+
+// TestReinsertedDriveUnlocksWithInternalKey: a pulled drive keeps its
+// password and comes back locked; with an internal key a power cycle
+// unlocks it (spec §3.5: internal keys are always available).
+func TestReinsertedDriveUnlocksWithInternalKey(t *testing.T) {
+	s := apitest.NewServer(t)
+	s.OK("EnableEncryptionAtRest", nil)
+	s.Advance(5)
+	status, _ := s.Control(http.MethodPost, "drives/8/pull", nil)
+	require.Equal(t, http.StatusOK, status)
+	status, body := s.Control(http.MethodPost, "drives/insert", map[string]any{"nodeID": 1, "slot": 7, "serial": "EMU960N1S07"})
+	require.Equal(t, http.StatusOK, status, "%v", body)
+	id := apitest.Int(t, apitest.Obj(t, body, "drive")["driveID"])
+	require.Equal(t, true, driveHardware(t, s)[id]["securityLocked"])
+	require.Equal(t, "Drive 41 is locked.", s.Fail("AddDrives", map[string]any{"drives": []any{map[string]any{"driveID": id}}}, "xAPINotPermitted"))
+	status, _ = s.Control(http.MethodPost, "restart", map[string]any{"nodeIDs": []int64{1}})
+	require.Equal(t, http.StatusOK, status)
+	require.Equal(t, false, driveHardware(t, s)[id]["securityLocked"])
+	s.OK("AddDrives", map[string]any{"drives": []any{map[string]any{"driveID": id}}})
+}

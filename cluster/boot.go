@@ -70,7 +70,15 @@ func (c *Cluster) PowerCycle(ctx context.Context, nodeIDs []int64) error {
 				continue
 			}
 			if d.Security.ProviderID == 0 {
-				continue // internal key: unlocked again at once
+				// Internal key: always available, so the drive unlocks at
+				// once (this also unlocks a re-inserted pulled drive).
+				if d.Security.Locked {
+					d.Security.Locked = false
+					if err := tx.PutDrive(ctx, d); err != nil {
+						return err
+					}
+				}
+				continue
 			}
 			if !d.Security.Locked {
 				d.Security.Locked = true

@@ -144,8 +144,9 @@ func (c *Cluster) Init(ctx context.Context) (existed bool, err error) {
 	return existed, err
 }
 
-// Reset wipes all cluster state and creates the configured initial cluster.
-// Counters continue, so IDs are never reused.
+// Reset wipes all cluster state and creates the configured initial
+// cluster, with the initial IDs (nodes 1–N, drives from 1), so a lab or a
+// documented procedure can run again from the start.
 func (c *Cluster) Reset(ctx context.Context) error {
 	c.settleMu.Lock()
 	defer c.settleMu.Unlock()

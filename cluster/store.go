@@ -28,7 +28,8 @@ type Store interface {
 type Tx interface {
 	// NextID allocates the next ID of a counter ("node", "drive",
 	// "keyServer", "keyProvider", "asyncHandle", "clusterFault", "event",
-	// "faultRule"); IDs start at 1 and are never reused, not even by Reset.
+	// "faultRule"); IDs start at 1 and are never reused, except that Reset
+	// returns to the initial state, counters included.
 	NextID(ctx context.Context, counter string) (int64, error)
 
 	// State returns the single cluster row; ErrNotFound before a cluster exists.
@@ -84,7 +85,8 @@ type Tx interface {
 	// TrimEvents keeps only the newest keep events.
 	TrimEvents(ctx context.Context, keep int) error
 
-	// Wipe deletes all cluster state (not counters, not KMIP objects) for Reset.
+	// Wipe deletes all cluster state and the ID counters (not the KMIP
+	// objects or their UID sequence) for Reset.
 	Wipe(ctx context.Context) error
 }
 

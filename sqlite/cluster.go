@@ -581,7 +581,7 @@ func (t *tx) TrimEvents(ctx context.Context, keep int) error {
 
 func (t *tx) Wipe(ctx context.Context) error {
 	for _, tbl := range []string{"cluster", "nodes", "drives", "key_pair", "key_servers", "key_providers", "keys",
-		"async_jobs", "fault_rules", "cluster_faults", "events"} {
+		"async_jobs", "fault_rules", "cluster_faults", "events", "counters"} {
 		if _, err := t.tx.ExecContext(ctx, `DELETE FROM `+tbl); err != nil {
 			return err
 		}
