@@ -158,7 +158,7 @@ func (s *Server) Start() error {
 			s.log.Error("kmip server stopped", "err", err)
 		}
 	}()
-	s.log.Info("kmip server listening", "addr", ln.Addr().String())
+	s.log.Debug("kmip server listening", "addr", ln.Addr().String())
 	return nil
 }
 

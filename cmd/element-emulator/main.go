@@ -59,8 +59,14 @@ func runWith(ctx context.Context, args []string, getenv func(string) string, std
 		return err
 	}
 	logger := newLogger(stderr, cfg.LogLevel)
-	// ovh's kmipserver logs through the default logger; only main sets it, once.
-	slog.SetDefault(logger)
+	// ovh's kmipserver logs through the default logger (every connection at
+	// info); only run sets it, once, and keeps it to warnings unless
+	// --log-level debug asks for more. Our own components get logger.
+	ovhLevel := slog.LevelWarn
+	if cfg.LogLevel == "debug" {
+		ovhLevel = slog.LevelDebug
+	}
+	slog.SetDefault(newLogger(stderr, ovhLevel.String()))
 	ecfg, err := emulatorConfig(cfg, logger)
 	if err != nil {
 		return err
