@@ -2,7 +2,6 @@ package cluster
 
 import (
 	"context"
-	"errors"
 	"strings"
 	"time"
 
@@ -135,16 +134,8 @@ func (c *Cluster) stepBoot(ctx context.Context, at time.Time) error {
 				continue
 			}
 			bk := bootKey{key: k}
-			ks, err := tx.KeyServer(ctx, k.ServerID)
-			switch {
-			case errors.Is(err, ErrNotFound):
-			case err != nil:
+			if bk.t, bk.ok, err = c.keyTarget(ctx, tx, k, at); err != nil {
 				return err
-			default:
-				bk.ok = true
-				if bk.t, err = c.target(ctx, tx, ks, at); err != nil {
-					return err
-				}
 			}
 			todo = append(todo, bk)
 		}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -193,29 +194,76 @@ func (c *Cluster) startDriveJob(ctx context.Context, tx Tx, typ string, ids []in
 	return j.Handle, tx.PutJob(ctx, j)
 }
 
-// AddDrives adds available, unlocked drives: they are active at once; the
-// DriveAdd job completes after its duration and then, with hardware EAR
-// on, enables their security (D27, D30).
-func (c *Cluster) AddDrives(ctx context.Context, adds []DriveAdd) (asyncjobs.Handle, error) {
+// driveOp describes one of the async drive methods: which statuses it
+// accepts, the per-drive change it makes at once, and its job.
+type driveOp struct {
+	method, resultType string
+	duration           time.Duration
+	allowed            []drives.Status
+	// check is an extra per-drive refusal (nil: none).
+	check func(drives.Drive) error
+	// change edits drive i of the request and reports the status it moves to
+	// ("" leaves the status).
+	change func(d *drives.Drive, i int) drives.Status
+}
+
+// startDriveOp validates every listed drive before changing any (D27),
+// applies op's immediate change and starts its job.
+func (c *Cluster) startDriveOp(ctx context.Context, ids []int64, op driveOp) (asyncjobs.Handle, error) {
 	var h asyncjobs.Handle
 	err := c.update(ctx, func(tx Tx, now time.Time) error {
-		ids := make([]int64, len(adds))
-		for i, a := range adds {
-			ids[i] = a.ID
-		}
 		ds, err := loadDrives(ctx, tx, ids)
 		if err != nil {
 			return err
 		}
 		for _, d := range ds {
-			if d.Status != drives.Available {
-				return errDriveState(d, drives.Available)
+			if !slices.Contains(op.allowed, d.Status) {
+				return errDriveState(d, op.allowed...)
 			}
-			if d.Security.Locked {
-				return ErrNotPermitted("Drive %d is locked.", d.ID)
+			if op.check != nil {
+				if err := op.check(d); err != nil {
+					return err
+				}
 			}
 		}
 		for i, d := range ds {
+			to := op.change(&d, i)
+			if to == "" {
+				continue
+			}
+			if err := c.setStatus(ctx, tx, &d, to, now); err != nil {
+				return err
+			}
+			if err := tx.PutDrive(ctx, d); err != nil {
+				return err
+			}
+		}
+		if h, err = c.startDriveJob(ctx, tx, op.resultType, ids, now, op.duration); err != nil {
+			return err
+		}
+		return c.apiEvent(ctx, tx, now, op.method)
+	})
+	return h, err
+}
+
+// AddDrives adds available, unlocked drives: they are active at once; the
+// DriveAdd job completes after its duration and then, with hardware EAR
+// on, enables their security (D27, D30).
+func (c *Cluster) AddDrives(ctx context.Context, adds []DriveAdd) (asyncjobs.Handle, error) {
+	ids := make([]int64, len(adds))
+	for i, a := range adds {
+		ids[i] = a.ID
+	}
+	return c.startDriveOp(ctx, ids, driveOp{
+		method: "AddDrives", resultType: ResultTypeDriveAdd, duration: c.cfg.DriveAdd,
+		allowed: []drives.Status{drives.Available},
+		check: func(d drives.Drive) error {
+			if d.Security.Locked {
+				return ErrNotPermitted("Drive %d is locked.", d.ID)
+			}
+			return nil
+		},
+		change: func(d *drives.Drive, i int) drives.Status {
 			if t := adds[i].Type; t != nil {
 				d.Type = *t
 			} else if d.Type == drives.Unknown {
@@ -224,79 +272,33 @@ func (c *Cluster) AddDrives(ctx context.Context, adds []DriveAdd) (asyncjobs.Han
 					d.Type = drives.Volume
 				}
 			}
-			if err := c.setStatus(ctx, tx, &d, drives.Active, now); err != nil {
-				return err
-			}
-			if err := tx.PutDrive(ctx, d); err != nil {
-				return err
-			}
-		}
-		if h, err = c.startDriveJob(ctx, tx, ResultTypeDriveAdd, ids, now, c.cfg.DriveAdd); err != nil {
-			return err
-		}
-		return c.apiEvent(ctx, tx, now, "AddDrives")
+			return drives.Active
+		},
 	})
-	return h, err
 }
 
-// RemoveDrives starts removing active or failed drives (D28).
+// RemoveDrives starts removing active or failed drives (D28): active ones
+// are removing at once; failed ones leave the list when the job ends.
 func (c *Cluster) RemoveDrives(ctx context.Context, ids []int64) (asyncjobs.Handle, error) {
-	var h asyncjobs.Handle
-	err := c.update(ctx, func(tx Tx, now time.Time) error {
-		ds, err := loadDrives(ctx, tx, ids)
-		if err != nil {
-			return err
-		}
-		for _, d := range ds {
-			if d.Status != drives.Active && d.Status != drives.Failed {
-				return errDriveState(d, drives.Active, drives.Failed)
-			}
-		}
-		for _, d := range ds {
+	return c.startDriveOp(ctx, ids, driveOp{
+		method: "RemoveDrives", resultType: ResultTypeDriveRemoval, duration: c.cfg.DriveRemoval,
+		allowed: []drives.Status{drives.Active, drives.Failed},
+		change: func(d *drives.Drive, _ int) drives.Status {
 			if d.Status == drives.Active {
-				if err := c.setStatus(ctx, tx, &d, drives.Removing, now); err != nil {
-					return err
-				}
-				if err := tx.PutDrive(ctx, d); err != nil {
-					return err
-				}
+				return drives.Removing
 			}
-		}
-		if h, err = c.startDriveJob(ctx, tx, ResultTypeDriveRemoval, ids, now, c.cfg.DriveRemoval); err != nil {
-			return err
-		}
-		return c.apiEvent(ctx, tx, now, "RemoveDrives")
+			return ""
+		},
 	})
-	return h, err
 }
 
 // SecureEraseDrives starts erasing available drives (locked ones too).
 func (c *Cluster) SecureEraseDrives(ctx context.Context, ids []int64) (asyncjobs.Handle, error) {
-	var h asyncjobs.Handle
-	err := c.update(ctx, func(tx Tx, now time.Time) error {
-		ds, err := loadDrives(ctx, tx, ids)
-		if err != nil {
-			return err
-		}
-		for _, d := range ds {
-			if d.Status != drives.Available {
-				return errDriveState(d, drives.Available)
-			}
-		}
-		for _, d := range ds {
-			if err := c.setStatus(ctx, tx, &d, drives.Erasing, now); err != nil {
-				return err
-			}
-			if err := tx.PutDrive(ctx, d); err != nil {
-				return err
-			}
-		}
-		if h, err = c.startDriveJob(ctx, tx, ResultTypeDriveSecureErase, ids, now, c.cfg.DriveSecureErase); err != nil {
-			return err
-		}
-		return c.apiEvent(ctx, tx, now, "SecureEraseDrives")
+	return c.startDriveOp(ctx, ids, driveOp{
+		method: "SecureEraseDrives", resultType: ResultTypeDriveSecureErase, duration: c.cfg.DriveSecureErase,
+		allowed: []drives.Status{drives.Available},
+		change:  func(*drives.Drive, int) drives.Status { return drives.Erasing },
 	})
-	return h, err
 }
 
 // clearSecurity turns a drive's security off (erase, removal, disable).

@@ -2,7 +2,6 @@ package cluster
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -375,15 +374,7 @@ func (c *Cluster) finishDisable(ctx context.Context, st State, at time.Time) err
 		if key.Type != External {
 			return nil
 		}
-		ks, err := tx.KeyServer(ctx, key.ServerID)
-		if errors.Is(err, ErrNotFound) {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-		haveServer = true
-		t, err = c.target(ctx, tx, ks, at)
+		t, haveServer, err = c.keyTarget(ctx, tx, key, at)
 		return err
 	})
 	if err != nil {
@@ -395,11 +386,7 @@ func (c *Cluster) finishDisable(ctx context.Context, st State, at time.Time) err
 	}
 	var kerr *Error
 	if key.Type == External && len(failed) == 0 {
-		if !haveServer {
-			kerr = &Error{Name: NameKmipServerError, Message: fmt.Sprintf("Server error: key server %d of key %s no longer exists", key.ServerID, key.KeyID)}
-		} else if err := c.contact(ctx, t, "Destroy", func() error { return c.keys.DecommissionKey(ctx, t, key.UID) }); err != nil {
-			kerr = kmipError(err)
-		}
+		kerr = c.decommission(ctx, key, t, haveServer)
 	}
 	return c.commit(ctx, at, func(tx Tx) error {
 		st, err := tx.State(ctx)

@@ -179,6 +179,33 @@ func (c *Cluster) target(ctx context.Context, tx Tx, ks KMIPServer, now time.Tim
 	return t, nil
 }
 
+// keyTarget returns how to reach the server that holds external key k; ok
+// is false when that server no longer exists.
+func (c *Cluster) keyTarget(ctx context.Context, tx Tx, k Key, at time.Time) (t KeyServerTarget, ok bool, err error) {
+	ks, err := tx.KeyServer(ctx, k.ServerID)
+	if errors.Is(err, ErrNotFound) {
+		return t, false, nil
+	}
+	if err != nil {
+		return t, false, err
+	}
+	t, err = c.target(ctx, tx, ks, at)
+	return t, err == nil, err
+}
+
+// decommission revokes and destroys external key k on its server (reached
+// through t; ok false: the server is gone) and returns the Element error
+// of a failure, or nil.
+func (c *Cluster) decommission(ctx context.Context, k Key, t KeyServerTarget, ok bool) *Error {
+	if !ok {
+		return &Error{Name: NameKmipServerError, Message: fmt.Sprintf("Server error: key server %d of key %s no longer exists", k.ServerID, k.KeyID)}
+	}
+	if err := c.contact(ctx, t, "Destroy", func() error { return c.keys.DecommissionKey(ctx, t, k.UID) }); err != nil {
+		return kmipError(err)
+	}
+	return nil
+}
+
 // ErrNoClientKey is what a KeyServer should report when the target has no
 // client key: the cluster has no key pair yet.
 var ErrNoClientKey = &kmipFailure{ClassAuthentication, "the cluster has no public/private key pair; call CreatePublicPrivateKeyPair"}

@@ -3,7 +3,6 @@ package cluster
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"time"
@@ -336,15 +335,7 @@ func (c *Cluster) rekeyFinish(ctx context.Context, j asyncjobs.Job, d rekeyData,
 		if old.Type != External {
 			return nil
 		}
-		ks, err := tx.KeyServer(ctx, old.ServerID)
-		if errors.Is(err, ErrNotFound) {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-		oldServerExists = true
-		t, err = c.target(ctx, tx, ks, at)
+		t, oldServerExists, err = c.keyTarget(ctx, tx, old, at)
 		return err
 	})
 	if err != nil {
@@ -352,11 +343,7 @@ func (c *Cluster) rekeyFinish(ctx context.Context, j asyncjobs.Job, d rekeyData,
 	}
 	var decomErr *Error
 	if old.Type == External {
-		if !oldServerExists {
-			decomErr = &Error{Name: NameKmipServerError, Message: fmt.Sprintf("Server error: key server %d of key %s no longer exists", old.ServerID, old.KeyID)}
-		} else if err := c.contact(ctx, t, "Destroy", func() error { return c.keys.DecommissionKey(ctx, t, old.UID) }); err != nil {
-			decomErr = kmipError(err)
-		}
+		decomErr = c.decommission(ctx, old, t, oldServerExists)
 	}
 	return c.commit(ctx, at, func(tx Tx) error {
 		st, err := tx.State(ctx)
