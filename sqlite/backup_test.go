@@ -1,0 +1,94 @@
+package sqlite_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/element-emulator/element-emulator/sqlite"
+	"github.com/element-emulator/element-emulator/sqlite/sqlitetest"
+)
+
+func TestBackupRestore(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		dsn  func(t *testing.T) string
+	}{
+		{"FileWAL", func(t *testing.T) string { return filepath.Join(t.TempDir(), "emu.db") }},
+		{"Memory", func(t *testing.T) string { return "memory:backup-test-" + t.Name() }},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			ctx := context.Background()
+			s, err := sqlite.Open(ctx, tt.dsn(t), sqlitetest.KEK())
+			require.NoError(t, err)
+			t.Cleanup(func() { require.NoError(t, s.Close()) })
+
+			require.NoError(t, s.SetMeta(ctx, "probe", "before"))
+			snap := filepath.Join(t.TempDir(), "one.db")
+			require.NoError(t, s.Backup(ctx, snap))
+			fi, err := os.Stat(snap)
+			require.NoError(t, err)
+			require.Positive(t, fi.Size())
+			left, err := filepath.Glob(filepath.Join(filepath.Dir(snap), ".*tmp*"))
+			require.NoError(t, err)
+			require.Empty(t, left, "the temporary copy is renamed or removed")
+
+			require.NoError(t, s.SetMeta(ctx, "probe", "after"))
+			require.NoError(t, s.SetMeta(ctx, "extra", "x"))
+			require.NoError(t, s.Restore(ctx, snap))
+
+			v, err := s.Meta(ctx, "probe") // through the reader pool
+			require.NoError(t, err)
+			require.Equal(t, "before", v)
+			v, err = s.Meta(ctx, "extra")
+			require.NoError(t, err)
+			require.Empty(t, v)
+
+			// The live database still takes writes, and a second backup of
+			// the restored state is again restorable.
+			require.NoError(t, s.SetMeta(ctx, "probe", "again"))
+			require.NoError(t, s.Backup(ctx, snap))
+			require.NoError(t, s.SetMeta(ctx, "probe", "later"))
+			require.NoError(t, s.Restore(ctx, snap))
+			v, err = s.Meta(ctx, "probe")
+			require.NoError(t, err)
+			require.Equal(t, "again", v)
+		})
+	}
+}
+
+func TestRestoreRejects(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	s := sqlitetest.Open(t)
+	require.NoError(t, s.SetMeta(ctx, "probe", "live"))
+
+	other, err := sqlite.Open(ctx, filepath.Join(dir, "other.db"), []byte("fedcba9876543210fedcba9876543210"))
+	require.NoError(t, err)
+	foreign := filepath.Join(dir, "foreign.db")
+	require.NoError(t, other.Backup(ctx, foreign))
+	require.NoError(t, other.Close())
+
+	garbage := filepath.Join(dir, "garbage.db")
+	require.NoError(t, os.WriteFile(garbage, []byte("not a database at all, just some bytes"), 0o600))
+
+	for _, tt := range []struct {
+		name    string
+		path    string
+		wantErr error
+	}{
+		{"ErrMissing", filepath.Join(dir, "nope.db"), os.ErrNotExist},
+		{"ErrWrongKEK", foreign, sqlite.ErrWrongKEK},
+		{"ErrNotSnapshot", garbage, sqlite.ErrNotSnapshot},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			require.ErrorIs(t, s.Restore(ctx, tt.path), tt.wantErr)
+			v, err := s.Meta(ctx, "probe")
+			require.NoError(t, err)
+			require.Equal(t, "live", v, "a rejected restore leaves the state untouched")
+		})
+	}
+}
