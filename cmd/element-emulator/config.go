@@ -89,6 +89,19 @@ func parseConfig(name string, args []string, getenv func(string) string, stderr 
 	var c Config
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, `Usage: %s [flags]
+
+Runs the Element 12.x control-plane emulator (zero configuration needed).
+Other commands:
+  element-emulator kmip sign [--days N] < csr.pem   sign a CSR with the embedded KMIP CA
+  element-emulator kmip ca                          print the embedded KMIP CA certificate
+  element-emulator control COMMAND ...              drive the /_emulator/ lab controls (control --help)
+
+Flags (each also read from its ELEMENT_EMULATOR_* environment variable; flags win):
+`, name)
+		fs.PrintDefaults()
+	}
 	var envErr error
 	str := func(p *string, n, def, usage string) {
 		if v := getenv(envName(n)); v != "" {
