@@ -41,6 +41,28 @@ type Control interface {
 	KMIPCerts(ctx context.Context) (any, error)
 	// FaultRulesChanged lets listener-level rules (kmip-server refuse) take effect.
 	FaultRulesChanged(ctx context.Context) error
+	// Snapshot saves the whole state under name, replacing a snapshot of
+	// that name (ErrSnapshotName).
+	Snapshot(ctx context.Context, name string) (SnapshotInfo, error)
+	// Restore brings back the whole state saved under name, clock included
+	// (ErrSnapshotName, ErrNoSnapshot).
+	Restore(ctx context.Context, name string) error
+	// Snapshots lists the saved snapshots by name.
+	Snapshots(ctx context.Context) ([]SnapshotInfo, error)
+}
+
+// Errors of Control's snapshot methods.
+var (
+	ErrSnapshotName = errors.New("a snapshot name is 1 to 64 characters from A-Z a-z 0-9 . _ -")
+	ErrNoSnapshot   = errors.New("no snapshot of that name")
+)
+
+// SnapshotInfo describes a saved snapshot.
+type SnapshotInfo struct {
+	Name    string    `json:"name"`
+	Path    string    `json:"path"`
+	Bytes   int64     `json:"bytes"`
+	Created time.Time `json:"created"` // wall-clock time the file was written
 }
 
 // controlRoutes mounts the /_emulator/ surface (spec §3.8, kmip.md §1.2,
@@ -54,6 +76,9 @@ func (s *Server) controlRoutes(r chi.Router) {
 	r.Post("/faults", s.addFaultRule)
 	r.Delete("/faults/{ruleID}", s.deleteFaultRule)
 	r.Post("/reset", s.resetEmulator)
+	r.Post("/snapshot", s.takeSnapshot)
+	r.Post("/restore", s.restoreSnapshot)
+	r.Get("/snapshots", s.listSnapshots)
 	r.Post("/restart", s.restartNodes)
 	r.Post("/drives/insert", s.insertDrive)
 	r.Post("/drives/{driveID}/{action}", s.driveAction)
@@ -326,6 +351,72 @@ func (s *Server) resetEmulator(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, map[string]any{})
+}
+
+// snapshotFailure maps the snapshot errors to 400/404 with their text.
+func (s *Server) snapshotFailure(w http.ResponseWriter, r *http.Request, name string, err error) {
+	switch {
+	case errors.Is(err, ErrSnapshotName):
+		writeControlError(w, http.StatusBadRequest, fmt.Sprintf("bad snapshot name %q: %v", name, ErrSnapshotName))
+	case errors.Is(err, ErrNoSnapshot):
+		writeControlError(w, http.StatusNotFound, fmt.Sprintf("snapshot %q does not exist (GET /_emulator/snapshots lists them)", name))
+	default:
+		s.controlFailure(w, r, err)
+	}
+}
+
+func (s *Server) takeSnapshot(w http.ResponseWriter, r *http.Request) {
+	c, ok := s.ctl(w)
+	if !ok {
+		return
+	}
+	var body struct {
+		Name string `json:"name"`
+	}
+	if !decodeControl(w, r, &body) {
+		return
+	}
+	info, err := c.Snapshot(r.Context(), body.Name)
+	if err != nil {
+		s.snapshotFailure(w, r, body.Name, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, info)
+}
+
+func (s *Server) restoreSnapshot(w http.ResponseWriter, r *http.Request) {
+	c, ok := s.ctl(w)
+	if !ok {
+		return
+	}
+	var body struct {
+		Name string `json:"name"`
+	}
+	if !decodeControl(w, r, &body) {
+		return
+	}
+	if err := c.Restore(r.Context(), body.Name); err != nil {
+		s.snapshotFailure(w, r, body.Name, err)
+		return
+	}
+	now, mode := c.ClockNow()
+	writeJSON(w, http.StatusOK, map[string]any{"name": body.Name, "clock": clockBody(now, mode)})
+}
+
+func (s *Server) listSnapshots(w http.ResponseWriter, r *http.Request) {
+	c, ok := s.ctl(w)
+	if !ok {
+		return
+	}
+	list, err := c.Snapshots(r.Context())
+	if err != nil {
+		s.controlFailure(w, r, err)
+		return
+	}
+	if list == nil {
+		list = []SnapshotInfo{}
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"snapshots": list})
 }
 
 func (s *Server) restartNodes(w http.ResponseWriter, r *http.Request) {

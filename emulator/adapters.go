@@ -132,15 +132,9 @@ func (c control) AdvanceClock(ctx context.Context, d time.Duration) (time.Time, 
 	return c.e.Advance(ctx, d)
 }
 
-func (c control) Reset(ctx context.Context, ca bool) error {
-	if err := c.e.cluster.Reset(ctx); err != nil {
-		return err
-	}
-	if err := c.e.loadCredentials(ctx); err != nil {
-		return err
-	}
-	return c.e.applyListenerFaults(ctx)
-}
+// Reset rebuilds the default cluster, or restores the fixture's starting
+// snapshot when one was set (snapshot.go).
+func (c control) Reset(ctx context.Context, ca bool) error { return c.e.reset(ctx) }
 
 func (c control) Restart(ctx context.Context, nodeIDs []int64) error {
 	return c.e.cluster.PowerCycle(ctx, nodeIDs)
@@ -169,3 +163,13 @@ func (c control) KMIPObjects(ctx context.Context) (any, error) {
 func (c control) KMIPCerts(ctx context.Context) (any, error) { return c.e.ca.IssuedCerts(ctx) }
 
 func (c control) FaultRulesChanged(ctx context.Context) error { return c.e.applyListenerFaults(ctx) }
+
+func (c control) Snapshot(ctx context.Context, name string) (api.SnapshotInfo, error) {
+	return c.e.Snapshot(ctx, name)
+}
+
+func (c control) Restore(ctx context.Context, name string) error { return c.e.Restore(ctx, name) }
+
+func (c control) Snapshots(ctx context.Context) ([]api.SnapshotInfo, error) {
+	return c.e.Snapshots(ctx)
+}

@@ -83,6 +83,7 @@ type Emulator struct {
 	wg        sync.WaitGroup
 	closed    bool
 	creds     atomic.Pointer[credentials]
+	snaps     snapshots // snapshot.go
 }
 
 const metaClock = "clock"
@@ -429,7 +430,8 @@ func (e *Emulator) Close() error {
 		_ = e.kmipSrv.Close()
 	}
 	e.wg.Wait()
-	return e.store.Close()
+	serr := e.snaps.close()
+	return errors.Join(e.store.Close(), serr)
 }
 
 // Addr returns the address of a started listener ("https", "node", "http") or "".
