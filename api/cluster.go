@@ -244,3 +244,31 @@ func (s *Server) listEvents(ctx context.Context, p listEventsParams) (map[string
 	}
 	return map[string][]eventWire{"events": out}, nil
 }
+
+type createClusterParams struct {
+	MVIP                           string         `param:"mvip,required"`
+	SVIP                           string         `param:"svip,required"`
+	Username                       string         `param:"username,required"`
+	Password                       string         `param:"password,required"`
+	Nodes                          []string       `param:"nodes,required"`
+	AcceptEula                     bool           `param:"acceptEula,required"`
+	Attributes                     map[string]any `param:"attributes"`
+	EnableSoftwareEncryptionAtRest bool           `param:"enableSoftwareEncryptionAtRest" since:"12.2"`
+	SerialNumber                   *string        `param:"serialNumber" since:"12.2"`
+	OrderNumber                    *string        `param:"orderNumber" since:"12.2"`
+	RepCount                       *int64         `param:"repCount"`
+}
+
+// createCluster serves CreateCluster on the cluster listener in bootstrap
+// mode (spec §2.1.8, D42).
+func (s *Server) createCluster(ctx context.Context, p createClusterParams) (empty, error) {
+	if !p.AcceptEula {
+		return empty{}, cluster.ErrInvalidParam("acceptEula", "must be true")
+	}
+	if p.RepCount != nil && *p.RepCount != 2 {
+		return empty{}, cluster.ErrInvalidParam("repCount", "must be 2")
+	}
+	return empty{}, s.cluster.CreateCluster(ctx, cluster.CreateClusterRequest{MVIP: p.MVIP, SVIP: p.SVIP,
+		Username: p.Username, Password: p.Password, Nodes: p.Nodes, Attributes: p.Attributes,
+		SoftwareEAR: p.EnableSoftwareEncryptionAtRest})
+}

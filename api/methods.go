@@ -13,6 +13,7 @@ func (s *Server) methods() []method {
 		{name: "ListAllNodes", since: "1.0", scope: scopeCluster, call: typed(s.listAllNodes)},
 		{name: "GetClusterCapacity", since: "1.0", scope: scopeCluster, call: typed(s.getClusterCapacity)},
 		{name: "ListEvents", since: "1.0", scope: scopeCluster, call: typed(s.listEvents)},
+		{name: "CreateCluster", since: "1.0", scope: scopeBootstrap, call: typed(s.createCluster)},
 
 		// KMIP trust relationship (§2.2)
 		{name: "CreatePublicPrivateKeyPair", since: "11.7", scope: scopeCluster, call: typed(s.createPublicPrivateKeyPair)},

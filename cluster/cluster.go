@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"sort"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -38,6 +40,9 @@ type Config struct {
 	Version string
 	// APIVersion is the current API version ("12.7").
 	APIVersion string
+	// Bootstrap starts without a cluster: the configured nodes wait for
+	// CreateCluster (spec §2.1.8, D42).
+	Bootstrap bool
 }
 
 // DefaultConfig is the pre-created cluster of spec §0.4.
@@ -82,6 +87,8 @@ type Cluster struct {
 	wake atomic.Pointer[wakeCache]
 	// rules caches the fault-injection rules (keyserver.go).
 	rules atomic.Pointer[rulesCache]
+	// exists caches whether a cluster was created.
+	exists atomic.Pointer[existsCache]
 }
 
 type wakeCache struct {
@@ -139,9 +146,119 @@ func (c *Cluster) Init(ctx context.Context) (existed bool, err error) {
 		if !errors.Is(err, ErrNotFound) {
 			return err
 		}
-		return c.create(ctx, tx, c.now())
+		if c.cfg.Bootstrap {
+			return nil // the nodes wait for CreateCluster
+		}
+		return c.create(ctx, tx, c.now(), c.defaultSpec())
 	})
 	return existed, err
+}
+
+// Exists reports whether a cluster has been created (false in bootstrap
+// mode until CreateCluster).
+func (c *Cluster) Exists(ctx context.Context) (bool, error) {
+	gen := c.gen.Load()
+	if e := c.exists.Load(); e != nil && e.gen == gen {
+		return e.ok, nil
+	}
+	ok := false
+	err := c.store.View(ctx, func(tx Tx) error {
+		_, err := tx.State(ctx)
+		if errors.Is(err, ErrNotFound) {
+			return nil
+		}
+		ok = err == nil
+		return err
+	})
+	if err != nil {
+		return false, err
+	}
+	c.exists.Store(&existsCache{gen: gen, ok: ok})
+	return ok, nil
+}
+
+type existsCache struct {
+	gen uint64
+	ok  bool
+}
+
+// CreateSpec is what a new cluster is made of.
+type CreateSpec struct {
+	MVIP, SVIP     string
+	User, Password string
+	// Nodes are the 1-based indexes of the configured nodes that join.
+	Nodes       []int
+	SoftwareEAR bool
+	Attributes  map[string]any
+}
+
+// defaultSpec is the pre-created cluster of spec §0.4.
+func (c *Cluster) defaultSpec() CreateSpec {
+	nodes := make([]int, c.cfg.Nodes)
+	for i := range nodes {
+		nodes[i] = i + 1
+	}
+	return CreateSpec{MVIP: c.cfg.MVIP, SVIP: c.cfg.SVIP, User: c.cfg.User, Password: c.cfg.Password, Nodes: nodes,
+		SoftwareEAR: c.cfg.SoftwareEAR}
+}
+
+// ConfiguredNodeAddress is the CIP/SIP of configured node n (1-based).
+func ConfiguredNodeAddress(n int) string { return fmt.Sprintf("10.117.61.%d", 10+n) }
+
+// CreateClusterRequest holds CreateCluster's parameters (spec §2.1.8).
+type CreateClusterRequest struct {
+	MVIP, SVIP         string
+	Username, Password string
+	Nodes              []string
+	Attributes         map[string]any
+	SoftwareEAR        bool
+}
+
+// CreateCluster creates the cluster from the configured nodes the request
+// names (by CIP/SIP), leaving bootstrap mode.
+func (c *Cluster) CreateCluster(ctx context.Context, r CreateClusterRequest) error {
+	for _, f := range []struct{ name, v string }{{"mvip", r.MVIP}, {"svip", r.SVIP}, {"username", r.Username}, {"password", r.Password}} {
+		if strings.TrimSpace(f.v) == "" {
+			return ErrInvalidParam(f.name, "must not be empty")
+		}
+	}
+	spec := CreateSpec{MVIP: r.MVIP, SVIP: r.SVIP, User: r.Username, Password: r.Password, SoftwareEAR: r.SoftwareEAR,
+		Attributes: r.Attributes}
+	seen := map[int]bool{}
+	for _, addr := range r.Nodes {
+		found := 0
+		for n := 1; n <= c.cfg.Nodes; n++ {
+			if addr == ConfiguredNodeAddress(n) {
+				found = n
+			}
+		}
+		if found == 0 {
+			return ErrInvalidParam("nodes", fmt.Sprintf("%q is not the address of a configured node (%s … %s)", addr,
+				ConfiguredNodeAddress(1), ConfiguredNodeAddress(c.cfg.Nodes)))
+		}
+		if !seen[found] {
+			seen[found] = true
+			spec.Nodes = append(spec.Nodes, found)
+		}
+	}
+	if len(spec.Nodes) == 0 {
+		return ErrInvalidParam("nodes", "must not be empty")
+	}
+	sort.Ints(spec.Nodes)
+	c.settleMu.Lock()
+	defer c.settleMu.Unlock()
+	return c.store.Update(ctx, func(tx Tx) error {
+		if st, err := tx.State(ctx); err == nil {
+			return ErrClusterAlreadyCreated(st.Name)
+		} else if !errors.Is(err, ErrNotFound) {
+			return err
+		}
+		now := c.now()
+		if err := c.create(ctx, tx, now, spec); err != nil {
+			return err
+		}
+		return c.apiEvent(ctx, tx, now, "CreateCluster")
+	})
 }
 
 // Reset wipes all cluster state and creates the configured initial
@@ -154,26 +271,30 @@ func (c *Cluster) Reset(ctx context.Context) error {
 		if err := tx.Wipe(ctx); err != nil {
 			return err
 		}
-		return c.create(ctx, tx, c.now())
+		if c.cfg.Bootstrap {
+			return nil // back to nodes waiting for CreateCluster
+		}
+		return c.create(ctx, tx, c.now(), c.defaultSpec())
 	})
 }
 
-// create writes the default topology of spec §0.4.
-func (c *Cluster) create(ctx context.Context, tx Tx, now time.Time) error {
+// create writes a cluster of the configured topology (spec §0.4) made of
+// the nodes spec names.
+func (c *Cluster) create(ctx context.Context, tx Tx, now time.Time, spec CreateSpec) error {
 	st := State{
-		Name: c.cfg.Name, UniqueID: c.cfg.UniqueID, UUID: c.uuid(), MVIP: c.cfg.MVIP, SVIP: c.cfg.SVIP,
-		RepCount: 2, User: c.cfg.User, Password: Secret(c.cfg.Password), Created: now.UTC().Truncate(time.Second),
+		Name: c.cfg.Name, UniqueID: c.cfg.UniqueID, UUID: c.uuid(), MVIP: spec.MVIP, SVIP: spec.SVIP,
+		RepCount: 2, User: spec.User, Password: Secret(spec.Password), Created: now.UTC().Truncate(time.Second),
 		EAR: EARDisabled,
 	}
-	for n := 1; n <= c.cfg.Nodes; n++ {
+	for _, n := range spec.Nodes {
 		id, err := tx.NextID(ctx, "node")
 		if err != nil {
 			return err
 		}
 		node := Node{
-			ID: id, Name: fmt.Sprintf("emu-node-%d", id),
-			MIP: fmt.Sprintf("10.117.60.%d", 10+id), CIP: fmt.Sprintf("10.117.61.%d", 10+id),
-			SIP: fmt.Sprintf("10.117.61.%d", 10+id), UUID: c.uuid(), NodeType: "SF4805", ChassisType: "R630",
+			ID: id, Name: fmt.Sprintf("emu-node-%d", n),
+			MIP: fmt.Sprintf("10.117.60.%d", 10+n), CIP: ConfiguredNodeAddress(n),
+			SIP: ConfiguredNodeAddress(n), UUID: c.uuid(), NodeType: "SF4805", ChassisType: "R630",
 			Active: true, ServiceID: id, SliceService: 100 + id,
 		}
 		if err := tx.PutNode(ctx, node); err != nil {
@@ -197,7 +318,7 @@ func (c *Cluster) create(ctx context.Context, tx Tx, now time.Time) error {
 			}
 		}
 	}
-	if c.cfg.SoftwareEAR {
+	if spec.SoftwareEAR {
 		st.SEAREnabled = true
 		st.SEARVersion = 1
 		material := make([]byte, 32)

@@ -279,6 +279,10 @@ func (e *Emulator) build(ctx context.Context) error {
 		Cluster: e.cluster, Control: control{e}, Logger: e.log.With("component", "api"),
 		Authenticate: e.authenticate, CurrentVersion: e.cfg.Cluster.APIVersion,
 		Intercept: func(ctx context.Context, method string) error { return e.cluster.MethodFault(ctx, method) },
+		Bootstrap: func() bool {
+			ok, err := e.cluster.Exists(context.Background())
+			return err == nil && !ok
+		},
 	})
 	return err
 }
@@ -290,6 +294,10 @@ type credentials struct{ user, password string }
 // call it whenever they may change (start, reset).
 func (e *Emulator) loadCredentials(ctx context.Context) error {
 	u, p, err := e.cluster.Credentials(ctx)
+	if errors.Is(err, cluster.ErrNotFound) {
+		e.creds.Store(nil) // bootstrap mode: no admin until CreateCluster
+		return nil
+	}
 	if err != nil {
 		return err
 	}
@@ -301,7 +309,11 @@ func (e *Emulator) loadCredentials(ctx context.Context) error {
 func (e *Emulator) authenticate(user, password string) bool {
 	c := e.creds.Load()
 	if c == nil {
-		return false
+		// Bootstrap mode until CreateCluster: pick up its admin once it exists.
+		if err := e.loadCredentials(context.Background()); err != nil {
+			return false
+		}
+		c = e.creds.Load()
 	}
 	return subtleEqual(user, c.user) && subtleEqual(password, c.password)
 }

@@ -27,6 +27,7 @@ type Config struct {
 	Password      string
 	Clock         string
 	SoftwareEAR   bool
+	Bootstrap     bool
 	Nodes         int
 	DrivesPerNode int
 	RekeyDuration time.Duration
@@ -158,6 +159,7 @@ Flags (each also read from its ELEMENT_EMULATOR_* environment variable; flags wi
 	str(&c.Password, "password", "admin", "Basic-auth password of the pre-created cluster")
 	str(&c.Clock, "clock", "real", "real (wall clock plus advances) or virtual (frozen until advanced)")
 	boolean(&c.SoftwareEAR, "software-ear", true, "pre-created cluster has software encryption at rest enabled")
+	boolean(&c.Bootstrap, "bootstrap", false, "start with no cluster: the nodes wait for CreateCluster (any credentials until then)")
 	integer(&c.Nodes, "nodes", 4, "nodes of the pre-created cluster")
 	integer(&c.DrivesPerNode, "drives-per-node", 10, "drives per node of the pre-created cluster")
 	duration(&c.RekeyDuration, "rekey-duration", 6*time.Second, "total master-key rekey time in emulator time (0 = completes on the next read)")

@@ -108,6 +108,7 @@ func emulatorConfig(c Config, logger *slog.Logger) (emulator.Config, error) {
 	cc.User, cc.Password = c.User, c.Password
 	cc.Nodes, cc.DrivesPerNode = c.Nodes, c.DrivesPerNode
 	cc.SoftwareEAR = c.SoftwareEAR
+	cc.Bootstrap = c.Bootstrap
 	cc.RekeyDuration = c.RekeyDuration
 	cc.APIVersion = c.APIVersion
 	mode, _ := clock.ParseMode(c.Clock)
