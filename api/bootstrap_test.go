@@ -63,3 +63,17 @@ func TestBootstrapCreateCluster(t *testing.T) {
 	require.Equal(t, http.StatusOK, status)
 	s.Fail("GetClusterInfo", nil, "xUnknownAPIMethod")
 }
+
+// TestBootstrapNodeListenerNeedsCredentials: before CreateCluster there is
+// no admin, so the node listener (which still authenticates) refuses all.
+func TestBootstrapNodeListenerNeedsCredentials(t *testing.T) {
+	s := apitest.NewServer(t, apitest.WithConfig(func(c *emulator.Config) { c.Cluster.Bootstrap = true }))
+	client := &http.Client{Transport: &http.Transport{TLSClientConfig: insecureTLS()}}
+	req, err := http.NewRequest(http.MethodPost, s.NodeURL+"/json-rpc/12.7", strings.NewReader(`{"method":"GetAPI","id":1}`))
+	require.NoError(t, err)
+	req.SetBasicAuth("admin", "admin")
+	resp, err := client.Do(req)
+	require.NoError(t, err)
+	resp.Body.Close()
+	require.Equal(t, http.StatusUnauthorized, resp.StatusCode)
+}

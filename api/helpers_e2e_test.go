@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"bytes"
+	"crypto/tls"
 	"encoding/json"
 	"net/http"
 	"strconv"
@@ -43,3 +44,5 @@ func kmipObjects(t *testing.T, s *apitest.Server) []map[string]any {
 	}
 	return out
 }
+
+func insecureTLS() *tls.Config { return &tls.Config{InsecureSkipVerify: true} }

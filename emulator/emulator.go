@@ -313,7 +313,9 @@ func (e *Emulator) authenticate(user, password string) bool {
 		if err := e.loadCredentials(context.Background()); err != nil {
 			return false
 		}
-		c = e.creds.Load()
+		if c = e.creds.Load(); c == nil {
+			return false // no cluster admin yet
+		}
 	}
 	return subtleEqual(user, c.user) && subtleEqual(password, c.password)
 }
