@@ -55,6 +55,12 @@ func runWith(ctx context.Context, args []string, getenv func(string) string, std
 	if len(args) > 0 && args[0] == "control" {
 		return runControl(ctx, args[1:], getenv, stdin, stdout, stderr)
 	}
+	if len(args) > 0 && args[0] == "replay" {
+		return runReplay(ctx, args[1:], getenv, stdin, stdout, stderr)
+	}
+	if len(args) > 0 && args[0] == "record" {
+		return runRecord(ctx, args[1:], getenv, stdin, stdout, stderr)
+	}
 	cfg, _, err := parseConfig("element-emulator", args, getenv, stderr)
 	if err != nil {
 		return err
