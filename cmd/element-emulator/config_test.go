@@ -47,6 +47,12 @@ func TestParseConfig(t *testing.T) {
 			require.Empty(t, c.HTTPAddr)
 			require.Equal(t, "off", c.KMIPAddr)
 		}},
+		{name: "Fixture", args: []string{"--fixture", "labs/ekm.yaml"}, check: func(t *testing.T, c Config) {
+			require.Equal(t, "labs/ekm.yaml", c.Fixture)
+		}},
+		{name: "FixtureFromEnv", env: map[string]string{"ELEMENT_EMULATOR_FIXTURE": "f.yaml"}, check: func(t *testing.T, c Config) {
+			require.Equal(t, "f.yaml", c.Fixture)
+		}},
 		{name: "BadClock", args: []string{"--clock", "fast"}, wantErr: ErrClockMode},
 		{name: "BadAPIVersion", args: []string{"--api-version", "11.0"}, wantErr: ErrAPIVersion},
 		{name: "BadNodes", args: []string{"--nodes", "0"}, wantErr: ErrNodes},

@@ -61,6 +61,9 @@ func runWith(ctx context.Context, args []string, getenv func(string) string, std
 	if len(args) > 0 && args[0] == "record" {
 		return runRecord(ctx, args[1:], getenv, stdin, stdout, stderr)
 	}
+	if len(args) > 0 && args[0] == "lab" {
+		return runLab(ctx, args[1:], getenv, stdin, stdout, stderr)
+	}
 	cfg, _, err := parseConfig("element-emulator", args, getenv, stderr)
 	if err != nil {
 		return err
@@ -83,6 +86,10 @@ func runWith(ctx context.Context, args []string, getenv func(string) string, std
 		return err
 	}
 	if err := e.Start(ctx); err != nil {
+		e.Close()
+		return err
+	}
+	if err := applyFixture(ctx, cfg.Fixture, e, logger); err != nil { // lab.go
 		e.Close()
 		return err
 	}

@@ -1,0 +1,333 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/element-emulator/element-emulator/emulator"
+)
+
+// syncBuffer is a bytes.Buffer safe for the lab's concurrent loggers.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// rpcAs calls an Element method over plain HTTP with the given credentials
+// and returns the HTTP status and the decoded envelope.
+func rpcAs(t *testing.T, base, user, pass, method string, params map[string]any) (int, map[string]any) {
+	t.Helper()
+	b, err := json.Marshal(map[string]any{"method": method, "params": params, "id": 1})
+	require.NoError(t, err)
+	req, err := http.NewRequest(http.MethodPost, base+"/json-rpc/12.7", bytes.NewReader(b))
+	require.NoError(t, err)
+	req.SetBasicAuth(user, pass)
+	resp, err := (&http.Client{Timeout: time.Minute}).Do(req)
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	raw, err := io.ReadAll(resp.Body)
+	require.NoError(t, err)
+	out := map[string]any{}
+	_ = json.Unmarshal(raw, &out)
+	return resp.StatusCode, out
+}
+
+func resultAs(t *testing.T, base, user, pass, method string, params map[string]any) map[string]any {
+	t.Helper()
+	status, out := rpcAs(t, base, user, pass, method, params)
+	require.Equal(t, http.StatusOK, status, "%s: %v", method, out)
+	require.Nil(t, out["error"], "%s: %v", method, out["error"])
+	return out["result"].(map[string]any)
+}
+
+func controlAs(t *testing.T, base, user, pass, method, path string, body any) (int, map[string]any) {
+	t.Helper()
+	var rd io.Reader
+	if body != nil {
+		b, err := json.Marshal(body)
+		require.NoError(t, err)
+		rd = bytes.NewReader(b)
+	}
+	req, err := http.NewRequest(method, base+"/_emulator/"+path, rd)
+	require.NoError(t, err)
+	req.SetBasicAuth(user, pass)
+	resp, err := (&http.Client{Timeout: time.Minute}).Do(req)
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	out := map[string]any{}
+	require.NoError(t, json.NewDecoder(resp.Body).Decode(&out))
+	return resp.StatusCode, out
+}
+
+func providers(t *testing.T, c *labCluster) []string {
+	t.Helper()
+	var names []string
+	for _, p := range resultAs(t, "http://"+c.HTTP, c.User, c.Password, "ListKeyProvidersKmip", nil)["kmipKeyProviders"].([]any) {
+		names = append(names, p.(map[string]any)["keyProviderName"].(string))
+	}
+	return names
+}
+
+// startLab runs "element-emulator lab" until the test ends and returns its
+// clusters and output.
+func startLab(t *testing.T, args ...string) ([]*labCluster, *syncBuffer, *syncBuffer) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	ready := make(chan []*labCluster, 1)
+	done := make(chan error, 1)
+	stdout, stderr := &syncBuffer{}, &syncBuffer{}
+	go func() {
+		done <- runLabWith(ctx, args, func(string) string { return "" }, stdout, stderr, func(cs []*labCluster) { ready <- cs })
+	}()
+	var cs []*labCluster
+	select {
+	case cs = <-ready:
+	case err := <-done:
+		cancel()
+		t.Fatalf("lab returned early: %v\n%s", err, stderr.String())
+	}
+	t.Cleanup(func() {
+		cancel()
+		require.NoError(t, <-done)
+	})
+	return cs, stdout, stderr
+}
+
+func TestLabServesIndependentClusters(t *testing.T) {
+	dir := t.TempDir()
+	cs, stdout, stderr := startLab(t, "--clusters", "3", "--base-port", "0", "--data", dir,
+		"--credentials", "per-cluster", "--clock", "virtual")
+	require.Len(t, cs, 3)
+
+	uuids := map[string]bool{}
+	for i, c := range cs {
+		require.Equal(t, i+1, c.Index)
+		require.Equal(t, "student"+string(rune('1'+i)), c.User)
+		require.Len(t, c.Password, 12)
+		info := resultAs(t, "http://"+c.HTTP, c.User, c.Password, "GetClusterInfo", nil)["clusterInfo"].(map[string]any)
+		require.Equal(t, c.Name, info["name"])
+		require.Equal(t, "emu-cluster-"+string(rune('1'+i)), info["name"])
+		uuids[info["uuid"].(string)] = true
+		require.FileExists(t, filepath.Join(dir, "cluster-"+string(rune('1'+i)), "emu.db"), "one SQLite file per cluster")
+	}
+	require.Len(t, uuids, 3, "every cluster has its own UUID")
+
+	// State is independent.
+	resultAs(t, "http://"+cs[0].HTTP, cs[0].User, cs[0].Password, "CreateKeyProviderKmip", map[string]any{"keyProviderName": "only-on-1"})
+	require.Equal(t, []string{"only-on-1"}, providers(t, cs[0]))
+	require.Empty(t, providers(t, cs[1]))
+	require.Empty(t, providers(t, cs[2]))
+
+	// Each cluster has its own key server and CA.
+	require.NotEqual(t, cs[0].KMIP, cs[1].KMIP)
+	require.NotEqual(t, cs[0].Emu.CA().CertPEM(), cs[1].Emu.CA().CertPEM())
+
+	// Another cluster's credentials are rejected.
+	status, _ := rpcAs(t, "http://"+cs[0].HTTP, cs[1].User, cs[1].Password, "GetClusterInfo", nil)
+	require.Equal(t, http.StatusUnauthorized, status)
+	status, _ = rpcAs(t, "http://"+cs[0].HTTP, cs[0].User, cs[1].Password, "GetClusterInfo", nil)
+	require.Equal(t, http.StatusUnauthorized, status)
+
+	// The table on stdout is the only place passwords appear.
+	table := stdout.String()
+	for _, c := range cs {
+		require.Contains(t, table, c.User)
+		require.Contains(t, table, c.Password)
+		require.Contains(t, table, "https://"+c.HTTPS)
+		require.NotContains(t, stderr.String(), c.Password)
+	}
+	require.Equal(t, 3, strings.Count(stderr.String(), `msg="lab cluster ready"`), stderr.String())
+}
+
+func TestLabSameCredentialsAndSnapshotsPerCluster(t *testing.T) {
+	cs, _, _ := startLab(t, "--clusters", "2", "--base-port", "0", "--ephemeral", "--clock", "virtual")
+	for _, c := range cs {
+		require.Equal(t, "admin", c.User)
+		require.Equal(t, "admin", c.Password)
+	}
+	base1 := "http://" + cs[0].HTTP
+	status, body := controlAs(t, base1, "admin", "admin", http.MethodPost, "snapshot", map[string]any{"name": "clean"})
+	require.Equal(t, http.StatusOK, status, body)
+	status, body = controlAs(t, "http://"+cs[1].HTTP, "admin", "admin", http.MethodPost, "restore", map[string]any{"name": "clean"})
+	require.Equal(t, http.StatusNotFound, status, "snapshots belong to one cluster: %v", body)
+}
+
+const testFixture = `name: lab fixture
+description: a key provider exists before students start
+steps:
+  - call: CreateKeyProviderKmip
+    params: {keyProviderName: from-fixture}
+  - advance: 60
+`
+
+func TestFixtureAppliesOnceAndResetRestoresIt(t *testing.T) {
+	dir := t.TempDir()
+	fixture := filepath.Join(dir, "fixture.yaml")
+	require.NoError(t, os.WriteFile(fixture, []byte(testFixture), 0o600))
+	data := filepath.Join(dir, "data")
+	args := []string{"--data", data, "--https-addr", "127.0.0.1:0", "--http-addr", "127.0.0.1:0",
+		"--node-addr", "127.0.0.1:0", "--kmip-addr", "127.0.0.1:0", "--clock", "virtual", "--fixture", fixture}
+
+	runOnce := func(check func(base string, e *emulator.Emulator)) {
+		ctx, cancel := context.WithCancel(context.Background())
+		ready := make(chan *emulator.Emulator, 1)
+		done := make(chan error, 1)
+		logs := &syncBuffer{}
+		go func() {
+			done <- runWith(ctx, args, func(string) string { return "" }, strings.NewReader(""), io.Discard, logs,
+				func(e *emulator.Emulator) { ready <- e })
+		}()
+		select {
+		case e := <-ready:
+			check("http://"+e.Addr("http"), e)
+		case err := <-done:
+			cancel()
+			t.Fatalf("run returned early: %v\n%s", err, logs.String())
+		}
+		cancel()
+		require.NoError(t, <-done)
+	}
+	list := func(base string) []string {
+		var names []string
+		for _, p := range resultAs(t, base, "admin", "admin", "ListKeyProvidersKmip", nil)["kmipKeyProviders"].([]any) {
+			names = append(names, p.(map[string]any)["keyProviderName"].(string))
+		}
+		return names
+	}
+	var fixtureTime string
+	runOnce(func(base string, e *emulator.Emulator) {
+		require.Equal(t, []string{"from-fixture"}, list(base))
+		require.FileExists(t, filepath.Join(data, "snapshots", "initial.db"))
+		_, clk := controlAs(t, base, "admin", "admin", http.MethodGet, "clock", nil)
+		fixtureTime = clk["now"].(string)
+
+		resultAs(t, base, "admin", "admin", "CreateKeyProviderKmip", map[string]any{"keyProviderName": "student"})
+		controlAs(t, base, "admin", "admin", http.MethodPost, "clock/advance", map[string]any{"seconds": 3600})
+		status, body := controlAs(t, base, "admin", "admin", http.MethodPost, "reset", nil)
+		require.Equal(t, http.StatusOK, status, body)
+		require.Equal(t, []string{"from-fixture"}, list(base), "reset restores the fixture's state")
+		_, clk = controlAs(t, base, "admin", "admin", http.MethodGet, "clock", nil)
+		require.Equal(t, fixtureTime, clk["now"])
+		resultAs(t, base, "admin", "admin", "CreateKeyProviderKmip", map[string]any{"keyProviderName": "kept"})
+	})
+	// A restart on existing state does not apply the fixture again.
+	runOnce(func(base string, e *emulator.Emulator) {
+		require.Equal(t, []string{"from-fixture", "kept"}, list(base))
+		status, body := controlAs(t, base, "admin", "admin", http.MethodPost, "reset", nil)
+		require.Equal(t, http.StatusOK, status, body)
+		require.Equal(t, []string{"from-fixture"}, list(base))
+	})
+}
+
+func TestLabFixtureOnEveryCluster(t *testing.T) {
+	dir := t.TempDir()
+	fixture := filepath.Join(dir, "fixture.yaml")
+	require.NoError(t, os.WriteFile(fixture, []byte(testFixture), 0o600))
+	cs, _, _ := startLab(t, "--clusters", "2", "--base-port", "0", "--ephemeral", "--clock", "virtual",
+		"--credentials", "per-cluster", "--fixture", fixture)
+	for _, c := range cs {
+		require.Equal(t, []string{"from-fixture"}, providers(t, c))
+	}
+}
+
+func TestFixtureErrors(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.yaml")
+	require.NoError(t, os.WriteFile(bad, []byte("name: x\nsteps:\n  - explode: now\n"), 0o600))
+	failing := filepath.Join(dir, "failing.yaml")
+	require.NoError(t, os.WriteFile(failing, []byte("name: y\nsteps:\n  - call: DeleteKeyProviderKmip\n    params: {keyProviderID: 99}\n"), 0o600))
+	for _, tt := range []struct {
+		name, fixture, want string
+	}{
+		{"ErrBadFile", bad, "bad.yaml"},
+		{"ErrStepFails", failing, "did not apply"},
+		{"ErrMissing", filepath.Join(dir, "nope.yaml"), "nope.yaml"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			err := runLabWith(context.Background(), []string{"--clusters", "1", "--base-port", "0", "--ephemeral", "--fixture", tt.fixture},
+				func(string) string { return "" }, io.Discard, io.Discard, func([]*labCluster) { t.Fatal("the lab must not start") })
+			require.ErrorContains(t, err, tt.want)
+		})
+	}
+}
+
+func TestParseLabArgs(t *testing.T) {
+	for _, tt := range []struct {
+		name     string
+		args     []string
+		env      map[string]string
+		want     labOptions
+		wantRest []string
+		wantErr  error
+	}{
+		{name: "Defaults", args: []string{"--clusters", "30"},
+			want: labOptions{Clusters: 30, BasePort: 18000, Host: "127.0.0.1", Credentials: "same"}},
+		{name: "MixedWithEmulatorFlags", args: []string{"--data", "d", "--clusters=2", "--base-port", "0", "--clock", "virtual", "--credentials", "per-cluster", "--measure"},
+			want:     labOptions{Clusters: 2, Host: "127.0.0.1", Credentials: "per-cluster", Measure: true},
+			wantRest: []string{"--data", "d", "--clock", "virtual"}},
+		{name: "Env", env: map[string]string{"ELEMENT_EMULATOR_CLUSTERS": "4", "ELEMENT_EMULATOR_HOST": "0.0.0.0"},
+			want: labOptions{Clusters: 4, BasePort: 18000, Host: "0.0.0.0", Credentials: "same"}},
+		{name: "ErrNoClusters", wantErr: ErrLabClusters},
+		{name: "ErrTooMany", args: []string{"--clusters", "501"}, wantErr: ErrLabClusters},
+		{name: "ErrPortRange", args: []string{"--clusters", "30", "--base-port", "65300"}, wantErr: ErrLabBasePort},
+		{name: "ErrCredentials", args: []string{"--clusters", "1", "--credentials", "random"}, wantErr: ErrLabCredentials},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			o, rest, err := parseLabArgs(tt.args, func(k string) string { return tt.env[k] })
+			require.ErrorIs(t, err, tt.wantErr)
+			if tt.wantErr != nil {
+				return
+			}
+			require.Equal(t, tt.want, o)
+			require.Equal(t, tt.wantRest, rest)
+		})
+	}
+}
+
+func TestLabPorts(t *testing.T) {
+	o := labOptions{Clusters: 30, BasePort: 18000, Host: "127.0.0.1"}
+	require.Equal(t, "127.0.0.1:18000", o.addr(1, labPortHTTP))
+	require.Equal(t, "127.0.0.1:18001", o.addr(1, labPortHTTPS))
+	require.Equal(t, "127.0.0.1:18293", o.addr(30, labPortKMIP))
+	o.BasePort = 0
+	require.Equal(t, "127.0.0.1:0", o.addr(7, labPortNode))
+}
+
+func TestLabPasswordIsDerivedFromTheSeed(t *testing.T) {
+	a, err := labPassword("42", 1)
+	require.NoError(t, err)
+	b, err := labPassword("42", 1)
+	require.NoError(t, err)
+	c, err := labPassword("42", 2)
+	require.NoError(t, err)
+	r1, err := labPassword("", 1)
+	require.NoError(t, err)
+	r2, err := labPassword("", 1)
+	require.NoError(t, err)
+	require.Equal(t, a, b)
+	require.NotEqual(t, a, c)
+	require.NotEqual(t, r1, r2)
+}
