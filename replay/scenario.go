@@ -124,7 +124,7 @@ func (s *Step) Label() string {
 			return fmt.Sprintf("request %v", m["method"])
 		}
 		var env map[string]any
-		if str, ok := s.Value.(string); ok && json.Unmarshal([]byte(str), &env) == nil {
+		if str, ok := s.Value.(string); ok && json.Unmarshal([]byte(varRef.ReplaceAllString(str, "0")), &env) == nil {
 			return fmt.Sprintf("request %v", env["method"])
 		}
 		return "request"
@@ -554,7 +554,7 @@ func (st *Step) methodsOf() []string {
 		case map[string]any:
 			env = x
 		case string:
-			_ = json.Unmarshal([]byte(x), &env)
+			_ = json.Unmarshal([]byte(varRef.ReplaceAllString(x, "0")), &env)
 		}
 		if m, ok := env["method"].(string); ok && !strings.Contains(m, "${") {
 			return []string{m}

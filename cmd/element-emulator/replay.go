@@ -106,6 +106,9 @@ func runReplay(ctx context.Context, args []string, getenv func(string) string, s
 	if err != nil {
 		return err
 	}
+	// ovh's kmipserver (the in-process key server) logs through the default
+	// logger; keep it to errors so progress lines stay readable.
+	slog.SetDefault(newLogger(stderr, "error"))
 	if len(paths) == 0 {
 		fs.Usage()
 		return errors.New("replay needs at least one scenario file or directory")
