@@ -128,20 +128,29 @@ func lookup(v any, path string) (any, error) {
 		return v, nil
 	}
 	cur := v
-	for _, seg := range strings.Split(path, ".") {
+	segs := strings.Split(path, ".")
+	for len(segs) > 0 {
+		seg := segs[0]
 		switch x := cur.(type) {
 		case map[string]any:
-			e, ok := x[seg]
-			if !ok {
+			// The longest run of segments that is a member wins, so members
+			// with dots in their names ("12.7") can be named.
+			found := false
+			for j := len(segs); j >= 1; j-- {
+				if e, ok := x[strings.Join(segs[:j], ".")]; ok {
+					cur, segs, found = e, segs[j:], true
+					break
+				}
+			}
+			if !found {
 				return nil, fmt.Errorf("%s: no member %q", path, seg)
 			}
-			cur = e
 		case []any:
 			i, err := strconv.Atoi(seg)
 			if err != nil || i < 0 || i >= len(x) {
 				return nil, fmt.Errorf("%s: %q is not an index of an array of %d", path, seg, len(x))
 			}
-			cur = x[i]
+			cur, segs = x[i], segs[1:]
 		default:
 			return nil, fmt.Errorf("%s: %q: not an object or array", path, seg)
 		}

@@ -290,9 +290,11 @@ func (r *runner) normalise(b []byte) string {
 	s := string(b)
 	if d.Decode(&v) == nil {
 		v = r.normaliseValue(v)
-		out, err := json.Marshal(v)
-		if err == nil {
-			s = string(out)
+		var out bytes.Buffer
+		enc := json.NewEncoder(&out)
+		enc.SetEscapeHTML(false)
+		if enc.Encode(v) == nil {
+			s = out.String()
 		}
 	} else {
 		s = pemRe.ReplaceAllString(s, "<PEM $1>")

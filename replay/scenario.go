@@ -609,7 +609,7 @@ func (sc *Scenario) validate() error {
 // extraMethods: what the emulator serves (a test keeps it equal to GetAPI).
 func KnownMethods() []string {
 	return []string{
-		"AddDrives", "AddKeyServerToProviderKmip", "ClearClusterFaults", "CreateKeyProviderKmip",
+		"AddDrives", "AddKeyServerToProviderKmip", "ClearClusterFaults", "CreateCluster", "CreateKeyProviderKmip",
 		"CreateKeyServerKmip", "CreatePublicPrivateKeyPair", "DeleteKeyProviderKmip", "DeleteKeyServerKmip",
 		"DisableEncryptionAtRest", "EnableEncryptionAtRest", "GetAPI", "GetAsyncResult", "GetClientCertificateSignRequest",
 		"GetClusterCapacity", "GetClusterInfo", "GetClusterVersionInfo", "GetDriveHardwareInfo", "GetDriveStats",
