@@ -16,6 +16,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/element-emulator/element-emulator/emulator"
+	"github.com/element-emulator/element-emulator/replay"
 )
 
 // syncBuffer is a bytes.Buffer safe for the lab's concurrent loggers.
@@ -330,4 +331,50 @@ func TestLabPasswordIsDerivedFromTheSeed(t *testing.T) {
 	require.Equal(t, a, b)
 	require.NotEqual(t, a, c)
 	require.NotEqual(t, r1, r2)
+}
+
+// runScenario replays a shipped scenario against one lab cluster, as a
+// student's client would drive it.
+func runScenario(t *testing.T, c *labCluster, file string) {
+	t.Helper()
+	sc, err := replay.LoadFile(filepath.Join("..", "..", "scenarios", file))
+	require.NoError(t, err)
+	var out bytes.Buffer
+	res, err := replay.Run(context.Background(), sc, replay.Target{URL: "http://" + c.HTTP, User: c.User, Password: c.Password},
+		replay.Options{Out: &out, Vars: map[string]any{"kmipHost": "127.0.0.1", "kmipPort": c.Emu.KMIPPort()}})
+	require.NoError(t, err, out.String())
+	require.True(t, res.Passed, "%s on cluster %d: %v\n%s", file, c.Index, res.Failures, out.String())
+}
+
+// TestLabClassRunsTheGuidesAndResets is a class of two: each student walks a
+// procedure of docs/labs/ on their own cluster, the trainer resets, and the
+// next student walks it again from the same start.
+func TestLabClassRunsTheGuidesAndResets(t *testing.T) {
+	cs, _, _ := startLab(t, "--clusters", "2", "--base-port", "0", "--data", t.TempDir(), "--clock", "virtual",
+		"--credentials", "per-cluster", "--rekey-duration", "6s")
+	for round := 0; round < 2; round++ {
+		runScenario(t, cs[0], "01-ekm-setup-software-ear.yaml")
+		runScenario(t, cs[1], "05-recovery-sliceserviceunhealthy.yaml")
+		for _, c := range cs {
+			status, body := controlAs(t, "http://"+c.HTTP, c.User, c.Password, http.MethodPost, "reset", nil)
+			require.Equal(t, http.StatusOK, status, body)
+		}
+	}
+}
+
+// TestLabFromTheHardwareEARFixture starts a class from the fixture the
+// kmipServerFault guide uses: every cluster has hardware EAR on.
+func TestLabFromTheHardwareEARFixture(t *testing.T) {
+	cs, _, _ := startLab(t, "--clusters", "2", "--base-port", "0", "--ephemeral", "--clock", "virtual",
+		"--fixture", filepath.Join("..", "..", "scenarios", "fixtures", "hardware-ear-enabled.yaml"))
+	for _, c := range cs {
+		info := resultAs(t, "http://"+c.HTTP, c.User, c.Password, "GetClusterInfo", nil)["clusterInfo"].(map[string]any)
+		require.Equal(t, "enabled", info["encryptionAtRestState"])
+		// A student breaks something; reset brings the fixture back.
+		resultAs(t, "http://"+c.HTTP, c.User, c.Password, "DisableEncryptionAtRest", nil)
+		status, body := controlAs(t, "http://"+c.HTTP, c.User, c.Password, http.MethodPost, "reset", nil)
+		require.Equal(t, http.StatusOK, status, body)
+		info = resultAs(t, "http://"+c.HTTP, c.User, c.Password, "GetClusterInfo", nil)["clusterInfo"].(map[string]any)
+		require.Equal(t, "enabled", info["encryptionAtRestState"])
+	}
 }
