@@ -378,3 +378,22 @@ func TestLabFromTheHardwareEARFixture(t *testing.T) {
 		require.Equal(t, "enabled", info["encryptionAtRestState"])
 	}
 }
+
+// TestDocumentedLabFixturesApply starts a lab from every example fixture of
+// docs/labs/fixtures/ and resets it once.
+func TestDocumentedLabFixturesApply(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("..", "..", "docs", "labs", "fixtures", "*.yaml"))
+	require.NoError(t, err)
+	require.NotEmpty(t, files)
+	for _, f := range files {
+		t.Run(strings.TrimSuffix(filepath.Base(f), ".yaml"), func(t *testing.T) {
+			cs, _, _ := startLab(t, "--clusters", "1", "--base-port", "0", "--ephemeral", "--clock", "virtual", "--fixture", f)
+			c := cs[0]
+			status, body := controlAs(t, "http://"+c.HTTP, c.User, c.Password, http.MethodGet, "snapshots", nil)
+			require.Equal(t, http.StatusOK, status)
+			require.Equal(t, "initial", body["snapshots"].([]any)[0].(map[string]any)["name"])
+			status, body = controlAs(t, "http://"+c.HTTP, c.User, c.Password, http.MethodPost, "reset", nil)
+			require.Equal(t, http.StatusOK, status, body)
+		})
+	}
+}
