@@ -242,3 +242,36 @@ func TestRecordRoundTrip(t *testing.T) {
 	require.NoError(t, err, "%s\n%s\n--- recording:\n%s", rout.String(), rerr.String(), rec)
 	require.Contains(t, rout.String(), "1 passed, 0 failed")
 }
+
+// TestReplayAgainstTarget runs a shipped scenario against a running
+// emulator through --target, and an unreachable target is an error.
+func TestReplayAgainstTarget(t *testing.T) {
+	e, err := startReplayEmulator(context.Background(), replay.Start{}, nil)
+	require.NoError(t, err)
+	defer e.Close()
+	var out, errOut bytes.Buffer
+	err = runReplay(context.Background(), []string{"--target", "http://" + e.Addr("http"), "--user", "admin", "--password", "admin",
+		"../../scenarios/05-recovery-sliceserviceunhealthy.yaml"}, noEnv, nil, &out, &errOut)
+	require.NoError(t, err, "%s\n%s", out.String(), errOut.String())
+	require.Contains(t, out.String(), "1 passed, 0 failed\n")
+
+	// Wrong credentials: GetAPI before the first step fails, nothing runs.
+	out.Reset()
+	err = runReplay(context.Background(), []string{"--target", "http://" + e.Addr("http"), "--password", "wrong",
+		"../../scenarios/05-recovery-sliceserviceunhealthy.yaml"}, noEnv, nil, &out, &errOut)
+	require.Error(t, err)
+	require.Contains(t, out.String(), "0 passed, 1 failed\n")
+	require.NotContains(t, out.String(), "step 1 ")
+
+	// Nobody listening: an infrastructure error, reported as a JUnit error.
+	ln := e.Addr("http")
+	e.Close()
+	junit := filepath.Join(t.TempDir(), "j.xml")
+	out.Reset()
+	err = runReplay(context.Background(), []string{"--target", "http://" + ln, "--junit", junit,
+		"../../scenarios/05-recovery-sliceserviceunhealthy.yaml"}, noEnv, nil, &out, &errOut)
+	require.Error(t, err)
+	b, rerr := os.ReadFile(junit)
+	require.NoError(t, rerr)
+	require.Contains(t, string(b), "<error message=")
+}
