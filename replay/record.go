@@ -178,6 +178,9 @@ func (r *Recorder) recordRPC(req *http.Request, body []byte, status int, answer 
 	} else if res, ok := env["result"]; ok {
 		caps := map[string]string{}
 		exp := r.generalizeAnswer("", "", res, caps)
+		if m, ok := exp.(map[string]any); ok && len(m) == 0 {
+			exp = map[string]any{"$eq": map[string]any{}} // {} alone would match any result
+		}
 		st.add("expect", exp)
 		if len(caps) > 0 {
 			st.add("capture", caps)

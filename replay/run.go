@@ -182,7 +182,7 @@ func (r *runner) preflight(ctx context.Context) error {
 		if r.version == "" {
 			return errors.New("GetAPI: no currentVersion")
 		}
-		if probe != r.version {
+		if _, listed := res[r.version]; !listed && probe != r.version {
 			if env, _, err = r.rpc(ctx, r.version, map[string]any{"method": "GetAPI", "id": 0}, false); err != nil {
 				return err
 			}

@@ -230,11 +230,16 @@ func TestRecordRoundTrip(t *testing.T) {
 	b, err := os.ReadFile(out)
 	require.NoError(t, err)
 	rec := string(b)
+	if os.Getenv("REPLAY_DUMP_RECORDING") != "" {
+		t.Log(rec)
+	}
 	require.Contains(t, rec, "name: recorded EKM setup")
 	require.Contains(t, rec, "call: CreateKeyServerKmip")
 	require.Contains(t, rec, "${kmipPort}")
 	require.Contains(t, rec, "control: POST kmip/sign")
 	require.NotContains(t, rec, "BEGIN CERTIFICATE", "PEMs are captured, not written")
+	require.Contains(t, rec, "keyServerID: ${keyServerID}", "IDs from answers become variables")
+	require.Contains(t, rec, "$eq: {}", "an empty result is matched exactly")
 
 	// Replay the recording against a fresh emulator (another KMIP port).
 	var rout, rerr bytes.Buffer
