@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"crypto/hmac"
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/binary"
@@ -171,24 +172,53 @@ func (o labOptions) addr(i, k int) string {
 	return net.JoinHostPort(o.Host, strconv.Itoa(p))
 }
 
-// labPassword is cluster i's generated password: derived from the seed
-// when one is given (the same on every run), otherwise random.
-func labPassword(seed string, i int) (string, error) {
-	const alphabet = "abcdefghjkmnpqrstuvwxyzACDEFGHJKLMNPQRTUVWXY34679" // no look-alikes
-	var raw [12]byte
-	if seed != "" {
-		var ib [8]byte
-		binary.BigEndian.PutUint64(ib[:], uint64(i))
-		sum := sha256.Sum256(append([]byte("element-emulator lab password\x00"+seed+"\x00"), ib[:]...))
-		copy(raw[:], sum[:])
-	} else if _, err := rand.Read(raw[:]); err != nil {
-		return "", err
+// labSecret is what per-cluster passwords are derived from: the seed when
+// one is given (the same sheet on every run), else a random secret kept in
+// DIR/lab.secret (0600), so a restart and a reset keep each cluster's
+// password; in memory for --ephemeral.
+func labSecret(cfg Config) ([]byte, error) {
+	if cfg.Seed != "" {
+		return []byte("seed:" + cfg.Seed), nil
 	}
-	out := make([]byte, len(raw))
-	for j, b := range raw {
-		out[j] = alphabet[int(b)%len(alphabet)]
+	fresh := func() ([]byte, error) {
+		b := make([]byte, 32)
+		_, err := rand.Read(b)
+		return b, err
 	}
-	return string(out), nil
+	if cfg.Ephemeral {
+		return fresh()
+	}
+	path := filepath.Join(cfg.Data, "lab.secret")
+	if b, err := os.ReadFile(path); err == nil && len(b) >= 32 {
+		return b, nil
+	} else if err != nil && !errors.Is(err, os.ErrNotExist) {
+		return nil, err
+	}
+	b, err := fresh()
+	if err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(cfg.Data, 0o700); err != nil {
+		return nil, err
+	}
+	return b, os.WriteFile(path, b, 0o600)
+}
+
+// labPassword is cluster i's password: 12 characters without look-alikes,
+// derived from the lab secret.
+func labPassword(secret []byte, i int) string {
+	const alphabet = "abcdefghjkmnpqrstuvwxyzACDEFGHJKLMNPQRTUVWXY34679"
+	var ib [8]byte
+	binary.BigEndian.PutUint64(ib[:], uint64(i))
+	mac := hmac.New(sha256.New, secret)
+	mac.Write([]byte("element-emulator lab password\x00"))
+	mac.Write(ib[:])
+	sum := mac.Sum(nil)
+	out := make([]byte, 12)
+	for j := range out {
+		out[j] = alphabet[int(sum[j])%len(alphabet)]
+	}
+	return string(out)
 }
 
 // runLab implements "element-emulator lab".
@@ -228,6 +258,12 @@ func runLabWith(ctx context.Context, args []string, getenv func(string) string, 
 	emuLogger := newLogger(stderr, emuLevel.String())
 	slog.SetDefault(emuLogger) // ovh's kmipserver logs through the default logger
 
+	var secret []byte
+	if o.Credentials == "per-cluster" {
+		if secret, err = labSecret(cfg); err != nil {
+			return fmt.Errorf("lab secret: %w", err)
+		}
+	}
 	began := time.Now()
 	clusters := make([]*labCluster, o.Clusters)
 	errs := make([]error, o.Clusters)
@@ -239,7 +275,7 @@ func runLabWith(ctx context.Context, args []string, getenv func(string) string, 
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			clusters[i-1], errs[i-1] = startLabCluster(ctx, o, cfg, i, fixture, emuLogger.With("cluster", i))
+			clusters[i-1], errs[i-1] = startLabCluster(ctx, o, cfg, secret, i, fixture, emuLogger.With("cluster", i))
 		}()
 	}
 	wg.Wait()
@@ -303,7 +339,7 @@ func runLabWith(ctx context.Context, args []string, getenv func(string) string, 
 }
 
 // startLabCluster builds, starts and (on a fresh state) prepares cluster i.
-func startLabCluster(ctx context.Context, o labOptions, cfg Config, i int, fixture *replay.Scenario, logger *slog.Logger) (*labCluster, error) {
+func startLabCluster(ctx context.Context, o labOptions, cfg Config, secret []byte, i int, fixture *replay.Scenario, logger *slog.Logger) (*labCluster, error) {
 	ecfg, err := emulatorConfig(cfg, logger)
 	if err != nil {
 		return nil, err
@@ -319,9 +355,7 @@ func startLabCluster(ctx context.Context, o labOptions, cfg Config, i int, fixtu
 	}
 	if o.Credentials == "per-cluster" {
 		ecfg.Cluster.User = fmt.Sprintf("student%d", i)
-		if ecfg.Cluster.Password, err = labPassword(cfg.Seed, i); err != nil {
-			return nil, err
-		}
+		ecfg.Cluster.Password = labPassword(secret, i)
 	}
 	e, err := emulator.New(ctx, ecfg)
 	if err != nil {

@@ -317,20 +317,55 @@ func TestLabPorts(t *testing.T) {
 	require.Equal(t, "127.0.0.1:0", o.addr(7, labPortNode))
 }
 
-func TestLabPasswordIsDerivedFromTheSeed(t *testing.T) {
-	a, err := labPassword("42", 1)
+func TestLabPasswordIsDerivedFromTheSecret(t *testing.T) {
+	seeded, err := labSecret(Config{Seed: "42"})
 	require.NoError(t, err)
-	b, err := labPassword("42", 1)
+	require.Equal(t, labPassword(seeded, 1), labPassword(seeded, 1))
+	require.NotEqual(t, labPassword(seeded, 1), labPassword(seeded, 2))
+	require.Len(t, labPassword(seeded, 1), 12)
+
+	dir := t.TempDir()
+	a, err := labSecret(Config{Data: dir})
 	require.NoError(t, err)
-	c, err := labPassword("42", 2)
+	b, err := labSecret(Config{Data: dir})
 	require.NoError(t, err)
-	r1, err := labPassword("", 1)
+	require.Equal(t, a, b, "kept in DIR/lab.secret")
+	e1, err := labSecret(Config{Ephemeral: true})
 	require.NoError(t, err)
-	r2, err := labPassword("", 1)
+	e2, err := labSecret(Config{Ephemeral: true})
 	require.NoError(t, err)
-	require.Equal(t, a, b)
-	require.NotEqual(t, a, c)
-	require.NotEqual(t, r1, r2)
+	require.NotEqual(t, labPassword(e1, 1), labPassword(e2, 1))
+}
+
+// TestLabRestartKeepsPasswordsAndResetToo restarts a per-cluster class on
+// its data directory: the same passwords work, before and after a reset.
+func TestLabRestartKeepsPasswordsAndResetToo(t *testing.T) {
+	dir := t.TempDir()
+	args := []string{"--clusters", "2", "--base-port", "0", "--data", dir, "--credentials", "per-cluster", "--clock", "virtual"}
+	ctx, cancel := context.WithCancel(context.Background())
+	ready := make(chan []*labCluster, 1)
+	done := make(chan error, 1)
+	go func() {
+		done <- runLabWith(ctx, args, func(string) string { return "" }, io.Discard, io.Discard, func(cs []*labCluster) { ready <- cs })
+	}()
+	var first []*labCluster
+	select {
+	case first = <-ready:
+	case err := <-done:
+		cancel()
+		t.Fatalf("lab returned early: %v", err)
+	}
+	pass := []string{first[0].Password, first[1].Password}
+	cancel()
+	require.NoError(t, <-done)
+
+	cs, _, _ := startLab(t, args...)
+	for i, c := range cs {
+		require.Equal(t, pass[i], c.Password)
+		status, body := controlAs(t, "http://"+c.HTTP, c.User, c.Password, http.MethodPost, "reset", nil)
+		require.Equal(t, http.StatusOK, status, body)
+		resultAs(t, "http://"+c.HTTP, c.User, pass[i], "GetClusterInfo", nil)
+	}
 }
 
 // runScenario replays a shipped scenario against one lab cluster, as a
