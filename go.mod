@@ -10,6 +10,7 @@ require (
 	github.com/ovh/kmip-go v0.8.1
 	github.com/scaleoutsean/solidfire-go v1.0.1
 	github.com/stretchr/testify v1.11.1
+	gopkg.in/yaml.v3 v3.0.1
 )
 
 require (
@@ -18,5 +19,4 @@ require (
 	github.com/pmezard/go-difflib v1.0.0 // indirect
 	github.com/sirupsen/logrus v1.4.2 // indirect
 	golang.org/x/sys v0.0.0-20190422165155-953cdadca894 // indirect
-	gopkg.in/yaml.v3 v3.0.1 // indirect
 )
