@@ -99,6 +99,9 @@ Other commands:
   element-emulator kmip sign [--days N] < csr.pem   sign a CSR with the embedded KMIP CA
   element-emulator kmip ca                          print the embedded KMIP CA certificate
   element-emulator control COMMAND ...              drive the /_emulator/ lab controls (control --help)
+  element-emulator replay [--target URL] FILE|DIR   replay scenario files (replay --help)
+  element-emulator record --target URL --listen ADDR --out FILE   record a session as a scenario
+  element-emulator lab --clusters N                 serve N independent clusters for a class (lab --help)
 
 Flags (each also read from its ELEMENT_EMULATOR_* environment variable; flags win):
 `, name)

@@ -33,6 +33,9 @@ http://127.0.0.1:8080; env ELEMENT_EMULATOR_TARGET, _USER, _PASSWORD).
   cluster-fault-add JSON         add a fault record, e.g. '{"code":"nodeOffline","severity":"error","type":"node","nodeID":2}'
   cluster-fault-resolve ID       resolve a fault record
   reset                          restore the configured initial state
+  snapshot NAME                  save the whole state as a named snapshot
+  restore NAME                   bring a named snapshot back (clock included)
+  snapshots                      list the snapshots
   kmip-ca                        print the embedded KMIP CA certificate
   kmip-sign [DAYS] < csr.pem     sign a CSR with the embedded CA
 `
@@ -141,6 +144,13 @@ func runControl(ctx context.Context, args []string, getenv func(string) string, 
 		method, path = http.MethodPost, "cluster-faults/"+rest[1]+"/resolve"
 	case "reset":
 		method, path = http.MethodPost, "reset"
+	case "snapshot", "restore":
+		if err := need(1); err != nil {
+			return err
+		}
+		method, path, body = http.MethodPost, cmd, map[string]any{"name": rest[1]}
+	case "snapshots":
+		method, path = http.MethodGet, "snapshots"
 	case "kmip-ca":
 		method, path = http.MethodGet, "kmip/ca"
 	case "kmip-sign":

@@ -70,9 +70,10 @@ func runWith(ctx context.Context, args []string, getenv func(string) string, std
 	}
 	logger := newLogger(stderr, cfg.LogLevel)
 	// ovh's kmipserver logs through the default logger (every connection at
-	// info); only run sets it, once, and keeps it to warnings unless
+	// info, its shutdown at warn); only run sets it, once, and keeps it to
+	// errors unless
 	// --log-level debug asks for more. Our own components get logger.
-	ovhLevel := slog.LevelWarn
+	ovhLevel := slog.LevelError
 	if cfg.LogLevel == "debug" {
 		ovhLevel = slog.LevelDebug
 	}
