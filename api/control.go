@@ -572,27 +572,23 @@ func (s *Server) kmipStats(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) kmipObjects(w http.ResponseWriter, r *http.Request) {
-	c, ok := s.ctl(w)
-	if !ok {
-		return
-	}
-	objs, err := c.KMIPObjects(r.Context())
-	if err != nil {
-		s.controlFailure(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, map[string]any{"objects": objs})
+	s.controlList(w, r, "objects", Control.KMIPObjects)
 }
 
 func (s *Server) kmipCerts(w http.ResponseWriter, r *http.Request) {
+	s.controlList(w, r, "certificates", Control.KMIPCerts)
+}
+
+// controlList answers {key: list} with what get returns.
+func (s *Server) controlList(w http.ResponseWriter, r *http.Request, key string, get func(Control, context.Context) (any, error)) {
 	c, ok := s.ctl(w)
 	if !ok {
 		return
 	}
-	certs, err := c.KMIPCerts(r.Context())
+	list, err := get(c, r.Context())
 	if err != nil {
 		s.controlFailure(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"certificates": certs})
+	writeJSON(w, http.StatusOK, map[string]any{key: list})
 }
