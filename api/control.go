@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"net"
 	"net/http"
 	"sort"
 	"strconv"
@@ -31,6 +32,8 @@ type Control interface {
 	Reset(ctx context.Context, ca bool) error
 	// Restart power-cycles the cluster's nodes (spec §3.5).
 	Restart(ctx context.Context, nodeIDs []int64) error
+	// KMIPAddr returns the embedded key server's host:port ("" when off).
+	KMIPAddr() string
 	// KMIPCA returns the embedded CA certificate (PEM).
 	KMIPCA() string
 	// SignCSR signs a CSR with the embedded CA (days <= 0: the default).
@@ -85,6 +88,7 @@ func (s *Server) controlRoutes(r chi.Router) {
 	r.Post("/cluster-faults", s.addClusterFault)
 	r.Post("/cluster-faults/{faultID}/resolve", s.resolveClusterFault)
 	r.Get("/kmip/ca", s.kmipCA)
+	r.Get("/kmip/server", s.kmipServer)
 	r.Post("/kmip/sign", s.kmipSign)
 	r.Get("/kmip/stats", s.kmipStats)
 	r.Get("/kmip/objects", s.kmipObjects)
@@ -533,6 +537,27 @@ func (s *Server) kmipCA(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "application/x-pem-file")
 	_, _ = io.WriteString(w, c.KMIPCA())
+}
+
+// kmipServer tells where the embedded key server listens, so scripts and
+// the replay tool can point a KeyServerKmip object at it.
+func (s *Server) kmipServer(w http.ResponseWriter, r *http.Request) {
+	c, ok := s.ctl(w)
+	if !ok {
+		return
+	}
+	addr := c.KMIPAddr()
+	if addr == "" {
+		writeControlError(w, http.StatusNotFound, "the embedded KMIP server is off (--kmip-addr off)")
+		return
+	}
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		s.controlFailure(w, r, err)
+		return
+	}
+	p, _ := strconv.Atoi(port)
+	writeJSON(w, http.StatusOK, map[string]any{"address": addr, "host": host, "port": p})
 }
 
 func (s *Server) kmipSign(w http.ResponseWriter, r *http.Request) {

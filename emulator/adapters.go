@@ -140,6 +140,8 @@ func (c control) Restart(ctx context.Context, nodeIDs []int64) error {
 	return c.e.cluster.PowerCycle(ctx, nodeIDs)
 }
 
+func (c control) KMIPAddr() string { return c.e.KMIPAddr() }
+
 func (c control) KMIPCA() string { return c.e.ca.CertPEM() }
 
 func (c control) SignCSR(ctx context.Context, csrPEM string, days int) (string, error) {

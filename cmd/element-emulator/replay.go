@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/tls"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -253,7 +254,48 @@ func replayOne(ctx context.Context, sc *replay.Scenario, target, user, password,
 			}
 		}
 	}
+	if target != "" {
+		discoverKMIP(ctx, t, opt.Vars)
+	}
 	return replay.Run(ctx, sc, t, opt)
+}
+
+// discoverKMIP asks a running emulator where its embedded key server
+// listens (GET /_emulator/kmip/server) unless --var set kmipHost/kmipPort;
+// a real cluster has no such route and keeps the defaults.
+func discoverKMIP(ctx context.Context, t replay.Target, vars map[string]any) {
+	_, hostSet := vars["kmipHost"]
+	_, portSet := vars["kmipPort"]
+	if hostSet && portSet {
+		return
+	}
+	client := t.Client
+	if client == nil {
+		client = &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}}}
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, strings.TrimRight(t.URL, "/")+"/_emulator/kmip/server", nil)
+	if err != nil {
+		return
+	}
+	req.SetBasicAuth(t.User, t.Password)
+	resp, err := client.Do(req)
+	if err != nil {
+		return
+	}
+	defer resp.Body.Close()
+	var body struct {
+		Host string `json:"host"`
+		Port int    `json:"port"`
+	}
+	if resp.StatusCode != http.StatusOK || json.NewDecoder(resp.Body).Decode(&body) != nil || body.Port == 0 {
+		return
+	}
+	if !hostSet {
+		vars["kmipHost"] = body.Host
+	}
+	if !portSet {
+		vars["kmipPort"] = body.Port
+	}
 }
 
 // replayEmulatorConfig is the in-process emulator a scenario asks for.

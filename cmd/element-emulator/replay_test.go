@@ -260,6 +260,14 @@ func TestReplayAgainstTarget(t *testing.T) {
 	require.NoError(t, err, "%s\n%s", out.String(), errOut.String())
 	require.Contains(t, out.String(), "1 passed, 0 failed\n")
 
+	// The embedded key server listens on a random port: replay finds it
+	// through GET /_emulator/kmip/server, so the EKM setup works unchanged.
+	out.Reset()
+	err = runReplay(context.Background(), []string{"--target", "http://" + e.Addr("http"),
+		"../../scenarios/01-ekm-setup-software-ear.yaml"}, noEnv, nil, &out, &errOut)
+	require.NoError(t, err, "%s\n%s", out.String(), errOut.String())
+	require.Contains(t, out.String(), "1 passed, 0 failed\n")
+
 	// Wrong credentials: GetAPI before the first step fails, nothing runs.
 	out.Reset()
 	err = runReplay(context.Background(), []string{"--target", "http://" + e.Addr("http"), "--password", "wrong",
