@@ -288,3 +288,50 @@ func TestReplayAgainstTarget(t *testing.T) {
 	require.NoError(t, rerr)
 	require.Contains(t, string(b), "<error message=")
 }
+
+// TestReplayTargetChangesNothingUnasked: a scenario of reads and
+// assertions, replayed against a running emulator, leaves its state as it
+// was — no purge of completed async results, no events, no clock move.
+func TestReplayTargetChangesNothingUnasked(t *testing.T) {
+	e, err := startReplayEmulator(context.Background(), replay.Start{}, nil)
+	require.NoError(t, err)
+	defer e.Close()
+	base := "http://" + e.Addr("http")
+	c := newClient(t, base)
+	h := c.call("RemoveDrives", map[string]any{"drives": []int64{2}})["asyncHandle"]
+	status, _ := c.do(http.MethodPost, "/_emulator/clock/advance", `{"seconds":10}`)
+	require.Equal(t, http.StatusOK, status)
+	c.call("GetAsyncResult", map[string]any{"asyncHandle": h, "keepResult": true})
+
+	snapshot := func() string {
+		var b strings.Builder
+		for _, m := range []string{"ListAsyncResults", "ListEvents", "ListClusterFaults", "ListDrives", "GetClusterInfo",
+			"GetSoftwareEncryptionAtRestInfo", "ListKeyProvidersKmip", "ListKeyServersKmip"} {
+			out, _ := json.Marshal(c.call(m, nil))
+			b.Write(out)
+		}
+		_, clk := c.do(http.MethodGet, "/_emulator/clock", "")
+		out, _ := json.Marshal(clk)
+		b.Write(out)
+		return b.String()
+	}
+	before := snapshot()
+
+	f := filepath.Join(t.TempDir(), "reads.yaml")
+	require.NoError(t, os.WriteFile(f, []byte(`name: reads only
+steps:
+  - call: GetClusterInfo
+    expect: {clusterInfo: {name: emu-cluster}}
+  - call: ListAsyncResults
+    expect: {asyncHandles: {len: 1}}
+  - expectFaults: {current: {driveAvailable: 1}}
+  - expectDrives: {where: {status: available}, count: 1}
+  - expectDrives: {hardware: true, count: 40}
+  - expectEvents: {params: {eventType: driveEvent}, contains: [{message: "Drive 2 status active -> removing"}]}
+`), 0o600))
+	var out, errOut bytes.Buffer
+	err = runReplay(context.Background(), []string{"--target", base, f}, noEnv, nil, &out, &errOut)
+	require.NoError(t, err, "%s\n%s", out.String(), errOut.String())
+	require.Contains(t, out.String(), "1 passed, 0 failed\n")
+	require.Equal(t, before, snapshot(), "replay --target changed state the scenario did not ask to change")
+}
