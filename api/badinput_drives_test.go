@@ -83,17 +83,7 @@ func dvRunBad(t *testing.T, s *apitest.Server, via dvVia, cases []biBadCase) {
 				before = dvSnapshot(t, s)
 			}
 			a := via(t, s, c.method, c.params)
-			require.NotNil(t, a.Error, "%s %s should fail with %s: %s", c.method, c.params, c.err, a.raw)
-			require.Equal(t, 500, a.Error.Code)
-			require.Equal(t, c.err, a.Error.Name, a.raw)
-			switch c.match {
-			case biExact:
-				require.Equal(t, c.msg, a.Error.Message)
-			case biPrefix:
-				require.True(t, strings.HasPrefix(a.Error.Message, c.msg), "message %q should start with %q", a.Error.Message, c.msg)
-			case biContains:
-				require.Contains(t, a.Error.Message, c.msg)
-			}
+			biRequireError(t, a, c)
 			after := dvSnapshot(t, s)
 			prev = after
 			biRequireSameState(t, before, after, "a failing "+c.method)

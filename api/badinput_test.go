@@ -276,17 +276,7 @@ func biRunBad(t *testing.T, s *apitest.Server, cases []biBadCase) {
 			} else {
 				a = biCall(t, s, c.method, c.params)
 			}
-			require.NotNil(t, a.Error, "%s %s should fail with %s: %s", c.method, c.params, c.err, a.raw)
-			require.Equal(t, 500, a.Error.Code)
-			require.Equal(t, c.err, a.Error.Name, a.raw)
-			switch c.match {
-			case biExact:
-				require.Equal(t, c.msg, a.Error.Message)
-			case biPrefix:
-				require.True(t, strings.HasPrefix(a.Error.Message, c.msg), "message %q should start with %q", a.Error.Message, c.msg)
-			case biContains:
-				require.Contains(t, a.Error.Message, c.msg)
-			}
+			biRequireError(t, a, c)
 			after := biSnapshot(t, s)
 			prev = after
 			if strings.HasPrefix(c.err, "xKmip") {
@@ -301,6 +291,23 @@ func biRunBad(t *testing.T, s *apitest.Server, cases []biBadCase) {
 
 // biRequireNextProvider creates a provider and requires the expected ID: no
 // failing call consumed a provider ID.
+// biRequireError checks a failing answer against the case: code 500, the
+// error name, and the message as the case's match kind says.
+func biRequireError(t *testing.T, a biAnswer, c biBadCase) {
+	t.Helper()
+	require.NotNil(t, a.Error, "%s %s should fail with %s: %s", c.method, c.params, c.err, a.raw)
+	require.Equal(t, 500, a.Error.Code)
+	require.Equal(t, c.err, a.Error.Name, a.raw)
+	switch c.match {
+	case biExact:
+		require.Equal(t, c.msg, a.Error.Message)
+	case biPrefix:
+		require.True(t, strings.HasPrefix(a.Error.Message, c.msg), "message %q should start with %q", a.Error.Message, c.msg)
+	case biContains:
+		require.Contains(t, a.Error.Message, c.msg)
+	}
+}
+
 func biRequireNextProvider(t *testing.T, s *apitest.Server, want int64) {
 	t.Helper()
 	t.Run("succeeds/counter/CreateKeyProviderKmip", func(t *testing.T) {
