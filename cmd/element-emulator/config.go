@@ -86,6 +86,24 @@ func envName(flagName string) string {
 	return "ELEMENT_EMULATOR_" + strings.ToUpper(strings.ReplaceAll(flagName, "-", "_"))
 }
 
+// envDefault returns the flag default: the environment variable of flag n
+// parsed by parse when set, else def. The first unparsable value is kept
+// in *envErr.
+func envDefault[T any](getenv func(string) string, n string, def T, parse func(string) (T, error), kind string, envErr *error) T {
+	v := getenv(envName(n))
+	if v == "" {
+		return def
+	}
+	x, err := parse(v)
+	if err != nil {
+		if *envErr == nil {
+			*envErr = fmt.Errorf("%s: %q is not %s", envName(n), v, kind)
+		}
+		return def
+	}
+	return x
+}
+
 // parseConfig parses args with env-backed defaults.
 func parseConfig(name string, args []string, getenv func(string) string, stderr io.Writer) (Config, *flag.FlagSet, error) {
 	var c Config
@@ -109,40 +127,16 @@ Flags (each also read from its ELEMENT_EMULATOR_* environment variable; flags wi
 	}
 	var envErr error
 	str := func(p *string, n, def, usage string) {
-		if v := getenv(envName(n)); v != "" {
-			def = v
-		}
-		fs.StringVar(p, n, def, usage+" (env "+envName(n)+")")
+		fs.StringVar(p, n, envDefault(getenv, n, def, func(v string) (string, error) { return v, nil }, "", &envErr), usage+" (env "+envName(n)+")")
 	}
 	boolean := func(p *bool, n string, def bool, usage string) {
-		if v := getenv(envName(n)); v != "" {
-			b, err := strconv.ParseBool(v)
-			if err != nil && envErr == nil {
-				envErr = fmt.Errorf("%s: %q is not a boolean", envName(n), v)
-			}
-			def = b
-		}
-		fs.BoolVar(p, n, def, usage+" (env "+envName(n)+")")
+		fs.BoolVar(p, n, envDefault(getenv, n, def, strconv.ParseBool, "a boolean", &envErr), usage+" (env "+envName(n)+")")
 	}
 	integer := func(p *int, n string, def int, usage string) {
-		if v := getenv(envName(n)); v != "" {
-			i, err := strconv.Atoi(v)
-			if err != nil && envErr == nil {
-				envErr = fmt.Errorf("%s: %q is not an integer", envName(n), v)
-			}
-			def = i
-		}
-		fs.IntVar(p, n, def, usage+" (env "+envName(n)+")")
+		fs.IntVar(p, n, envDefault(getenv, n, def, strconv.Atoi, "an integer", &envErr), usage+" (env "+envName(n)+")")
 	}
 	duration := func(p *time.Duration, n string, def time.Duration, usage string) {
-		if v := getenv(envName(n)); v != "" {
-			d, err := time.ParseDuration(v)
-			if err != nil && envErr == nil {
-				envErr = fmt.Errorf("%s: %q is not a duration", envName(n), v)
-			}
-			def = d
-		}
-		fs.DurationVar(p, n, def, usage+" (env "+envName(n)+")")
+		fs.DurationVar(p, n, envDefault(getenv, n, def, time.ParseDuration, "a duration", &envErr), usage+" (env "+envName(n)+")")
 	}
 	list := func(p *stringList, n, usage string) {
 		if v := getenv(envName(n)); v != "" {
