@@ -23,3 +23,4 @@ bench:
 fuzz:
 	$(GO) test ./api -run '^$$' -fuzz FuzzEnvelope -fuzztime 20s
 	$(GO) test ./api -run '^$$' -fuzz FuzzParams -fuzztime 20s
+	$(GO) test ./api -run '^$$' -fuzz FuzzParseRule -fuzztime 20s
