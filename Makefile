@@ -2,7 +2,7 @@
 # `go test -race ./...`; these targets are shorthands around them.
 GO ?= go
 
-.PHONY: run test check bench fuzz build
+.PHONY: run test check bench fuzz build golden replay
 
 run:
 	$(GO) run ./cmd/element-emulator
@@ -24,3 +24,9 @@ fuzz:
 	$(GO) test ./api -run '^$$' -fuzz FuzzEnvelope -fuzztime 20s
 	$(GO) test ./api -run '^$$' -fuzz FuzzParams -fuzztime 20s
 	$(GO) test ./api -run '^$$' -fuzz FuzzParseRule -fuzztime 20s
+
+golden:
+	$(GO) test ./api -run TestGoldenWireShapes -update
+
+replay:
+	$(GO) run ./cmd/element-emulator replay scenarios/
