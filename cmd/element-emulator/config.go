@@ -49,6 +49,8 @@ type Config struct {
 	KMIPDestroy          string
 	KMIPClientEKU        string
 	KMIPIdentity         string
+	KMIPOwnership        string
+	KMIPServerKey        string
 	KMIPTimestampWindow  time.Duration
 	KMIPSANs             stringList
 	KMIPClientCAs        stringList
@@ -75,6 +77,8 @@ var (
 	ErrDestroy        = errors.New("--kmip-destroy must be keep-metadata or delete")
 	ErrClientEKU      = errors.New("--kmip-client-eku must be require or lenient")
 	ErrIdentity       = errors.New("--kmip-identity must be cn or ou")
+	ErrOwnership      = errors.New("--kmip-ownership must be off or owner")
+	ErrServerKey      = errors.New("--kmip-server-key must be ecdsa or rsa")
 	ErrCertKey        = errors.New("--cert and --key must be given together")
 	ErrMasterKey      = errors.New("ELEMENT_EMULATOR_MASTER_KEY must be 32 bytes in base64")
 	ErrDataEphemeral  = errors.New("--data must not be empty unless --ephemeral")
@@ -180,6 +184,8 @@ Flags (each also read from its ELEMENT_EMULATOR_* environment variable; flags wi
 	str(&c.KMIPDestroy, "kmip-destroy", "keep-metadata", "embedded server Destroy: keep-metadata or delete")
 	str(&c.KMIPClientEKU, "kmip-client-eku", "require", "embedded server client-certificate EKU check: require or lenient")
 	str(&c.KMIPIdentity, "kmip-identity", "cn", "embedded server client identity: cn or ou")
+	str(&c.KMIPOwnership, "kmip-ownership", "off", "embedded server object ownership: off (owner recorded only) or owner (other identities get PermissionDenied)")
+	str(&c.KMIPServerKey, "kmip-server-key", "ecdsa", "embedded server certificate key: ecdsa (P-256) or rsa (RSA-2048; PyKMIP clients then need --kmip-legacy-ciphers)")
 	duration(&c.KMIPTimestampWindow, "kmip-timestamp-window", 0, "reject KMIP requests whose header time is further off (0 = off)")
 	list(&c.KMIPSANs, "kmip-san", "extra subject alternative name of the embedded KMIP server certificate")
 	list(&c.KMIPClientCAs, "kmip-client-ca", "PEM file of an extra CA trusted for KMIP client certificates")
@@ -228,6 +234,12 @@ func (c Config) Validate() error {
 	}
 	if !oneOf(c.KMIPIdentity, "cn", "ou") {
 		return ErrIdentity
+	}
+	if !oneOf(c.KMIPOwnership, "off", "owner") {
+		return ErrOwnership
+	}
+	if !oneOf(c.KMIPServerKey, "ecdsa", "rsa") {
+		return ErrServerKey
 	}
 	if (c.Cert == "") != (c.Key == "") {
 		return ErrCertKey

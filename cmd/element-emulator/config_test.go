@@ -60,6 +60,12 @@ func TestParseConfig(t *testing.T) {
 		{name: "BadSeed", args: []string{"--seed", "x"}, wantErr: ErrSeed},
 		{name: "BadCustomAttr", args: []string{"--kmip-custom-attribute", "maybe"}, wantErr: ErrCustomAttr},
 		{name: "CertWithoutKey", args: []string{"--cert", "a.pem"}, wantErr: ErrCertKey},
+		{name: "BadOwnership", args: []string{"--kmip-ownership", "mine"}, wantErr: ErrOwnership},
+		{name: "BadServerKey", args: []string{"--kmip-server-key", "dsa"}, wantErr: ErrServerKey},
+		{name: "KMIPServerOptions", args: []string{"--kmip-ownership", "owner", "--kmip-server-key", "rsa"}, check: func(t *testing.T, c Config) {
+			require.Equal(t, "owner", c.KMIPOwnership)
+			require.Equal(t, "rsa", c.KMIPServerKey)
+		}},
 		{name: "BadMasterKey", env: map[string]string{"ELEMENT_EMULATOR_MASTER_KEY": "c2hvcnQ="}, wantErr: ErrMasterKey},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
