@@ -2,6 +2,7 @@ package cluster
 
 import (
 	"context"
+	"errors"
 	"crypto/x509"
 	"encoding/pem"
 	"fmt"
@@ -56,11 +57,11 @@ func openFaults(all []Fault) map[string]Fault {
 // at time now (D34): raising, updating in place, or resolving records, and
 // moving the slice-service health timers.
 func (c *Cluster) evaluate(ctx context.Context, tx Tx, now time.Time) error {
-	st, err := tx.State(ctx)
-	if err != nil {
+	if _, err := tx.State(ctx); errors.Is(err, ErrNotFound) {
+		return nil // no cluster yet (bootstrap mode): no conditions
+	} else if err != nil {
 		return err
 	}
-	_ = st
 	nodes, err := tx.Nodes(ctx)
 	if err != nil {
 		return err
