@@ -26,6 +26,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -158,6 +159,9 @@ database_path=%s
 	s.cmd = exec.Command(p, "-f", confPath, "-l", s.LogPath)
 	s.cmd.Dir = dir
 	s.cmd.Stdout, s.cmd.Stderr = out, out
+	// pykmip-server forks worker processes: give it its own process group
+	// so stop can kill all of them, not only the parent.
+	s.cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	require.NoError(t, s.cmd.Start())
 	s.done = make(chan struct{})
 	go func() {
@@ -172,6 +176,7 @@ database_path=%s
 
 // stop kills the server and, if the test failed, logs its output.
 func (s *Server) stop() {
+	_ = syscall.Kill(-s.cmd.Process.Pid, syscall.SIGKILL) // the whole group
 	_ = s.cmd.Process.Kill()
 	<-s.done
 	if s.t.Failed() {
