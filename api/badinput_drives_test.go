@@ -55,19 +55,8 @@ func dvNode(t *testing.T, s *apitest.Server, method, params string) biAnswer {
 	}
 	req, err := http.NewRequest(http.MethodPost, s.NodeURL+"/json-rpc/"+s.Version, strings.NewReader(body+"}"))
 	require.NoError(t, err)
-	req.SetBasicAuth(s.User, s.Pass)
-	resp, err := dvNodeClient.Do(req)
-	require.NoError(t, err)
-	defer resp.Body.Close()
-	b, err := io.ReadAll(resp.Body)
-	require.NoError(t, err)
-	require.Equal(t, http.StatusOK, resp.StatusCode, "%s -> %s", body, b)
-	var a biAnswer
-	d := json.NewDecoder(bytes.NewReader(b))
-	d.UseNumber()
-	require.NoError(t, d.Decode(&a), string(b))
-	a.raw = string(b)
-	require.True(t, (a.Error == nil) != (a.Result == nil), "exactly one of result/error: %s", b)
+	a := biDo(t, s, dvNodeClient, req, body)
+	require.True(t, (a.Error == nil) != (a.Result == nil), "exactly one of result/error: %s", a.raw)
 	return a
 }
 

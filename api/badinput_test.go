@@ -50,19 +50,27 @@ func biPost(t *testing.T, s *apitest.Server, version, body string) biAnswer {
 	t.Helper()
 	req, err := http.NewRequest(http.MethodPost, s.URL+"/json-rpc/"+version, strings.NewReader(body))
 	require.NoError(t, err)
+	a := biDo(t, s, s.Client, req, body)
+	require.True(t, (a.Error == nil) != (a.Result == nil), "exactly one of result/error: %s", a.raw)
+	return a
+}
+
+// biDo sends req with the server's credentials through client and decodes
+// the Element envelope of a 200 answer (what names the request in messages).
+func biDo(t *testing.T, s *apitest.Server, client *http.Client, req *http.Request, what string) biAnswer {
+	t.Helper()
 	req.SetBasicAuth(s.User, s.Pass)
-	resp, err := s.Client.Do(req)
+	resp, err := client.Do(req)
 	require.NoError(t, err)
 	defer resp.Body.Close()
 	b, err := io.ReadAll(resp.Body)
 	require.NoError(t, err)
-	require.Equal(t, http.StatusOK, resp.StatusCode, "%s -> %s", body, b)
+	require.Equal(t, http.StatusOK, resp.StatusCode, "%s -> %s", what, b)
 	var a biAnswer
 	d := json.NewDecoder(bytes.NewReader(b))
 	d.UseNumber()
 	require.NoError(t, d.Decode(&a), string(b))
 	a.raw = string(b)
-	require.True(t, (a.Error == nil) != (a.Result == nil), "exactly one of result/error: %s", b)
 	return a
 }
 
@@ -242,19 +250,7 @@ func biGet(t *testing.T, s *apitest.Server, query string) biAnswer {
 	t.Helper()
 	req, err := http.NewRequest(http.MethodGet, s.URL+"/json-rpc/"+s.Version+"?"+query, nil)
 	require.NoError(t, err)
-	req.SetBasicAuth(s.User, s.Pass)
-	resp, err := s.Client.Do(req)
-	require.NoError(t, err)
-	defer resp.Body.Close()
-	b, err := io.ReadAll(resp.Body)
-	require.NoError(t, err)
-	require.Equal(t, http.StatusOK, resp.StatusCode, "%s -> %s", query, b)
-	var a biAnswer
-	d := json.NewDecoder(bytes.NewReader(b))
-	d.UseNumber()
-	require.NoError(t, d.Decode(&a), string(b))
-	a.raw = string(b)
-	return a
+	return biDo(t, s, s.Client, req, query)
 }
 
 // biRunBad runs each case as a subtest named by outcome and requires the
