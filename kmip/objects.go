@@ -371,8 +371,19 @@ func (s *Server) get(ctx context.Context, req *payloads.GetRequestPayload) (*pay
 	return resp, nil
 }
 
-// objectAttributes loads uid's full attribute list.
-func (s *Server) objectAttributes(ctx context.Context, uid string) ([]okmip.Attribute, error) {
+// objectAttributes resolves the request's UID (or the ID placeholder) and
+// loads that object's full attribute list.
+func (s *Server) objectAttributes(ctx context.Context, id string) (string, []okmip.Attribute, error) {
+	uid, err := uidOf(ctx, id)
+	if err != nil {
+		return "", nil, err
+	}
+	all, err := s.attributesOf(ctx, uid)
+	return uid, all, err
+}
+
+// attributesOf loads uid's full attribute list.
+func (s *Server) attributesOf(ctx context.Context, uid string) ([]okmip.Attribute, error) {
 	var all []okmip.Attribute
 	err := s.cfg.Store.KMIPView(ctx, func(tx ObjectTx) error {
 		o, err := s.loadOwned(ctx, tx, uid, s.cfg.Now(), false)
@@ -390,11 +401,7 @@ func (s *Server) objectAttributes(ctx context.Context, uid string) ([]okmip.Attr
 }
 
 func (s *Server) getAttributes(ctx context.Context, req *payloads.GetAttributesRequestPayload) (*payloads.GetAttributesResponsePayload, error) {
-	uid, err := uidOf(ctx, req.UniqueIdentifier)
-	if err != nil {
-		return nil, err
-	}
-	all, err := s.objectAttributes(ctx, uid)
+	uid, all, err := s.objectAttributes(ctx, req.UniqueIdentifier)
 	if err != nil {
 		return nil, err
 	}
@@ -414,11 +421,7 @@ func (s *Server) getAttributes(ctx context.Context, req *payloads.GetAttributesR
 }
 
 func (s *Server) getAttributeList(ctx context.Context, req *payloads.GetAttributeListRequestPayload) (*payloads.GetAttributeListResponsePayload, error) {
-	uid, err := uidOf(ctx, req.UniqueIdentifier)
-	if err != nil {
-		return nil, err
-	}
-	all, err := s.objectAttributes(ctx, uid)
+	uid, all, err := s.objectAttributes(ctx, req.UniqueIdentifier)
 	if err != nil {
 		return nil, err
 	}
