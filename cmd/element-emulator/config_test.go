@@ -27,6 +27,7 @@ func TestParseConfig(t *testing.T) {
 			require.Equal(t, "real", c.Clock)
 			require.True(t, c.SoftwareEAR)
 			require.Equal(t, 6*time.Second, c.RekeyDuration)
+			require.Equal(t, 5*time.Second, c.EARTransition)
 			require.Equal(t, "fallback", c.KMIPCustomAttribute)
 			require.True(t, c.KMIPVerifyHostname)
 		}},
@@ -57,6 +58,7 @@ func TestParseConfig(t *testing.T) {
 		{name: "BadAPIVersion", args: []string{"--api-version", "11.0"}, wantErr: ErrAPIVersion},
 		{name: "BadNodes", args: []string{"--nodes", "0"}, wantErr: ErrNodes},
 		{name: "NegativeRekey", args: []string{"--rekey-duration", "-1s"}, wantErr: ErrRekeyDuration},
+		{name: "NegativeEARTransition", args: []string{"--ear-transition", "-1s"}, wantErr: ErrEARTransition},
 		{name: "BadSeed", args: []string{"--seed", "x"}, wantErr: ErrSeed},
 		{name: "BadCustomAttr", args: []string{"--kmip-custom-attribute", "maybe"}, wantErr: ErrCustomAttr},
 		{name: "CertWithoutKey", args: []string{"--cert", "a.pem"}, wantErr: ErrCertKey},

@@ -124,6 +124,7 @@ func emulatorConfig(c Config, logger *slog.Logger) (emulator.Config, error) {
 	cc.SoftwareEAR = c.SoftwareEAR
 	cc.Bootstrap = c.Bootstrap
 	cc.RekeyDuration = c.RekeyDuration
+	cc.EARTransition = c.EARTransition
 	cc.APIVersion = c.APIVersion
 	mode, _ := clock.ParseMode(c.Clock)
 	verify := c.KMIPVerifyHostname
