@@ -78,6 +78,8 @@ type Emulator struct {
 
 	mu        sync.Mutex
 	servers   []*http.Server
+	unserved  []served // bound by Listen, not yet served
+	ticking   bool
 	listeners map[string]net.Listener
 	stop      chan struct{}
 	wg        sync.WaitGroup
@@ -258,13 +260,6 @@ func (e *Emulator) build(ctx context.Context) error {
 	if err := e.loadCredentials(ctx); err != nil {
 		return err
 	}
-	if e.Restarted {
-		// A process start on existing state is a power cycle (spec §0.4).
-		if err := e.cluster.PowerCycle(ctx, nil); err != nil {
-			return fmt.Errorf("power cycle: %w", err)
-		}
-	}
-
 	if a := e.cfg.KMIPAddr; a != "" && a != "off" {
 		scfg := e.cfg.KMIPServer
 		scfg.Addr, scfg.Store, scfg.CA, scfg.Now = a, e.store, ca, e.clock.Now
@@ -320,19 +315,37 @@ func (e *Emulator) authenticate(user, password string) bool {
 	return subtleEqual(user, c.user) && subtleEqual(password, c.password)
 }
 
-// Start opens the listeners and background goroutines.
+// Start opens every listener, boots the cluster and starts serving: Listen,
+// then Boot, then Serve.
 func (e *Emulator) Start(ctx context.Context) error {
+	if err := e.Listen(ctx); err != nil {
+		return err
+	}
+	if err := e.Boot(ctx); err != nil {
+		e.Close()
+		return err
+	}
+	e.Serve()
+	return nil
+}
+
+// Listen starts the embedded KMIP server and binds the API listeners, which
+// accept connections but answer nothing until Serve. Everything the
+// cluster depends on is thus reachable before Boot runs overdue work.
+func (e *Emulator) Listen(ctx context.Context) error {
 	if e.kmipSrv != nil {
 		if err := e.kmipSrv.Start(); err != nil {
 			return fmt.Errorf("KMIP server on %s: %w", e.cfg.KMIPAddr, err)
 		}
 		if err := e.applyListenerFaults(ctx); err != nil {
+			e.Close()
 			return err
 		}
 		e.log.Info("embedded KMIP server listening (mutual TLS; CA at GET /_emulator/kmip/ca)", "addr", e.kmipSrv.Addr())
 	}
 	tlsCfg, err := e.tlsConfig()
 	if err != nil {
+		e.Close()
 		return err
 	}
 	for _, l := range []struct {
@@ -358,26 +371,68 @@ func (e *Emulator) Start(ctx context.Context) error {
 		srv := &http.Server{Handler: l.h, ReadHeaderTimeout: 30 * time.Second, ErrorLog: slog.NewLogLogger(e.log.Handler(), slog.LevelDebug)}
 		e.mu.Lock()
 		e.listeners[l.name] = ln
-		e.servers = append(e.servers, srv)
+		e.unserved = append(e.unserved, served{l.name, ln, srv})
 		e.mu.Unlock()
+	}
+	return nil
+}
+
+// Boot runs what a process start on existing state implies: a power cycle of
+// every node (overdue timers settle first, each at its own deadline). Call it
+// after Listen, so the embedded key server already answers.
+func (e *Emulator) Boot(ctx context.Context) error {
+	if !e.Restarted {
+		return nil
+	}
+	if err := e.cluster.PowerCycle(ctx, nil); err != nil {
+		return fmt.Errorf("power cycle: %w", err)
+	}
+	return nil
+}
+
+// Serve starts answering on the listeners bound by Listen and, with the real
+// clock, the background settlement ticker.
+func (e *Emulator) Serve() {
+	e.mu.Lock()
+	pending := e.unserved
+	e.unserved = nil
+	if e.closed {
+		e.mu.Unlock()
+		return
+	}
+	for _, s := range pending {
+		e.servers = append(e.servers, s.srv)
 		e.wg.Add(1)
 		go func() {
 			defer e.wg.Done()
-			if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
-				e.log.Error("listener stopped", "listener", l.name, "error", err)
+			if err := s.srv.Serve(s.ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+				e.log.Error("listener stopped", "listener", s.name, "error", err)
 			}
 		}()
-		e.log.Info(listenerHint(l.name, ln.Addr().String(), e.cfg.Cluster.APIVersion, e.cfg.Cluster.User), "listener", l.name, "addr", ln.Addr().String())
 	}
-	if e.clock.Mode() == clock.Real {
+	ticker := e.clock.Mode() == clock.Real && !e.ticking
+	e.ticking = true
+	if ticker {
+		e.wg.Add(1)
+	}
+	e.mu.Unlock()
+	for _, s := range pending {
+		e.log.Info(listenerHint(s.name, s.ln.Addr().String(), e.cfg.Cluster.APIVersion, e.cfg.Cluster.User), "listener", s.name, "addr", s.ln.Addr().String())
+	}
+	if ticker {
 		every := e.cfg.SettleEvery
 		if every <= 0 {
 			every = time.Second
 		}
-		e.wg.Add(1)
 		go e.ticker(every)
 	}
-	return nil
+}
+
+// served is an API listener and the server that answers on it.
+type served struct {
+	name string
+	ln   net.Listener
+	srv  *http.Server
 }
 
 func listenerHint(name, addr, version, user string) string {
@@ -434,6 +489,10 @@ func (e *Emulator) Close() error {
 	e.closed = true
 	close(e.stop)
 	servers := e.servers
+	for _, s := range e.unserved {
+		_ = s.ln.Close()
+	}
+	e.unserved = nil
 	e.mu.Unlock()
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
