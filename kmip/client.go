@@ -139,6 +139,16 @@ func (c *Client) CreateKey(ctx context.Context, t Target, keyID, purpose string)
 		return "", err
 	}
 	defer s.close()
+	if uid, ok, err := s.adopt(ctx, keyID, purpose); err != nil {
+		return "", s.fail(err)
+	} else if ok {
+		if key, err := s.get(ctx, uid); err != nil {
+			return "", s.fail(err)
+		} else if len(key) != 32 {
+			return "", clientErr(ClassServer, "%s: key %s has %d bytes of material, want 32", s.addr, uid, len(key))
+		}
+		return uid, nil
+	}
 	attrName := okmip.AttributeName(KeyIDAttributePrefix + keyID)
 	attrs := []okmip.Attribute{
 		{AttributeName: okmip.AttributeNameCryptographicAlgorithm, AttributeValue: okmip.CryptographicAlgorithmAES},
@@ -205,17 +215,7 @@ func (c *Client) GetKey(ctx context.Context, t Target, uid, keyID string) ([]byt
 			return nil, s.fail(err)
 		}
 	}
-	var queries [][]okmip.Attribute
-	if c.cfg.CustomAttribute != "off" {
-		queries = append(queries, []okmip.Attribute{{AttributeName: okmip.AttributeName(KeyIDAttributePrefix + keyID), AttributeValue: keyID}})
-	}
-	if c.cfg.CustomAttribute != "required" {
-		for _, p := range []string{PurposeEarSedAuthenticationKey, PurposeSoftwareEarKeyEncryptionKey} {
-			queries = append(queries, []okmip.Attribute{{AttributeName: okmip.AttributeNameName,
-				AttributeValue: okmip.Name{NameValue: KeyName(p, keyID), NameType: okmip.NameTypeUninterpretedTextString}}})
-		}
-	}
-	for _, q := range queries {
+	for _, q := range c.keyQueries(keyID, PurposeEarSedAuthenticationKey, PurposeSoftwareEarKeyEncryptionKey) {
 		resp, err := s.do(ctx, &payloads.LocateRequestPayload{Attribute: q})
 		if err != nil {
 			if errors.As(err, &re) {
@@ -239,6 +239,80 @@ func (c *Client) GetKey(ctx context.Context, t Target, uid, keyID string) ([]byt
 	return nil, clientErr(ClassServer, "%s: key %s unavailable", s.addr, keyID)
 }
 
+// keyQueries are the Locate queries that find the key tagged keyID: by the
+// custom attribute unless it is off, by the name of each purpose unless the
+// attribute is required.
+func (c *Client) keyQueries(keyID string, purposes ...string) [][]okmip.Attribute {
+	var queries [][]okmip.Attribute
+	if c.cfg.CustomAttribute != "off" {
+		queries = append(queries, []okmip.Attribute{{AttributeName: okmip.AttributeName(KeyIDAttributePrefix + keyID), AttributeValue: keyID}})
+	}
+	if c.cfg.CustomAttribute != "required" {
+		for _, p := range purposes {
+			queries = append(queries, []okmip.Attribute{{AttributeName: okmip.AttributeNameName,
+				AttributeValue: okmip.Name{NameValue: KeyName(p, keyID), NameType: okmip.NameTypeUninterpretedTextString}}})
+		}
+	}
+	return queries
+}
+
+// adopt finds a key that an earlier attempt created for keyID but whose
+// answer never reached the cluster: the process stopped between the Create
+// and the commit that records it. The cluster stores a key's keyID before it
+// asks for the key, so the retry looks for it by the same tags and adopts it
+// instead of creating a second one and leaving the first orphaned. A
+// Pre-Active key (stopped before Activate) is activated; further copies are
+// destroyed. ok is false when there is none.
+func (s *session) adopt(ctx context.Context, keyID, purpose string) (uid string, ok bool, err error) {
+	var found []string
+	for _, q := range s.c.keyQueries(keyID, purpose) {
+		resp, err := s.do(ctx, &payloads.LocateRequestPayload{Attribute: q})
+		var re *resultError
+		if errors.As(err, &re) {
+			continue // a server that cannot search this way; try the next query
+		}
+		if err != nil {
+			return "", false, err
+		}
+		if lr, _ := resp.(*payloads.LocateResponsePayload); lr != nil && len(lr.UniqueIdentifier) > 0 {
+			found = lr.UniqueIdentifier
+			break
+		}
+	}
+	for _, id := range found {
+		resp, err := s.do(ctx, &payloads.GetAttributesRequestPayload{UniqueIdentifier: id,
+			AttributeName: []okmip.AttributeName{okmip.AttributeNameState}})
+		if err != nil {
+			continue
+		}
+		var state okmip.State
+		if ga, _ := resp.(*payloads.GetAttributesResponsePayload); ga != nil {
+			for _, a := range ga.Attribute {
+				if st, isState := a.AttributeValue.(okmip.State); isState && a.AttributeName == okmip.AttributeNameState {
+					state = st
+				}
+			}
+		}
+		if state != okmip.StatePreActive && state != okmip.StateActive {
+			continue // revoked or destroyed: not ours to use
+		}
+		if ok {
+			s.cleanup(ctx, id, state == okmip.StateActive) // a second copy
+			continue
+		}
+		if state == okmip.StatePreActive {
+			if _, err := s.do(ctx, &payloads.ActivateRequestPayload{UniqueIdentifier: id}); err != nil {
+				return "", false, err
+			}
+		}
+		uid, ok = id, true
+	}
+	if ok {
+		s.c.log.Info("adopted a key created before an interruption", "server", s.addr, "uid", uid, "keyID", keyID)
+	}
+	return uid, ok, nil
+}
+
 // DecommissionKey retires uid per the Decommission mode (§2.6).
 func (c *Client) DecommissionKey(ctx context.Context, t Target, uid string) error {
 	if c.cfg.Decommission == "none" {
@@ -249,18 +323,27 @@ func (c *Client) DecommissionKey(ctx context.Context, t Target, uid string) erro
 		return err
 	}
 	defer s.close()
+	// Decommissioning is idempotent, so a retry after an interruption (the
+	// process stopped after the server acted, before the cluster recorded it)
+	// succeeds: a key already gone counts as destroyed, and one already
+	// revoked is still destroyed.
 	_, err = s.do(ctx, &payloads.RevokeRequestPayload{UniqueIdentifier: uid,
 		RevocationReason: okmip.RevocationReason{RevocationReasonCode: okmip.RevocationReasonCodeCessationOfOperation}})
 	var re *resultError
+	if errors.As(err, &re) && re.reason == okmip.ResultReasonItemNotFound {
+		return nil
+	}
 	alreadyRevoked := errors.As(err, &re) && re.reason == okmip.ResultReasonPermissionDenied
-	if err != nil && (c.cfg.Decommission == "revoke" || !alreadyRevoked) {
+	if err != nil && !alreadyRevoked {
 		return s.fail(err)
 	}
 	if c.cfg.Decommission == "revoke" {
 		return nil
 	}
-	// A key that is no longer active (revoked earlier) is still destroyed.
 	_, err = s.do(ctx, &payloads.DestroyRequestPayload{UniqueIdentifier: uid})
+	if errors.As(err, &re) && re.reason == okmip.ResultReasonItemNotFound {
+		return nil
+	}
 	return s.fail(err)
 }
 

@@ -376,3 +376,59 @@ func TestClientAgainstRSAServerWithLegacyCiphers(t *testing.T) {
 	require.Equal(t, tls.TLS_RSA_WITH_AES_128_CBC_SHA256, conn.ConnectionState().CipherSuite)
 	require.Equal(t, x509.RSA, conn.ConnectionState().PeerCertificates[0].PublicKeyAlgorithm)
 }
+
+// usableCopies counts the Pre-Active or Active objects tagged keyID.
+func usableCopies(t *testing.T, srv *kmip.Server, keyID string) int {
+	t.Helper()
+	objs, err := srv.Objects(context.Background())
+	require.NoError(t, err)
+	n := 0
+	for _, o := range objs {
+		if (o.State == "Active" || o.State == "PreActive") && len(o.KeyIDs) == 1 && o.KeyIDs[0] == keyID {
+			n++
+		}
+	}
+	return n
+}
+
+// A retry after an interruption (the cluster stopped between the key
+// server's answer and the commit recording it) adopts the key the first
+// attempt made, and decommissions idempotently: no orphan, no failure.
+func TestClientRetryAfterInterruptionAdoptsAndDecommissionsOnce(t *testing.T) {
+	ctx := context.Background()
+	e := newEnv(t)
+	tgt := e.target(t, "cluster-a")
+	c := newClient(t)
+
+	const keyID = "5a1d0c3e-0000-4000-8000-00000000c0de"
+	uid, err := c.CreateKey(ctx, tgt, keyID, kmip.PurposeSoftwareEarKeyEncryptionKey)
+	require.NoError(t, err)
+	again, err := c.CreateKey(ctx, tgt, keyID, kmip.PurposeSoftwareEarKeyEncryptionKey)
+	require.NoError(t, err)
+	require.Equal(t, uid, again, "the retry adopts the key the first attempt created")
+	require.Equal(t, 1, usableCopies(t, e.srv, keyID))
+
+	// Stopped between Create and Activate: the retry activates it.
+	const preID = "5a1d0c3e-0000-4000-8000-0000000pre0"
+	raw := dialOVHAs(t, e, "cluster-a")
+	cr, err := raw.Create().AES(256, okmip.CryptographicUsageEncrypt|okmip.CryptographicUsageDecrypt).
+		WithName(kmip.KeyName(kmip.PurposeEarSedAuthenticationKey, preID)).
+		WithAttribute(okmip.AttributeName(kmip.KeyIDAttributePrefix+preID), preID).ExecContext(ctx)
+	require.NoError(t, err)
+	require.Equal(t, "PreActive", objectByUID(t, e.srv, cr.UniqueIdentifier).State)
+	adopted, err := c.CreateKey(ctx, tgt, preID, kmip.PurposeEarSedAuthenticationKey)
+	require.NoError(t, err)
+	require.Equal(t, cr.UniqueIdentifier, adopted)
+	require.Equal(t, "Active", objectByUID(t, e.srv, adopted).State)
+	require.Equal(t, 1, usableCopies(t, e.srv, preID))
+
+	// Decommissioned, then decommissioned again by the retry: done, not failed.
+	require.NoError(t, c.DecommissionKey(ctx, tgt, uid))
+	require.NoError(t, c.DecommissionKey(ctx, tgt, uid))
+	require.Equal(t, "Destroyed", objectByUID(t, e.srv, uid).State)
+	require.Zero(t, usableCopies(t, e.srv, keyID))
+	// A destroyed key is not adopted: a new one is made.
+	fresh, err := c.CreateKey(ctx, tgt, keyID, kmip.PurposeSoftwareEarKeyEncryptionKey)
+	require.NoError(t, err)
+	require.NotEqual(t, uid, fresh)
+}
