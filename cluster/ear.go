@@ -182,6 +182,7 @@ func (c *Cluster) EnableEncryptionAtRest(ctx context.Context, providerID *int64)
 			return ErrNotPermitted("Encryption at rest is %s.", st.EAR)
 		}
 		st.EAR, st.EARDue, st.EARProviderID, st.EARKeyID = EAREnabling, now.Add(c.cfg.EARTransition), pid, ""
+		st.EARPendingKeyID = c.uuid()
 		if err := tx.PutState(ctx, st); err != nil {
 			return err
 		}
@@ -244,7 +245,11 @@ func (c *Cluster) stepEAR(ctx context.Context, at time.Time) error {
 // key server cannot be used EAR goes back to disabled and kmipServerFault
 // is raised (D18).
 func (c *Cluster) finishEnable(ctx context.Context, st State, at time.Time) error {
-	key := Key{KeyID: c.uuid(), Purpose: PurposeAuth, Type: Internal, Created: at.UTC().Truncate(time.Second), Status: KeyCurrent}
+	keyID := st.EARPendingKeyID
+	if keyID == "" {
+		keyID = c.uuid() // enabling began before keyIDs were chosen up front
+	}
+	key := Key{KeyID: keyID, Purpose: PurposeAuth, Type: Internal, Created: at.UTC().Truncate(time.Second), Status: KeyCurrent}
 	var kerr *Error
 	var serverID int64
 	var candidates []drives.Drive
@@ -305,7 +310,7 @@ func (c *Cluster) finishEnable(ctx context.Context, st State, at time.Time) erro
 		if st.EAR != EAREnabling {
 			return nil
 		}
-		st.EARDue = time.Time{}
+		st.EARDue, st.EARPendingKeyID = time.Time{}, ""
 		if kerr != nil {
 			c.log.Warn("enabling encryption at rest failed", "keyProviderID", st.EARProviderID, "error", kerr.Message)
 			st.EAR, st.EARProviderID = EARDisabled, 0

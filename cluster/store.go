@@ -120,7 +120,11 @@ type State struct {
 	EARDue        time.Time // end of enabling/disabling
 	EARProviderID int64     // provider of the pending or current key (0 = internal)
 	EARKeyID      string    // current authentication key
-	EARGeneration int       // number of enablements
+	// EARPendingKeyID is the keyID enabling will obtain, chosen when the
+	// request is accepted so a retry after an interruption asks for (and
+	// adopts) the same key.
+	EARPendingKeyID string
+	EARGeneration   int // number of enablements
 
 	// BootDue is when the next boot-time key retrieval runs (zero = none
 	// pending): set by a power cycle, retried every 60 s until it succeeds.

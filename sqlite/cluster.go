@@ -84,9 +84,10 @@ func (t *tx) State(ctx context.Context) (cluster.State, error) {
 	var created, due, bootDue string
 	var sear int
 	err := t.tx.QueryRowContext(ctx, `SELECT name, unique_id, uuid, mvip, svip, rep_count, admin_user, admin_password,
-		created, sear_enabled, sear_version, rekey_handle, ear_state, ear_due, ear_provider_id, ear_key_id, ear_generation, boot_due
-		FROM cluster WHERE id = 1`).Scan(&st.Name, &st.UniqueID, &st.UUID, &st.MVIP, &st.SVIP, &st.RepCount, &st.User, &pw,
-		&created, &sear, &st.SEARVersion, &st.RekeyHandle, &st.EAR, &due, &st.EARProviderID, &st.EARKeyID, &st.EARGeneration, &bootDue)
+		created, sear_enabled, sear_version, rekey_handle, ear_state, ear_due, ear_provider_id, ear_key_id, ear_generation, boot_due,
+		ear_pending_key_id FROM cluster WHERE id = 1`).Scan(&st.Name, &st.UniqueID, &st.UUID, &st.MVIP, &st.SVIP, &st.RepCount, &st.User, &pw,
+		&created, &sear, &st.SEARVersion, &st.RekeyHandle, &st.EAR, &due, &st.EARProviderID, &st.EARKeyID, &st.EARGeneration, &bootDue,
+		&st.EARPendingKeyID)
 	if err != nil {
 		return st, notFound(err)
 	}
@@ -112,10 +113,10 @@ func (t *tx) PutState(ctx context.Context, st cluster.State) error {
 	}
 	_, err = t.tx.ExecContext(ctx, `INSERT OR REPLACE INTO cluster (id, name, unique_id, uuid, mvip, svip, rep_count, admin_user,
 		admin_password, created, sear_enabled, sear_version, rekey_handle, ear_state, ear_due, ear_provider_id, ear_key_id, ear_generation,
-		boot_due) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		boot_due, ear_pending_key_id) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		st.Name, st.UniqueID, st.UUID, st.MVIP, st.SVIP, st.RepCount, st.User, pw, fmtTime(st.Created),
 		b2i(st.SEAREnabled), st.SEARVersion, int64(st.RekeyHandle), string(st.EAR), fmtTime(st.EARDue), st.EARProviderID,
-		st.EARKeyID, st.EARGeneration, fmtTime(st.BootDue))
+		st.EARKeyID, st.EARGeneration, fmtTime(st.BootDue), st.EARPendingKeyID)
 	return err
 }
 
