@@ -64,7 +64,10 @@ func Open(ctx context.Context, dsn string, kek []byte) (*Store, error) {
 	if memory {
 		db.SetMaxOpenConns(1)
 	} else {
-		db.SetMaxOpenConns(2)
+		// One writer connection: writers queue in Go, in order, instead of
+		// polling the lock in SQLite's busy handler, whose sleeps (1 to
+		// 100 ms a try) starve writers under load.
+		db.SetMaxOpenConns(1)
 		ruri := strings.Replace(uri, "_txlock=immediate", "_txlock=deferred", 1)
 		if rdb, err = sql.Open("sqlite3", ruri); err != nil {
 			db.Close()
