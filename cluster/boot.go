@@ -264,7 +264,7 @@ func (c *Cluster) applyUnlock(ctx context.Context, tx Tx, keyFailed map[string]*
 // by the lock for 360 s are ejected to available (D31), then every
 // condition is re-evaluated (slice escalation and recovery, certificates).
 func (c *Cluster) stepHealth(ctx context.Context, at time.Time) error {
-	return c.commit(ctx, at, func(tx Tx) error {
+	return c.commitEvaluating(ctx, at, allChanged, func(tx Tx) error {
 		ds, err := tx.Drives(ctx)
 		if err != nil {
 			return err

@@ -80,15 +80,18 @@ type Cluster struct {
 	// settleMu makes settlement exclusive: due timers run once, in order.
 	settleMu sync.Mutex
 
-	// gen counts committed writes (genStore); the caches below are valid
-	// only for the generation they were computed at.
-	gen atomic.Uint64
+	// gens count committed writes by what they changed (genStore); each
+	// cache below is valid only for the generation it was computed at.
+	gens *generations
 	// wake caches "nothing is due before this instant" (settle.go).
 	wake atomic.Pointer[wakeCache]
 	// rules caches the fault-injection rules (keyserver.go).
 	rules atomic.Pointer[rulesCache]
 	// exists caches whether a cluster was created.
 	exists atomic.Pointer[existsCache]
+	// expiry remembers certificate expiry dates by PEM text (health.go).
+	expiryMu sync.Mutex
+	expiry   map[string]time.Time
 }
 
 type wakeCache struct {
@@ -101,17 +104,47 @@ type rulesCache struct {
 	rules []faults.Rule
 }
 
-// genStore counts committed write transactions, so in-memory caches of
-// derived state know when they are stale. Every write of the cluster's
+// generations counts committed write transactions, by the kind of state
+// they changed, so in-memory caches of derived state know when they are
+// stale.
+type generations struct {
+	timers atomic.Uint64 // anything a timer derives from (settle.go wake)
+	rules  atomic.Uint64 // fault rules (keyserver.go rules)
+	exists atomic.Uint64 // the cluster row (exists)
+}
+
+func (g *generations) bump(ch changes) {
+	if ch.timerInputs() {
+		g.timers.Add(1)
+	}
+	if ch.rules {
+		g.rules.Add(1)
+	}
+	if ch.topology {
+		g.exists.Add(1)
+	}
+}
+
+// genStore hands every write transaction a trackedTx and, once it ends,
+// bumps the generations of what it changed. Every write of the cluster's
 // state goes through this one Store.
 type genStore struct {
 	Store
-	gen *atomic.Uint64
+	gens *generations
 }
 
 func (g genStore) Update(ctx context.Context, fn func(Tx) error) error {
-	err := g.Store.Update(ctx, fn)
-	g.gen.Add(1) // also after a rollback: harmless, only invalidates
+	var changed changes
+	err := g.Store.Update(ctx, func(tx Tx) error {
+		t := &trackedTx{Tx: tx}
+		err := fn(t)
+		changed = t.changed
+		return err
+	})
+	if err != nil {
+		changed = allChanged // a rollback: harmless, only invalidates
+	}
+	g.gens.bump(changed)
 	return err
 }
 
@@ -127,7 +160,8 @@ func New(cfg Config, d Deps) (*Cluster, error) {
 		d.Logger = slog.New(slog.DiscardHandler)
 	}
 	c := &Cluster{cfg: cfg, keys: d.KeyServer, now: d.Now, uuid: d.NewUUID, rand: d.Rand, log: d.Logger}
-	c.store = genStore{Store: d.Store, gen: &c.gen}
+	c.gens = &generations{}
+	c.store = genStore{Store: d.Store, gens: c.gens}
 	return c, nil
 }
 
@@ -157,7 +191,7 @@ func (c *Cluster) Init(ctx context.Context) (existed bool, err error) {
 // Exists reports whether a cluster has been created (false in bootstrap
 // mode until CreateCluster).
 func (c *Cluster) Exists(ctx context.Context) (bool, error) {
-	gen := c.gen.Load()
+	gen := c.gens.exists.Load()
 	if e := c.exists.Load(); e != nil && e.gen == gen {
 		return e.ok, nil
 	}
@@ -349,7 +383,7 @@ func (c *Cluster) Credentials(ctx context.Context) (user, password string, err e
 // update settles due timers, then runs fn in one write transaction with the
 // operation's single "now".
 func (c *Cluster) update(ctx context.Context, fn func(tx Tx, now time.Time) error) error {
-	if err := c.Settle(ctx); err != nil {
+	if err := c.trySettle(ctx); err != nil {
 		return err
 	}
 	return c.store.Update(ctx, func(tx Tx) error {
@@ -358,7 +392,7 @@ func (c *Cluster) update(ctx context.Context, fn func(tx Tx, now time.Time) erro
 			return err
 		}
 		// Conditions are re-evaluated after every state change (D34).
-		return c.evaluate(ctx, tx, now)
+		return c.evaluate(ctx, tx, now, changesOf(tx))
 	})
 }
 
@@ -366,6 +400,13 @@ func (c *Cluster) update(ctx context.Context, fn func(tx Tx, now time.Time) erro
 // condition faults (D34) at time at (the current emulator time when zero):
 // every state change goes through here or through update.
 func (c *Cluster) commit(ctx context.Context, at time.Time, fn func(Tx) error) error {
+	return c.commitEvaluating(ctx, at, changes{}, fn)
+}
+
+// commitEvaluating is commit that also re-derives the conditions of the
+// inputs in force, changed or not: a timer whose rule changes with time
+// alone (slice escalation, certificate thresholds) passes them all.
+func (c *Cluster) commitEvaluating(ctx context.Context, at time.Time, force changes, fn func(Tx) error) error {
 	return c.store.Update(ctx, func(tx Tx) error {
 		if err := fn(tx); err != nil {
 			return err
@@ -373,7 +414,7 @@ func (c *Cluster) commit(ctx context.Context, at time.Time, fn func(Tx) error) e
 		if at.IsZero() {
 			at = c.now()
 		}
-		return c.evaluate(ctx, tx, at)
+		return c.evaluate(ctx, tx, at, changesOf(tx).or(force))
 	})
 }
 

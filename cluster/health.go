@@ -56,12 +56,40 @@ func openFaults(all []Fault) map[string]Fault {
 // evaluate re-derives every condition-based fault from the current state
 // at time now (D34): raising, updating in place, or resolving records, and
 // moving the slice-service health timers.
-func (c *Cluster) evaluate(ctx context.Context, tx Tx, now time.Time) error {
+//
+// Only the conditions whose inputs the transaction changed are looked at:
+// drives, nodes and the cluster row feed the drive and slice conditions, key
+// servers the certificate condition, and condition records both. Inputs that
+// did not change cannot change a condition, except with time, and the
+// health timers (stepHealth) evaluate those with every input.
+func (c *Cluster) evaluate(ctx context.Context, tx Tx, now time.Time, ch changes) error {
+	if !ch.topology && !ch.servers && !ch.faults {
+		return nil
+	}
 	if _, err := tx.State(ctx); errors.Is(err, ErrNotFound) {
 		return nil // no cluster yet (bootstrap mode): no conditions
 	} else if err != nil {
 		return err
 	}
+	all, err := tx.OpenClusterFaults(ctx)
+	if err != nil {
+		return err
+	}
+	open := openFaults(all)
+	if ch.topology || ch.faults {
+		if err := c.evaluateDrives(ctx, tx, open, now); err != nil {
+			return err
+		}
+	}
+	if ch.servers || ch.faults {
+		return c.evaluateCerts(ctx, tx, open, now)
+	}
+	return nil
+}
+
+// evaluateDrives derives the drive and slice-service conditions of every
+// active node.
+func (c *Cluster) evaluateDrives(ctx context.Context, tx Tx, open map[string]Fault, now time.Time) error {
 	nodes, err := tx.Nodes(ctx)
 	if err != nil {
 		return err
@@ -70,11 +98,6 @@ func (c *Cluster) evaluate(ctx context.Context, tx Tx, now time.Time) error {
 	if err != nil {
 		return err
 	}
-	all, err := tx.OpenClusterFaults(ctx)
-	if err != nil {
-		return err
-	}
-	open := openFaults(all)
 	byNode := map[int64][]drives.Drive{}
 	for _, d := range ds {
 		if !d.Removed {
@@ -113,7 +136,7 @@ func (c *Cluster) evaluate(ctx context.Context, tx Tx, now time.Time) error {
 			return err
 		}
 	}
-	return c.evaluateCerts(ctx, tx, open, now)
+	return nil
 }
 
 // condition raises f (or refreshes its open record) when present, and
@@ -204,6 +227,35 @@ func (c *Cluster) evaluateSlice(ctx context.Context, tx Tx, open map[string]Faul
 
 // certExpiry returns the earliest NotAfter among the PEM certificates.
 func certExpiry(pemText string) (time.Time, bool) {
+	na := parseExpiry(pemText)
+	return na, !na.IsZero()
+}
+
+// certExpiry is certExpiry remembered per PEM text: certificates never
+// change, and evaluation (after every write) and the health timers (at every
+// settlement) ask again and again for the same few.
+func (c *Cluster) certExpiry(pemText string) (time.Time, bool) {
+	c.expiryMu.Lock()
+	na, ok := c.expiry[pemText]
+	c.expiryMu.Unlock()
+	if !ok {
+		na = parseExpiry(pemText)
+		c.expiryMu.Lock()
+		if c.expiry == nil || len(c.expiry) >= maxExpiryMemo {
+			c.expiry = map[string]time.Time{}
+		}
+		c.expiry[pemText] = na
+		c.expiryMu.Unlock()
+	}
+	return na, !na.IsZero()
+}
+
+// maxExpiryMemo bounds the memo of certExpiry; it starts over when full.
+const maxExpiryMemo = 1024
+
+// parseExpiry returns the earliest NotAfter of the PEM certificates in
+// pemText (zero when there is none).
+func parseExpiry(pemText string) time.Time {
 	var earliest time.Time
 	rest := []byte(pemText)
 	for {
@@ -220,7 +272,7 @@ func certExpiry(pemText string) (time.Time, bool) {
 			earliest = cert.NotAfter
 		}
 	}
-	return earliest, !earliest.IsZero()
+	return earliest
 }
 
 // evaluateCerts raises kmipCertificateFault for servers in a provider whose
@@ -237,8 +289,11 @@ func (c *Cluster) evaluateCerts(ctx context.Context, tx Tx, open map[string]Faul
 		var problems []string
 		sev := ""
 		for _, cert := range []struct{ what, pem string }{{"CA", ks.CAPEM}, {"Client", ks.ClientCertPEM}} {
-			na, ok := certExpiry(cert.pem)
-			if !ok || ks.ProviderID == 0 {
+			if ks.ProviderID == 0 {
+				continue
+			}
+			na, ok := c.certExpiry(cert.pem)
+			if !ok {
 				continue
 			}
 			switch {
@@ -323,7 +378,7 @@ func (c *Cluster) healthTimers(ctx context.Context, tx Tx) ([]time.Time, error) 
 		// threshold is due once, then evaluate has caught up with it.
 		sev := open[serverCond(CodeKMIPCertificateFault, ks.ID)].Severity
 		for _, p := range []string{ks.CAPEM, ks.ClientCertPEM} {
-			if na, ok := certExpiry(p); ok {
+			if na, ok := c.certExpiry(p); ok {
 				if sev == "" {
 					out = append(out, na.Add(-certWarnBefore))
 				}

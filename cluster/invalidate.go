@@ -4,5 +4,5 @@ package cluster
 // settlement wake-up time, the fault rules). Call it after the database was
 // replaced underneath a running cluster, as a snapshot restore does.
 func (c *Cluster) Invalidate() {
-	c.gen.Add(1)
+	c.gens.bump(allChanged)
 }

@@ -145,7 +145,7 @@ func (c *Cluster) FireRuleWhere(ctx context.Context, pred func(faults.Rule) bool
 
 // cachedRules returns the fault rules, read again only after a write.
 func (c *Cluster) cachedRules(ctx context.Context) ([]faults.Rule, error) {
-	gen := c.gen.Load()
+	gen := c.gens.rules.Load()
 	if rc := c.rules.Load(); rc != nil && rc.gen == gen {
 		return rc.rules, nil
 	}

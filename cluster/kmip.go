@@ -251,7 +251,7 @@ func (c *Cluster) ModifyKeyServer(ctx context.Context, id int64, s KeyServerSpec
 	if s.empty() {
 		return c.GetKeyServer(ctx, id) // only keyServerID: a no-op (spec §3.1)
 	}
-	if err := c.Settle(ctx); err != nil {
+	if err := c.trySettle(ctx); err != nil {
 		return KeyServerView{}, err
 	}
 	// Read what is needed for the contact, then contact outside any transaction.
@@ -438,7 +438,7 @@ func (c *Cluster) serverView(ctx context.Context, tx Tx, ks KMIPServer) (KeyServ
 // TestKeyServer probes a key server (D44: never raises a fault; success
 // resolves the server's open kmipServerFault).
 func (c *Cluster) TestKeyServer(ctx context.Context, id int64) error {
-	if err := c.Settle(ctx); err != nil {
+	if err := c.trySettle(ctx); err != nil {
 		return err
 	}
 	var t KeyServerTarget
@@ -510,18 +510,14 @@ func (c *Cluster) activeProviders(ctx context.Context, tx Tx) (map[int64]bool, e
 	return active, nil
 }
 
-func (c *Cluster) providerView(ctx context.Context, tx Tx, p KMIPProvider, active map[int64]bool) (KeyProviderView, error) {
+func providerView(p KMIPProvider, servers []KMIPServer, active map[int64]bool) KeyProviderView {
 	v := KeyProviderView{KMIPProvider: p, Active: active[p.ID], ServerIDs: []int64{}}
-	servers, err := tx.KeyServers(ctx)
-	if err != nil {
-		return v, err
-	}
 	for _, ks := range servers {
 		if ks.ProviderID == p.ID {
 			v.ServerIDs = append(v.ServerIDs, ks.ID)
 		}
 	}
-	return v, nil
+	return v
 }
 
 // CreateKeyProvider creates an empty, inactive provider.
@@ -597,8 +593,12 @@ func (c *Cluster) GetKeyProvider(ctx context.Context, id int64) (KeyProviderView
 		if err != nil {
 			return err
 		}
-		out, err = c.providerView(ctx, tx, p, active)
-		return err
+		servers, err := tx.KeyServers(ctx)
+		if err != nil {
+			return err
+		}
+		out = providerView(p, servers, active)
+		return nil
 	})
 	return out, err
 }
@@ -621,11 +621,12 @@ func (c *Cluster) ListKeyProviders(ctx context.Context, f KeyProviderFilter) ([]
 		if err != nil {
 			return err
 		}
+		servers, err := tx.KeyServers(ctx)
+		if err != nil {
+			return err
+		}
 		for _, p := range all {
-			v, err := c.providerView(ctx, tx, p, active)
-			if err != nil {
-				return err
-			}
+			v := providerView(p, servers, active)
 			if f.Active != nil && v.Active != *f.Active {
 				continue
 			}
@@ -655,7 +656,7 @@ func providerServer(ctx context.Context, tx Tx, id int64) (KMIPServer, bool, err
 
 // TestKeyProvider probes every server of the provider (D44).
 func (c *Cluster) TestKeyProvider(ctx context.Context, id int64) error {
-	if err := c.Settle(ctx); err != nil {
+	if err := c.trySettle(ctx); err != nil {
 		return err
 	}
 	var targets []KeyServerTarget
@@ -703,7 +704,7 @@ func (c *Cluster) TestKeyProvider(ctx context.Context, id int64) error {
 // AddKeyServerToProvider assigns a server to a provider after a successful
 // probe (D12, D13).
 func (c *Cluster) AddKeyServerToProvider(ctx context.Context, providerID, serverID int64) error {
-	if err := c.Settle(ctx); err != nil {
+	if err := c.trySettle(ctx); err != nil {
 		return err
 	}
 	check := func(tx Tx) (KMIPServer, bool, error) {

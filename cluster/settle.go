@@ -26,10 +26,10 @@ func (c *Cluster) settleLocked(ctx context.Context) error {
 	for i := 0; i < maxSteps; i++ {
 		now := c.now()
 		// Fast path: no write since the last look, and nothing due yet.
-		if w := c.wake.Load(); w != nil && w.gen == c.gen.Load() && (w.at.IsZero() || now.Before(w.at)) {
+		if w := c.wake.Load(); w != nil && w.gen == c.gens.timers.Load() && (w.at.IsZero() || now.Before(w.at)) {
 			return nil
 		}
-		gen := c.gen.Load()
+		gen := c.gens.timers.Load()
 		step, at, err := c.nextDue(ctx, now)
 		if err != nil {
 			return err
@@ -124,4 +124,15 @@ func (c *Cluster) completeJob(ctx context.Context, j asyncjobs.Job, at time.Time
 		j.Complete(at, nil)
 		return tx.PutJob(ctx, j)
 	})
+}
+
+// trySettle settles unless another settlement is under way, in which case
+// it returns at once: that settlement runs every timer that is due, and an
+// operation never waits behind its key-server calls (decisions (q)).
+func (c *Cluster) trySettle(ctx context.Context) error {
+	if !c.settleMu.TryLock() {
+		return nil
+	}
+	defer c.settleMu.Unlock()
+	return c.settleLocked(ctx)
 }
