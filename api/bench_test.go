@@ -2,10 +2,12 @@ package api_test
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -127,4 +129,50 @@ func BenchmarkListClusterFaults(b *testing.B) {
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/fault")
 		})
 	}
+}
+
+// BenchmarkMutation compares one key-server create plus delete through the
+// whole emulator over loopback HTTP (two write transactions with
+// settlement, validation, events and condition evaluation) with the same
+// two writes done as bare SQLite WAL transactions (insert+commit,
+// delete+commit) on a file with the emulator's settings, in the same run.
+func BenchmarkMutation(b *testing.B) {
+	b.Run("Emulator", func(b *testing.B) {
+		s := apitest.NewServer(b)
+		ca, cert := s.Trust("emu-cluster")
+		params := map[string]any{"kmipCaCertificate": ca, "kmipClientCertificate": cert,
+			"kmipKeyServerHostnames": []string{"127.0.0.1"}, "kmipKeyServerName": "bench"}
+		for b.Loop() {
+			id := apitest.Obj(b, s.OK("CreateKeyServerKmip", params), "kmipKeyServer")["keyServerID"]
+			s.OK("DeleteKeyServerKmip", map[string]any{"keyServerID": id})
+		}
+	})
+	b.Run("RawSQLite", func(b *testing.B) {
+		db, err := sql.Open("sqlite3", "file:"+filepath.Join(b.TempDir(), "raw.db")+
+			"?_txlock=immediate&_busy_timeout=10000&_journal_mode=WAL&_synchronous=NORMAL")
+		require.NoError(b, err)
+		b.Cleanup(func() { db.Close() })
+		db.SetMaxOpenConns(1)
+		_, err = db.Exec(`CREATE TABLE key_servers (id INTEGER PRIMARY KEY, name TEXT NOT NULL, ca_pem TEXT NOT NULL, cert_pem TEXT NOT NULL)`)
+		require.NoError(b, err)
+		pemText := strings.Repeat("A", 1200) // about the size of a certificate PEM
+		write := func(q string, args ...any) {
+			tx, err := db.Begin()
+			if err != nil {
+				b.Fatal(err)
+			}
+			if _, err := tx.Exec(q, args...); err != nil {
+				b.Fatal(err)
+			}
+			if err := tx.Commit(); err != nil {
+				b.Fatal(err)
+			}
+		}
+		var id int64
+		for b.Loop() {
+			id++
+			write(`INSERT INTO key_servers (id, name, ca_pem, cert_pem) VALUES (?, ?, ?, ?)`, id, "bench", pemText, pemText)
+			write(`DELETE FROM key_servers WHERE id = ?`, id)
+		}
+	})
 }
