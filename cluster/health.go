@@ -279,7 +279,7 @@ func parseExpiry(pemText string) time.Time {
 // CA or client certificate expires within 30 days (warning) or has expired
 // (error), on the emulator clock (D45).
 func (c *Cluster) evaluateCerts(ctx context.Context, tx Tx, open map[string]Fault, now time.Time) error {
-	servers, err := tx.KeyServers(ctx)
+	servers, err := tx.AssignedKeyServers(ctx)
 	if err != nil {
 		return err
 	}
@@ -366,7 +366,7 @@ func (c *Cluster) healthTimers(ctx context.Context, tx Tx) ([]time.Time, error) 
 			out = append(out, d.FailedAt.Add(metadataEjectAfter))
 		}
 	}
-	servers, err := tx.KeyServers(ctx)
+	servers, err := tx.AssignedKeyServers(ctx)
 	if err != nil {
 		return nil, err
 	}

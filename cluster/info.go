@@ -2,6 +2,7 @@ package cluster
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"github.com/element-emulator/element-emulator/drives"
@@ -118,22 +119,34 @@ type EventFilter struct {
 
 // ListEvents returns events oldest first, filtered (D46).
 func (c *Cluster) ListEvents(ctx context.Context, f EventFilter) ([]Event, error) {
-	out := []Event{}
+	var out []Event
 	err := c.view(ctx, func(tx Tx, _ time.Time) error {
-		all, err := tx.Events(ctx)
-		if err != nil {
-			return err
+		out = nil
+		var minID, maxID int64
+		if f.StartEventID != nil {
+			minID = max(*f.StartEventID, 1)
 		}
-		for _, e := range all {
+		if f.EndEventID != nil {
+			if maxID = *f.EndEventID; maxID < 1 {
+				return nil
+			}
+		}
+		// Newest first, so maxEvents stops the scan: the answer is the
+		// newest maxEvents matches, oldest first.
+		return tx.Events(ctx, minID, maxID, func(e Event) bool {
 			if !f.match(e) {
-				continue
+				return true
 			}
 			out = append(out, e)
-		}
-		return nil
+			return f.MaxEvents == nil || *f.MaxEvents < 0 || int64(len(out)) < *f.MaxEvents
+		})
 	})
-	if f.MaxEvents != nil && int64(len(out)) > *f.MaxEvents && *f.MaxEvents >= 0 {
-		out = out[int64(len(out))-*f.MaxEvents:]
+	if f.MaxEvents != nil && *f.MaxEvents == 0 {
+		out = nil
+	}
+	slices.Reverse(out)
+	if out == nil {
+		out = []Event{}
 	}
 	return out, err
 }

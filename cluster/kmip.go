@@ -554,7 +554,7 @@ func (c *Cluster) DeleteKeyProvider(ctx context.Context, id int64) error {
 		if active[id] {
 			return ErrNotPermitted("Key provider %d is active and cannot be deleted.", id)
 		}
-		servers, err := tx.KeyServers(ctx)
+		servers, err := tx.AssignedKeyServers(ctx)
 		if err != nil {
 			return err
 		}
@@ -593,7 +593,7 @@ func (c *Cluster) GetKeyProvider(ctx context.Context, id int64) (KeyProviderView
 		if err != nil {
 			return err
 		}
-		servers, err := tx.KeyServers(ctx)
+		servers, err := tx.AssignedKeyServers(ctx)
 		if err != nil {
 			return err
 		}
@@ -621,7 +621,7 @@ func (c *Cluster) ListKeyProviders(ctx context.Context, f KeyProviderFilter) ([]
 		if err != nil {
 			return err
 		}
-		servers, err := tx.KeyServers(ctx)
+		servers, err := tx.AssignedKeyServers(ctx)
 		if err != nil {
 			return err
 		}
@@ -642,7 +642,7 @@ func (c *Cluster) ListKeyProviders(ctx context.Context, f KeyProviderFilter) ([]
 
 // providerServer returns the (single, D13) server of provider id.
 func providerServer(ctx context.Context, tx Tx, id int64) (KMIPServer, bool, error) {
-	servers, err := tx.KeyServers(ctx)
+	servers, err := tx.AssignedKeyServers(ctx)
 	if err != nil {
 		return KMIPServer{}, false, err
 	}
@@ -664,7 +664,7 @@ func (c *Cluster) TestKeyProvider(ctx context.Context, id int64) error {
 		if _, err := c.provider(ctx, tx, id); err != nil {
 			return err
 		}
-		servers, err := tx.KeyServers(ctx)
+		servers, err := tx.AssignedKeyServers(ctx)
 		if err != nil {
 			return err
 		}

@@ -51,6 +51,8 @@ type Tx interface {
 	PutKeyPair(ctx context.Context, kp KeyPair) error
 
 	KeyServers(ctx context.Context) ([]KMIPServer, error)
+	// AssignedKeyServers lists the key servers assigned to a provider.
+	AssignedKeyServers(ctx context.Context) ([]KMIPServer, error)
 	KeyServer(ctx context.Context, id int64) (KMIPServer, error)
 	PutKeyServer(ctx context.Context, ks KMIPServer) error
 	DeleteKeyServer(ctx context.Context, id int64) error
@@ -81,7 +83,9 @@ type Tx interface {
 	DeleteClusterFault(ctx context.Context, id int64) error
 
 	AddEvent(ctx context.Context, e Event) error
-	Events(ctx context.Context) ([]Event, error)
+	// Events calls fn with the events whose ID is within [minID, maxID]
+	// (0: unbounded), newest first, until fn returns false.
+	Events(ctx context.Context, minID, maxID int64, fn func(Event) bool) error
 	// TrimEvents keeps only the newest keep events.
 	TrimEvents(ctx context.Context, keep int) error
 

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"time"
 
 	"github.com/element-emulator/element-emulator/asyncjobs"
@@ -259,7 +260,15 @@ func scanKeyServer(sc interface{ Scan(...any) error }) (cluster.KMIPServer, erro
 }
 
 func (t *tx) KeyServers(ctx context.Context) ([]cluster.KMIPServer, error) {
-	rows, err := t.tx.QueryContext(ctx, `SELECT `+keyServerCols+` FROM key_servers ORDER BY id`)
+	return t.keyServers(ctx, `SELECT `+keyServerCols+` FROM key_servers ORDER BY id`)
+}
+
+func (t *tx) AssignedKeyServers(ctx context.Context) ([]cluster.KMIPServer, error) {
+	return t.keyServers(ctx, `SELECT `+keyServerCols+` FROM key_servers WHERE provider_id IS NOT NULL ORDER BY id`)
+}
+
+func (t *tx) keyServers(ctx context.Context, query string) ([]cluster.KMIPServer, error) {
+	rows, err := t.tx.QueryContext(ctx, query)
 	if err != nil {
 		return nil, err
 	}
@@ -547,32 +556,36 @@ func (t *tx) AddEvent(ctx context.Context, e cluster.Event) error {
 	return err
 }
 
-func (t *tx) Events(ctx context.Context) ([]cluster.Event, error) {
+func (t *tx) Events(ctx context.Context, minID, maxID int64, fn func(cluster.Event) bool) error {
+	if maxID == 0 {
+		maxID = math.MaxInt64
+	}
 	rows, err := t.tx.QueryContext(ctx, `SELECT id, type, message, details, node_id, service_id, drive_id, drive_ids, time
-		FROM events ORDER BY id`)
+		FROM events WHERE id >= ? AND id <= ? ORDER BY id DESC`, minID, maxID)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer rows.Close()
-	var out []cluster.Event
 	for rows.Next() {
 		var e cluster.Event
 		var details, ids, tm string
 		if err := rows.Scan(&e.ID, &e.Type, &e.Message, &details, &e.NodeID, &e.ServiceID, &e.DriveID, &ids, &tm); err != nil {
-			return nil, err
+			return err
 		}
 		if err := json.Unmarshal([]byte(details), &e.Details); err != nil {
-			return nil, err
+			return err
 		}
 		if err := json.Unmarshal([]byte(ids), &e.DriveIDs); err != nil {
-			return nil, err
+			return err
 		}
 		if e.Time, err = parseTime(tm); err != nil {
-			return nil, err
+			return err
 		}
-		out = append(out, e)
+		if !fn(e) {
+			break
+		}
 	}
-	return out, rows.Err()
+	return rows.Err()
 }
 
 func (t *tx) TrimEvents(ctx context.Context, keep int) error {
