@@ -89,9 +89,6 @@ type Cluster struct {
 	rules atomic.Pointer[rulesCache]
 	// exists caches whether a cluster was created.
 	exists atomic.Pointer[existsCache]
-	// expiry remembers certificate expiry dates by PEM text (health.go).
-	expiryMu sync.Mutex
-	expiry   map[string]time.Time
 }
 
 type wakeCache struct {

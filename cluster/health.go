@@ -226,36 +226,9 @@ func (c *Cluster) evaluateSlice(ctx context.Context, tx Tx, open map[string]Faul
 }
 
 // certExpiry returns the earliest NotAfter among the PEM certificates.
-func certExpiry(pemText string) (time.Time, bool) {
-	na := parseExpiry(pemText)
-	return na, !na.IsZero()
-}
-
-// certExpiry is certExpiry remembered per PEM text: certificates never
-// change, and evaluation (after every write) and the health timers (at every
-// settlement) ask again and again for the same few.
-func (c *Cluster) certExpiry(pemText string) (time.Time, bool) {
-	c.expiryMu.Lock()
-	na, ok := c.expiry[pemText]
-	c.expiryMu.Unlock()
-	if !ok {
-		na = parseExpiry(pemText)
-		c.expiryMu.Lock()
-		if c.expiry == nil || len(c.expiry) >= maxExpiryMemo {
-			c.expiry = map[string]time.Time{}
-		}
-		c.expiry[pemText] = na
-		c.expiryMu.Unlock()
-	}
-	return na, !na.IsZero()
-}
-
-// maxExpiryMemo bounds the memo of certExpiry; it starts over when full.
-const maxExpiryMemo = 1024
-
-// parseExpiry returns the earliest NotAfter of the PEM certificates in
+// CertExpiry returns the earliest NotAfter of the PEM certificates in
 // pemText (zero when there is none).
-func parseExpiry(pemText string) time.Time {
+func CertExpiry(pemText string) time.Time {
 	var earliest time.Time
 	rest := []byte(pemText)
 	for {
@@ -279,24 +252,22 @@ func parseExpiry(pemText string) time.Time {
 // CA or client certificate expires within 30 days (warning) or has expired
 // (error), on the emulator clock (D45).
 func (c *Cluster) evaluateCerts(ctx context.Context, tx Tx, open map[string]Fault, now time.Time) error {
-	servers, err := tx.AssignedKeyServers(ctx)
+	servers, err := tx.AssignedKeyServerCerts(ctx)
 	if err != nil {
 		return err
 	}
 	inProvider := map[int64]bool{}
 	for _, ks := range servers {
-		inProvider[ks.ID] = ks.ProviderID != 0
+		inProvider[ks.ID] = true
 		var problems []string
 		sev := ""
-		for _, cert := range []struct{ what, pem string }{{"CA", ks.CAPEM}, {"Client", ks.ClientCertPEM}} {
-			if ks.ProviderID == 0 {
-				continue
-			}
-			na, ok := c.certExpiry(cert.pem)
-			if !ok {
-				continue
-			}
+		for _, cert := range []struct {
+			what string
+			na   time.Time
+		}{{"CA", ks.CAExpires}, {"Client", ks.CertExpires}} {
+			na := cert.na
 			switch {
+			case na.IsZero():
 			case !now.Before(na):
 				sev = "error"
 				problems = append(problems, fmt.Sprintf("%s certificate for key server %d expired %s", cert.what, ks.ID, na.UTC().Format(time.RFC3339)))
@@ -366,25 +337,23 @@ func (c *Cluster) healthTimers(ctx context.Context, tx Tx) ([]time.Time, error) 
 			out = append(out, d.FailedAt.Add(metadataEjectAfter))
 		}
 	}
-	servers, err := tx.AssignedKeyServers(ctx)
+	servers, err := tx.AssignedKeyServerCerts(ctx)
 	if err != nil {
 		return nil, err
 	}
 	for _, ks := range servers {
-		if ks.ProviderID == 0 {
-			continue
-		}
 		// Only thresholds the open record does not reflect yet: a passed
 		// threshold is due once, then evaluate has caught up with it.
 		sev := open[serverCond(CodeKMIPCertificateFault, ks.ID)].Severity
-		for _, p := range []string{ks.CAPEM, ks.ClientCertPEM} {
-			if na, ok := c.certExpiry(p); ok {
-				if sev == "" {
-					out = append(out, na.Add(-certWarnBefore))
-				}
-				if sev != "error" {
-					out = append(out, na)
-				}
+		for _, na := range []time.Time{ks.CAExpires, ks.CertExpires} {
+			if na.IsZero() {
+				continue
+			}
+			if sev == "" {
+				out = append(out, na.Add(-certWarnBefore))
+			}
+			if sev != "error" {
+				out = append(out, na)
 			}
 		}
 	}

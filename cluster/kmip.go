@@ -212,6 +212,12 @@ func (s KeyServerSpec) apply(ks KMIPServer) KMIPServer {
 	if s.Port != nil {
 		ks.Port = int(*s.Port)
 	}
+	if s.CAPEM != nil || ks.CAExpires.IsZero() {
+		ks.CAExpires = CertExpiry(ks.CAPEM)
+	}
+	if s.ClientCertPEM != nil || ks.CertExpires.IsZero() {
+		ks.CertExpires = CertExpiry(ks.ClientCertPEM)
+	}
 	return ks
 }
 
@@ -510,7 +516,7 @@ func (c *Cluster) activeProviders(ctx context.Context, tx Tx) (map[int64]bool, e
 	return active, nil
 }
 
-func providerView(p KMIPProvider, servers []KMIPServer, active map[int64]bool) KeyProviderView {
+func providerView(p KMIPProvider, servers []KeyServerCerts, active map[int64]bool) KeyProviderView {
 	v := KeyProviderView{KMIPProvider: p, Active: active[p.ID], ServerIDs: []int64{}}
 	for _, ks := range servers {
 		if ks.ProviderID == p.ID {
@@ -593,7 +599,7 @@ func (c *Cluster) GetKeyProvider(ctx context.Context, id int64) (KeyProviderView
 		if err != nil {
 			return err
 		}
-		servers, err := tx.AssignedKeyServers(ctx)
+		servers, err := tx.AssignedKeyServerCerts(ctx)
 		if err != nil {
 			return err
 		}
@@ -621,7 +627,7 @@ func (c *Cluster) ListKeyProviders(ctx context.Context, f KeyProviderFilter) ([]
 		if err != nil {
 			return err
 		}
-		servers, err := tx.AssignedKeyServers(ctx)
+		servers, err := tx.AssignedKeyServerCerts(ctx)
 		if err != nil {
 			return err
 		}

@@ -53,6 +53,9 @@ type Tx interface {
 	KeyServers(ctx context.Context) ([]KMIPServer, error)
 	// AssignedKeyServers lists the key servers assigned to a provider.
 	AssignedKeyServers(ctx context.Context) ([]KMIPServer, error)
+	// AssignedKeyServerCerts lists the same servers with only their IDs and
+	// certificate expiry dates.
+	AssignedKeyServerCerts(ctx context.Context) ([]KeyServerCerts, error)
 	KeyServer(ctx context.Context, id int64) (KMIPServer, error)
 	PutKeyServer(ctx context.Context, ks KMIPServer) error
 	DeleteKeyServer(ctx context.Context, id int64) error
@@ -173,6 +176,17 @@ type KMIPServer struct {
 	CAPEM         string
 	ClientCertPEM string
 	ProviderID    int64 // 0 = unassigned
+	// CAExpires and CertExpires are the earliest NotAfter of the
+	// certificates in CAPEM and ClientCertPEM (zero: none readable), kept
+	// with the row so the certificate condition never parses PEM.
+	CAExpires, CertExpires time.Time
+}
+
+// KeyServerCerts is what the certificate condition and the provider views
+// need of an assigned key server.
+type KeyServerCerts struct {
+	ID, ProviderID         int64
+	CAExpires, CertExpires time.Time
 }
 
 // KMIPProvider is a KMIP key provider object (KeyProviderKmip).

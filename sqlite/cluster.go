@@ -246,16 +246,23 @@ func (t *tx) PutKeyPair(ctx context.Context, kp cluster.KeyPair) error {
 	return err
 }
 
-const keyServerCols = `id, name, hostnames, port, ca_pem, client_cert_pem, provider_id`
+const keyServerCols = `id, name, hostnames, port, ca_pem, client_cert_pem, provider_id, ca_expires, cert_expires`
 
 func scanKeyServer(sc interface{ Scan(...any) error }) (cluster.KMIPServer, error) {
 	var ks cluster.KMIPServer
-	var hosts string
+	var hosts, caExp, certExp string
 	var pid sql.NullInt64
-	if err := sc.Scan(&ks.ID, &ks.Name, &hosts, &ks.Port, &ks.CAPEM, &ks.ClientCertPEM, &pid); err != nil {
+	if err := sc.Scan(&ks.ID, &ks.Name, &hosts, &ks.Port, &ks.CAPEM, &ks.ClientCertPEM, &pid, &caExp, &certExp); err != nil {
 		return ks, err
 	}
 	ks.ProviderID = pid.Int64
+	var err error
+	if ks.CAExpires, err = parseTime(caExp); err != nil {
+		return ks, err
+	}
+	if ks.CertExpires, err = parseTime(certExp); err != nil {
+		return ks, err
+	}
 	return ks, json.Unmarshal([]byte(hosts), &ks.Hostnames)
 }
 
@@ -265,6 +272,31 @@ func (t *tx) KeyServers(ctx context.Context) ([]cluster.KMIPServer, error) {
 
 func (t *tx) AssignedKeyServers(ctx context.Context) ([]cluster.KMIPServer, error) {
 	return t.keyServers(ctx, `SELECT `+keyServerCols+` FROM key_servers WHERE provider_id IS NOT NULL ORDER BY id`)
+}
+
+func (t *tx) AssignedKeyServerCerts(ctx context.Context) ([]cluster.KeyServerCerts, error) {
+	rows, err := t.tx.QueryContext(ctx, `SELECT id, provider_id, ca_expires, cert_expires FROM key_servers
+		WHERE provider_id IS NOT NULL ORDER BY id`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []cluster.KeyServerCerts
+	for rows.Next() {
+		var k cluster.KeyServerCerts
+		var caExp, certExp string
+		if err := rows.Scan(&k.ID, &k.ProviderID, &caExp, &certExp); err != nil {
+			return nil, err
+		}
+		if k.CAExpires, err = parseTime(caExp); err != nil {
+			return nil, err
+		}
+		if k.CertExpires, err = parseTime(certExp); err != nil {
+			return nil, err
+		}
+		out = append(out, k)
+	}
+	return out, rows.Err()
 }
 
 func (t *tx) keyServers(ctx context.Context, query string) ([]cluster.KMIPServer, error) {
@@ -294,8 +326,8 @@ func (t *tx) PutKeyServer(ctx context.Context, ks cluster.KMIPServer) error {
 	if ks.ProviderID != 0 {
 		pid = ks.ProviderID
 	}
-	_, err := t.tx.ExecContext(ctx, `INSERT OR REPLACE INTO key_servers (`+keyServerCols+`) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-		ks.ID, ks.Name, toJSON(ks.Hostnames), ks.Port, ks.CAPEM, ks.ClientCertPEM, pid)
+	_, err := t.tx.ExecContext(ctx, `INSERT OR REPLACE INTO key_servers (`+keyServerCols+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		ks.ID, ks.Name, toJSON(ks.Hostnames), ks.Port, ks.CAPEM, ks.ClientCertPEM, pid, fmtTime(ks.CAExpires), fmtTime(ks.CertExpires))
 	return err
 }
 

@@ -22,6 +22,8 @@ import (
 	"strings"
 
 	_ "github.com/mattn/go-sqlite3" // registers the "sqlite3" driver
+
+	"github.com/element-emulator/element-emulator/cluster"
 )
 
 //go:embed migration/*.sql
@@ -150,6 +152,40 @@ func (s *Store) migrate(ctx context.Context) error {
 		}
 		if err := tx.Commit(); err != nil {
 			return fmt.Errorf("migrate %s: %w", name, err)
+		}
+	}
+	return s.fillKeyServerExpiry(ctx)
+}
+
+// fillKeyServerExpiry derives the certificate expiry columns of key servers
+// stored before they existed (a database or snapshot from an older version).
+func (s *Store) fillKeyServerExpiry(ctx context.Context) error {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, ca_pem, client_cert_pem FROM key_servers
+		WHERE (ca_expires = '' AND ca_pem != '') OR (cert_expires = '' AND client_cert_pem != '')`)
+	if err != nil {
+		return fmt.Errorf("migrate key server expiry: %w", err)
+	}
+	type fill struct {
+		id         int64
+		ca, client string
+	}
+	var todo []fill
+	for rows.Next() {
+		var f fill
+		if err := rows.Scan(&f.id, &f.ca, &f.client); err != nil {
+			rows.Close()
+			return err
+		}
+		todo = append(todo, f)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, f := range todo {
+		if _, err := s.db.ExecContext(ctx, `UPDATE key_servers SET ca_expires = ?, cert_expires = ? WHERE id = ?`,
+			fmtTime(cluster.CertExpiry(f.ca)), fmtTime(cluster.CertExpiry(f.client)), f.id); err != nil {
+			return fmt.Errorf("migrate key server expiry: %w", err)
 		}
 	}
 	return nil
