@@ -16,12 +16,14 @@ import (
 	"github.com/element-emulator/element-emulator/api/apitest"
 )
 
-// Bad-input tables for hardware encryption at rest (§2.5.1, §2.5.2, §2.5.5,
-// §3.3), the drive methods (§2.7, §3.5), cluster faults (§2.8) and the lab
-// controls of §3.8. They reuse badinput_test.go's wire helpers and snapshot;
-// dvSnapshot adds the drive and hardware-EAR views, so a failing call that
-// moves a drive, a lock or the EAR state is caught (§1.6: "A failure changes
-// no state"; D27: drive lists are validated whole before anything changes).
+// Bad-input tables for hardware encryption at rest, the drive methods,
+// cluster faults and the lab controls (docs/element-api.md: Encryption at
+// rest, Drives, Cluster faults, and the state model's Hardware EAR, Drives
+// and /_emulator/ controls). They reuse badinput_test.go's wire helpers and
+// snapshot; dvSnapshot adds the drive and hardware-EAR views, so a failing
+// call that moves a drive, a lock or the EAR state is caught (D49: "a failed
+// call changes no state"; D27: drive lists are validated whole before
+// anything changes).
 
 // dvSnapshot is biSnapshot plus ListDrives, ListDriveHardware (force) and
 // GetEncryptionAtRestInfo.
@@ -46,7 +48,8 @@ func dvCluster(t *testing.T, s *apitest.Server, method, params string) biAnswer 
 var dvNodeClient = &http.Client{Timeout: time.Minute, Transport: &http.Transport{
 	TLSClientConfig: &tls.Config{InsecureSkipVerify: true}}} //nolint:gosec // the emulator's own leaf
 
-// dvNode is the node listener (MIP role, §1.1), over HTTPS.
+// dvNode is the node listener (MIP role; docs/element-api.md, Listeners and
+// URLs), over HTTPS.
 func dvNode(t *testing.T, s *apitest.Server, method, params string) biAnswer {
 	t.Helper()
 	body := `{"method":` + biJSON(t, method) + `,"id":1`
@@ -80,8 +83,8 @@ func dvRunBad(t *testing.T, s *apitest.Server, via dvVia, cases []biBadCase) {
 	}
 }
 
-// dvRequireNoOp runs a call the spec calls a no-op and requires an
-// unchanged snapshot.
+// dvRequireNoOp runs a call the contract (docs/element-api.md) calls a no-op
+// and requires an unchanged snapshot.
 func dvRequireNoOp(t *testing.T, s *apitest.Server, name, method, params string) {
 	t.Helper()
 	t.Run("succeeds/no_op/"+method+"/"+name, func(t *testing.T) {
@@ -97,7 +100,7 @@ func dvNoDrive(name, method, params string, id int64) biBadCase {
 	return biBadCase{name, method, params, "xDriveIDDoesNotExist", fmt.Sprintf("Drive %d does not exist.", id), biExact, ""}
 }
 
-// dvNestedMissing: the spec fixes the template, not how a nested member is
+// dvNestedMissing: the contract fixes the template, not how a nested member is
 // named (drives[0].driveID here), so only the member's own name is required.
 func dvNestedMissing(name, method, params string) biBadCase {
 	return biBadCase{name, method, params, "xMissingParameter", "driveID]", biContains, ""}
@@ -111,8 +114,8 @@ func dvDuplicate(name, method, params string) biBadCase {
 	return biBadCase{name, method, params, "xInvalidParameter", "Invalid value for member=[drives]: ", biPrefix, ""}
 }
 
-// dvState is the drive-state refusal; the spec fixes "<status list>" only as
-// a list, so the allowed statuses are checked by prefix and contents.
+// dvState is the drive-state refusal; the contract fixes "<status list>" only
+// as a list, so the allowed statuses are checked by prefix and contents.
 func dvState(name, method, params string, id int64, status string) biBadCase {
 	return biBadCase{name, method, params, "xAPINotPermitted",
 		fmt.Sprintf("Drive %d is %s; operation requires ", id, status), biPrefix, ""}
@@ -168,7 +171,7 @@ func dvNewFixture(t *testing.T) *dvFixture {
 	}
 	require.Equal(t, want, got)
 	hw := driveHardware(t, s)
-	require.Equal(t, true, hw[f.locked]["securityLocked"], "a re-inserted pulled drive is locked (§3.5)")
+	require.Equal(t, true, hw[f.locked]["securityLocked"], "a re-inserted pulled drive is locked (docs/element-api.md, Drives)")
 	require.Equal(t, false, hw[f.fresh]["securityLocked"])
 	require.Equal(t, true, hw[1]["securityEnabled"])
 	return f
@@ -192,7 +195,8 @@ func maxInt(a, b int64) int64 {
 }
 
 // ---------------------------------------------------------------------------
-// Hardware encryption at rest (§2.5.1, §2.5.2, §2.5.5, §3.3, D18, D19).
+// Hardware encryption at rest (docs/element-api.md: EnableEncryptionAtRest,
+// DisableEncryptionAtRest, GetEncryptionAtRestInfo, Hardware EAR; D18, D19).
 
 func TestBadInputHardwareEAR(t *testing.T) {
 	f := biNewKMIPFixture(t)
@@ -260,7 +264,7 @@ func TestBadInputHardwareEAR(t *testing.T) {
 		biNotPermitted("while enabling, other provider", e, en(f.active), enabling),
 		biNotPermitted("while enabling", d, "", enabling),
 		biNotPermitted("while enabling, unknown params", d, `{"bogus":true}`, enabling),
-		// Earlier steps still win (§1.6: 6, 7 before 8).
+		// Earlier steps still win (D49: parameters and lookups before state rules).
 		biWrongType("type before state", e, en("x"), "keyProviderID"),
 		biNoProvider("lookup before state", e, en(999), 999),
 		biNoServer("provider without server before state", e, en(f.empty), f.empty),
@@ -307,7 +311,8 @@ func TestBadInputHardwareEAR(t *testing.T) {
 
 // ---------------------------------------------------------------------------
 // Drive queries: ListDrives, ListDriveHardware, GetDriveHardwareInfo,
-// GetDriveStats (§2.7.1–§2.7.3, §2.7.9, D43).
+// GetDriveStats (docs/element-api.md: ListDrives, ListDriveHardware,
+// GetDriveHardwareInfo, GetDriveStats; D43).
 
 func TestBadInputDriveQueries(t *testing.T) {
 	f := dvNewFixture(t)
@@ -389,8 +394,9 @@ func TestBadInputDriveQueries(t *testing.T) {
 }
 
 // ---------------------------------------------------------------------------
-// Drive lists: AddDrives, RemoveDrives, SecureEraseDrives (§2.7.4–§2.7.6,
-// D27). Every mixed list names a drive whose state a success would change.
+// Drive lists: AddDrives, RemoveDrives, SecureEraseDrives
+// (docs/element-api.md, Drives; D27). Every mixed list names a drive whose
+// state a success would change.
 
 func TestBadInputDriveLists(t *testing.T) {
 	f := dvNewFixture(t)
@@ -431,7 +437,7 @@ func TestBadInputDriveLists(t *testing.T) {
 		{"type bogus", a, add(typed(2, "bogus")), "xUnrecognizedEnumString", "Unrecognized enum string=[bogus] for member=[", biPrefix, ""},
 		{"type empty", a, add(typed(2, "")), "xUnrecognizedEnumString", "Unrecognized enum string=[] for member=[", biPrefix, ""},
 		{"type of second entry bogus", a, add(ent(3), typed(2, "metadata")), "xUnrecognizedEnumString", "Unrecognized enum string=[metadata] for member=[", biPrefix, ""},
-		// Parameters before lookup (§1.6 step 6 before 7), in every entry.
+		// Parameters before lookup (D49), in every entry.
 		{"bad type of unknown drive", a, add(typed(999, "bogus")), "xUnrecognizedEnumString", "Unrecognized enum string=[bogus]", biPrefix, ""},
 		dvNestedType("unknown drive, then a bad driveID", a, add(ent(999), ent("x")), "driveID"),
 		dvNoDrive("unknown drive", a, add(ent(999)), 999),
@@ -522,8 +528,8 @@ func TestBadInputDriveLists(t *testing.T) {
 }
 
 // ---------------------------------------------------------------------------
-// Node methods: ResetDrives, TestDrives (§2.7.7, §2.7.8, D8, D43). The node
-// listener serves node 1 (no node has the MIP 127.0.0.1).
+// Node methods: ResetDrives, TestDrives (docs/element-api.md; D8, D43). The
+// node listener serves node 1 (no node has the MIP 127.0.0.1).
 
 func TestBadInputDriveNodeMethods(t *testing.T) {
 	f := dvNewFixture(t)
@@ -578,8 +584,9 @@ func TestBadInputDriveNodeMethods(t *testing.T) {
 	}
 	dvRunBad(t, s, dvNode, cases)
 
-	// force false: the spec requires force but does not say false is refused
-	// by itself (only ResetDrives says "must be true"); either refusal is fine.
+	// force false: the contract requires force but does not say false is
+	// refused by itself (only ResetDrives says "must be true"); either refusal
+	// is fine.
 	t.Run("fails/TestDrives/force_false", func(t *testing.T) {
 		before := dvSnapshot(t, s)
 		r := dvNode(t, s, td, `{"force":false}`)
@@ -592,13 +599,14 @@ func TestBadInputDriveNodeMethods(t *testing.T) {
 		require.Nil(t, r.Error, r.raw)
 		require.Equal(t, "Passed", r.Result["result"])
 		hw := driveHardware(t, s)
-		require.Equal(t, false, hw[f.locked]["securityLocked"], "ResetDrives clears security (§3.5)")
+		require.Equal(t, false, hw[f.locked]["securityLocked"], "ResetDrives clears security (docs/element-api.md, Drives)")
 		require.Equal(t, false, hw[f.locked]["securityEnabled"])
 	})
 }
 
 // ---------------------------------------------------------------------------
-// Cluster faults with drive faults present (§2.8, §3.7).
+// Cluster faults with drive faults present (docs/element-api.md: Cluster
+// faults, Faults).
 
 func TestBadInputDriveFaults(t *testing.T) {
 	f := dvNewFixture(t)
@@ -630,7 +638,8 @@ func TestBadInputDriveFaults(t *testing.T) {
 }
 
 // ---------------------------------------------------------------------------
-// Lab controls (§3.8): POST /_emulator/drives/…, /cluster-faults, /restart.
+// Lab controls (docs/element-api.md, /_emulator/ controls; docs/labs.md):
+// POST /_emulator/drives/…, /cluster-faults, /restart.
 
 type dvCtlCase struct {
 	name   string
@@ -763,7 +772,7 @@ func TestBadInputDriveLabControls(t *testing.T) {
 	})
 }
 
-// dvGET sends the GET form (§1.2, D39); params is the query without method=.
+// dvGET sends the GET form (D39); params is the query without method=.
 func dvGET(t *testing.T, s *apitest.Server, method, params string) biAnswer {
 	t.Helper()
 	return biGet(t, s, "method="+method+"&"+params)
@@ -796,8 +805,8 @@ func TestBadInputDrivesGETForm(t *testing.T) {
 }
 
 // TestBadInputNonEncryptableDrive: D50 with an active drive of capability
-// none, and its place in the order of §2.5.1 (lookup, server, hardware,
-// state).
+// none, and its place in EnableEncryptionAtRest's order of checks
+// (docs/element-api.md: lookup, server, hardware, state).
 func TestBadInputNonEncryptableDrive(t *testing.T) {
 	s := apitest.NewServer(t)
 	p, _ := s.SetupEKM()

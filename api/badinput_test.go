@@ -25,10 +25,12 @@ import (
 	"github.com/element-emulator/element-emulator/emulator"
 )
 
-// Bad-input tables for every method of api/methods.go (spec §1.6–§1.8,
-// §2.2–§2.6, §2.8, §3.1). Every failing call is bracketed by a snapshot of
-// all observable state, which must not move (§1.6: "A failure changes no
-// state"); ID counters are checked by creating an object afterwards.
+// Bad-input tables for every method of api/methods.go (docs/element-api.md:
+// the transport's validation order, parameter decoding and error catalogue,
+// the methods, and the key-server and provider rules of the state model).
+// Every failing call is bracketed by a snapshot of all observable state,
+// which must not move (D49: "a failed call changes no state"); ID counters
+// are checked by creating an object afterwards.
 
 // ---------------------------------------------------------------------------
 // Wire helpers. They take the subtest's t (never s.T) so a failure stops the
@@ -193,7 +195,7 @@ type biBadCase struct {
 	err    string
 	msg    string
 	match  biMatchKind
-	query  string // when set, the request is this GET query string instead (§1.2, D39)
+	query  string // when set, the request is this GET query string instead (D39)
 }
 
 func biMissing(name, method, params, member string) biBadCase {
@@ -342,14 +344,14 @@ func biForeignCA(t *testing.T) string {
 	return string(pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der}))
 }
 
-// biRequireNoOp runs a call the spec calls a no-op (§3.1) and requires an
-// unchanged snapshot.
+// biRequireNoOp runs a call the contract calls a no-op (docs/element-api.md,
+// Key servers and providers) and requires an unchanged snapshot.
 func biRequireNoOp(t *testing.T, s *apitest.Server, name, method, params string) {
 	t.Helper()
 	t.Run("succeeds/no_op/"+method+"/"+name, func(t *testing.T) {
 		before := biSnapshot(t, s)
 		biOK(t, s, method, params)
-		biRequireSameState(t, before, biSnapshot(t, s), fmt.Sprintf("%s %s is a no-op (§2.3, §2.4, §3.1) but", method, params))
+		biRequireSameState(t, before, biSnapshot(t, s), fmt.Sprintf("%s %s is a no-op (docs/element-api.md, Key servers and providers) but", method, params))
 	})
 }
 
@@ -427,7 +429,7 @@ func TestBadInputEnvelopeAndNoParamMethods(t *testing.T) {
 	f := biNewKMIPFixture(t)
 	s := f.s
 
-	// params that is not an object → xInvalidRequest (§1.4, §1.8), for every method.
+	// params that is not an object → xInvalidRequest (D6), for every method.
 	var cases []biBadCase
 	for _, m := range biAllMethods {
 		for _, p := range []string{`[]`, `"keyServerID=1"`, `1`, `true`} {
@@ -500,7 +502,7 @@ func TestBadInputListEvents(t *testing.T) {
 }
 
 // ---------------------------------------------------------------------------
-// KMIP trust relationship (§2.2).
+// KMIP trust relationship (docs/element-api.md).
 
 func TestBadInputTrust(t *testing.T) {
 	s := apitest.NewServer(t)
@@ -543,7 +545,7 @@ func TestBadInputTrust(t *testing.T) {
 }
 
 // ---------------------------------------------------------------------------
-// KMIP key servers (§2.3).
+// KMIP key servers (docs/element-api.md).
 
 func TestBadInputKeyServers(t *testing.T) {
 	f := biNewKMIPFixture(t)
@@ -734,8 +736,9 @@ func TestBadInputKeyServers(t *testing.T) {
 		ks = apitest.Obj(t, biOK(t, s, cr, biObj(t, p)), "kmipKeyServer")
 		require.Equal(t, int64(5696), biNum(t, ks["kmipKeyServerPort"]), "default port")
 	})
-	// §2.3 "Only keyServerID → no-op", §3.1 idempotent no-ops, §2.1.7 apiEvent
-	// only for state-changing calls. These three fail today: the call records
+	// docs/element-api.md: ModifyKeyServerKmip's "Only keyServerID → no-op",
+	// the no-ops of Key servers and providers, and Events (apiEvent only for
+	// state-changing calls). These three fail today: the call records
 	// an apiEvent, and for an active provider's server it also contacts the KMS.
 	biRequireNoOp(t, s, "only the ID of an unassigned server", mod, modify(f.free, nil))
 	biRequireNoOp(t, s, "only the ID, optional members null", mod, modify(f.free, map[string]any{"kmipKeyServerName": nil,
@@ -745,7 +748,8 @@ func TestBadInputKeyServers(t *testing.T) {
 }
 
 // ---------------------------------------------------------------------------
-// KMIP key providers (§2.4) and the state rules of §3.1.
+// KMIP key providers and the state rules of docs/element-api.md (Key servers
+// and providers).
 
 func TestBadInputKeyProviders(t *testing.T) {
 	f := biNewKMIPFixture(t)
@@ -850,7 +854,7 @@ func TestBadInputKeyProviders(t *testing.T) {
 		biNotPermitted("last server of active provider", rm, sid(f.activeS),
 			fmt.Sprintf("Key server %d is the last server of active key provider %d.", f.activeS, f.active)),
 
-		// The GET form decodes to the same params (§1.2, D39).
+		// The GET form decodes to the same params (D39).
 		biViaGET(biMissing("no keyProviderID", "GetKeyProviderKmip", "", "keyProviderID"), "id=3"),
 		biViaGET(biWrongType("keyProviderID word", "GetKeyProviderKmip", "", "keyProviderID"), "keyProviderID=one"),
 		biViaGET(biWrongType("keyProviderID repeated", "GetKeyProviderKmip", "", "keyProviderID"), "keyProviderID=1&keyProviderID=2"),
@@ -885,7 +889,8 @@ func TestBadInputKeyProviders(t *testing.T) {
 }
 
 // ---------------------------------------------------------------------------
-// Software EAR master-key rekey (§2.5.3, §2.5.4).
+// Software EAR master-key rekey (docs/element-api.md:
+// RekeySoftwareEncryptionAtRestMasterKey, GetSoftwareEncryptionAtRestInfo).
 
 func TestBadInputRekey(t *testing.T) {
 	s := apitest.NewServer(t)
@@ -936,7 +941,7 @@ func TestBadInputRekey(t *testing.T) {
 			fmt.Sprintf("Key server %d is the last server of active key provider %d.", s1, p1)),
 		biNotPermitted("delete last server of provider targeted by the running rekey", "DeleteKeyServerKmip", rk(map[string]any{"keyServerID": s1}),
 			fmt.Sprintf("Key server %d is the last server of active key provider %d.", s1, p1)),
-		// Parameter errors still come first (§1.6 step 6 before step 8).
+		// Parameter errors still come first (D49: parameters before state rules).
 		biBadEnum("enum checked before the running job", m, `{"keyManagementType":"Bogus"}`, "Bogus", "keyManagementType"),
 		biWrongType("type checked before the running job", m, `{"keyProviderID":"x"}`, "keyProviderID"),
 	})
@@ -967,7 +972,7 @@ func TestBadInputRekey(t *testing.T) {
 }
 
 // TestBadInputRekeyWithoutSEAR: a cluster created without software EAR
-// refuses every rekey (§2.5.3, §1.8).
+// refuses every rekey (docs/element-api.md, RekeySoftwareEncryptionAtRestMasterKey).
 func TestBadInputRekeyWithoutSEAR(t *testing.T) {
 	s := apitest.NewServer(t, apitest.WithConfig(func(c *emulator.Config) { c.Cluster.SoftwareEAR = false }))
 	p1, _ := s.SetupEKM()
@@ -997,7 +1002,7 @@ func TestBadInputRekeyWithoutSEAR(t *testing.T) {
 }
 
 // ---------------------------------------------------------------------------
-// Async results (§2.6) and cluster faults (§2.8).
+// Async results and cluster faults (docs/element-api.md).
 
 func TestBadInputAsyncAndFaults(t *testing.T) {
 	s := apitest.NewServer(t)
@@ -1072,7 +1077,7 @@ func TestBadInputAsyncAndFaults(t *testing.T) {
 		biWrongType("faultTypes array", "ClearClusterFaults", `{"faultTypes":["all"]}`, "faultTypes"),
 		biWrongType("faultTypes bool", "ClearClusterFaults", `{"faultTypes":true}`, "faultTypes"),
 
-		// GET form (§1.2, D39).
+		// GET form (D39).
 		biViaGET(biMissing("only keepResult", g, "", "asyncHandle"), "keepResult=true"),
 		biViaGET(biWrongType("asyncHandle null text", g, "", "asyncHandle"), "asyncHandle=null"),
 		biViaGET(biWrongType("keepResult maybe on a completed job", g, "", "keepResult"), "asyncHandle=2&keepResult=maybe"),

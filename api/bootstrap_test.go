@@ -12,8 +12,9 @@ import (
 )
 
 // TestBootstrapCreateCluster: with --bootstrap the nodes wait for
-// CreateCluster (spec §2.1.8, D42): any credentials, only GetAPI and
-// CreateCluster; the cluster then exists with the admin it was given.
+// CreateCluster (docs/element-api.md, CreateCluster; D42): any credentials,
+// only GetAPI and CreateCluster; the cluster then exists with the admin it was
+// given.
 func TestBootstrapCreateCluster(t *testing.T) {
 	s := apitest.NewServer(t, apitest.WithConfig(func(c *emulator.Config) { c.Cluster.Bootstrap = true }))
 	s.User, s.Pass = "anyone", "anything"

@@ -260,7 +260,7 @@ type createClusterParams struct {
 }
 
 // createCluster serves CreateCluster on the cluster listener in bootstrap
-// mode (spec §2.1.8, D42).
+// mode (D42).
 func (s *Server) createCluster(ctx context.Context, p createClusterParams) (empty, error) {
 	if !p.AcceptEula {
 		return empty{}, cluster.ErrInvalidParam("acceptEula", "must be true")

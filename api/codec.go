@@ -23,7 +23,8 @@ const codecService = "Element"
 // codecMethod is what Method() always returns: gorilla sees one method only.
 const codecMethod = codecService + ".Call"
 
-// codec implements gorilla's rpc.Codec with Element's envelope (§1.4–§1.5).
+// codec implements gorilla's rpc.Codec with Element's envelope
+// (docs/element-api.md, Request envelope and Response envelope).
 type codec struct{ s *Server }
 
 var _ rpc.Codec = codec{}
@@ -51,8 +52,9 @@ type envelope struct {
 	params json.RawMessage // nil when absent or null
 }
 
-// parseEnvelope checks step 4 of §1.6. It returns what it could read (the id
-// in particular) even when it fails. Unknown members are ignored (D6).
+// parseEnvelope checks the envelope, step 4 of the validation order (D49). It
+// returns what it could read (the id in particular) even when it fails.
+// Unknown members are ignored (D6).
 func parseEnvelope(body []byte) (envelope, error) {
 	var env envelope
 	body = bytes.TrimSpace(body)
@@ -121,7 +123,8 @@ func (cr *codecRequest) ReadRequest(args any) error {
 }
 
 // WriteResponse writes {"id":…,"result":{…}}; a nil result is {} and a result
-// that is not a JSON object is an internal error (§1.5).
+// that is not a JSON object is an internal error (docs/element-api.md,
+// Response envelope).
 func (cr *codecRequest) WriteResponse(w http.ResponseWriter, reply any) {
 	var result any
 	if rep, ok := reply.(*Reply); ok {
@@ -136,7 +139,8 @@ func (cr *codecRequest) WriteResponse(w http.ResponseWriter, reply any) {
 }
 
 // WriteError writes Element's error envelope with HTTP 200, whatever status
-// gorilla proposes (§1.9); errors.go builds the error object.
+// gorilla proposes (docs/element-api.md, HTTP status codes); errors.go builds
+// the error object.
 func (cr *codecRequest) WriteError(w http.ResponseWriter, _ int, err error) {
 	ctx := cr.r.Context()
 	if cr.call != nil && cr.call.canonical != "" {
@@ -211,7 +215,8 @@ type Reply struct {
 // serves every Element method through the method table.
 type dispatcher struct{ s *Server }
 
-// Call looks the method up (§1.6 step 5) and runs it under a panic fence.
+// Call looks the method up (step 5 of the validation order, D49) and runs it
+// under a panic fence.
 func (d dispatcher) Call(r *http.Request, c *Call, rep *Reply) (err error) {
 	defer func() {
 		if v := recover(); v != nil {

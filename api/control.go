@@ -30,7 +30,7 @@ type Control interface {
 	AdvanceClock(ctx context.Context, d time.Duration) (time.Time, error)
 	// Reset restores the configured initial state; ca also replaces the KMIP CA.
 	Reset(ctx context.Context, ca bool) error
-	// Restart power-cycles the cluster's nodes (spec §3.5).
+	// Restart power-cycles the cluster's nodes (docs/element-api.md, Drives).
 	Restart(ctx context.Context, nodeIDs []int64) error
 	// KMIPAddr returns the embedded key server's host:port ("" when off).
 	KMIPAddr() string
@@ -68,9 +68,9 @@ type SnapshotInfo struct {
 	Created time.Time `json:"created"` // wall-clock time the file was written
 }
 
-// controlRoutes mounts the /_emulator/ surface (spec §3.8, kmip.md §1.2,
-// §1.11, §1.12). Bodies and answers are plain JSON; failures are
-// {"error": "..."} with a 4xx/5xx status.
+// controlRoutes mounts the /_emulator/ surface (D40; docs/labs.md;
+// docs/kmip.md: the embedded CA, fault injection, observability). Bodies and
+// answers are plain JSON; failures are {"error": "..."} with a 4xx/5xx status.
 func (s *Server) controlRoutes(r chi.Router) {
 	r.Get("/healthz", s.healthz)
 	r.Get("/clock", s.getClock)

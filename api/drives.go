@@ -25,7 +25,7 @@ func orNone(s string) string {
 	return s
 }
 
-// driveWire is ListDrives' Drive object (§2.7.1).
+// driveWire is ListDrives' Drive object (docs/element-api.md, ListDrives).
 type driveWire struct {
 	Attributes               map[string]any `json:"attributes"`
 	Capacity                 int64          `json:"capacity"`
@@ -78,7 +78,8 @@ func hwAge(created, now time.Time) time.Duration {
 // deviceLetter is the sd? letter of a slot.
 func deviceLetter(slot int) string { return string(rune('a' + slot%26)) }
 
-// driveHardwareWire is ListDriveHardware's DriveHardware object (§2.7.2).
+// driveHardwareWire is ListDriveHardware's DriveHardware object
+// (docs/element-api.md, ListDriveHardware).
 type driveHardwareWire struct {
 	CanonicalName             string `json:"canonicalName"`
 	Connected                 bool   `json:"connected"`
@@ -352,7 +353,7 @@ type testDrivesParams struct {
 }
 
 // testDrives runs only on a node outside a cluster; the emulated nodes are
-// all cluster members (spec §2.7.8).
+// all cluster members (docs/element-api.md, TestDrives; (ai)).
 func (s *Server) testDrives(ctx context.Context, p testDrivesParams) (empty, error) {
 	if !p.Force {
 		return empty{}, cluster.ErrInvalidParam("force", "must be true")

@@ -20,7 +20,8 @@ const (
 	internalErrorMessage = "Internal error; see the emulator log."
 )
 
-// errorCode is the code of every Element API error (§1.8).
+// errorCode is the code of every Element API error (docs/element-api.md,
+// Error object and catalogue).
 const errorCode = 500
 
 // wireError is Element's error object.

@@ -9,9 +9,10 @@ import (
 	"github.com/element-emulator/element-emulator/api/apitest"
 )
 
-// TestCertificateExpiryFault is kmip.md scenario K6: a client certificate
-// with 20 days left raises kmipCertificateFault (warning), an expired one
-// an error, and a valid replacement resolves it.
+// TestCertificateExpiryFault is the certificate-expiry acceptance scenario of
+// docs/kmip.md: a client certificate with 20 days left raises
+// kmipCertificateFault (warning), an expired one an error, and a valid
+// replacement resolves it.
 func TestCertificateExpiryFault(t *testing.T) {
 	s := apitest.NewServer(t)
 	s.OK("CreatePublicPrivateKeyPair", map[string]any{"commonName": "emu-cluster"})
@@ -48,8 +49,9 @@ func TestCertificateExpiryFault(t *testing.T) {
 	s.OK("TestKeyServerKmip", map[string]any{"keyServerID": sid})
 }
 
-// TestDriveSecurityRules: drive-security rules fail enabling (and
-// disabling) security on the matching drives, with the fault of §3.7.
+// TestDriveSecurityRules: drive-security rules fail enabling (and disabling)
+// security on the matching drives, with the fault of docs/element-api.md
+// (Faults).
 func TestDriveSecurityRules(t *testing.T) {
 	s := apitest.NewServer(t)
 	s.AddRule(map[string]any{"target": "drive-security", "match": map[string]any{"driveIDs": "3,4", "operation": "enable"},
@@ -86,7 +88,8 @@ func TestDriveSecurityRules(t *testing.T) {
 }
 
 // TestJobRuleRollsBackDriveJob: a job rule fails a DriveRemoval and its
-// drives return to their previous status (spec §3.6).
+// drives return to their previous status (docs/element-api.md, Async jobs;
+// (al)).
 func TestJobRuleRollsBackDriveJob(t *testing.T) {
 	s := apitest.NewServer(t)
 	s.AddRule(map[string]any{"target": "job", "match": map[string]any{"resultType": "DriveRemoval"}, "effect": "error",
@@ -127,7 +130,8 @@ func TestClearedConditionIsReRaised(t *testing.T) {
 
 // TestReinsertedDriveUnlocksWithInternalKey: a pulled drive keeps its
 // password and comes back locked; with an internal key a power cycle
-// unlocks it (spec §3.5: internal keys are always available).
+// unlocks it (docs/element-api.md, Drives: internal keys are always
+// available; (ab)).
 func TestReinsertedDriveUnlocksWithInternalKey(t *testing.T) {
 	s := apitest.NewServer(t)
 	s.OK("EnableEncryptionAtRest", nil)

@@ -72,7 +72,9 @@ func countCodes(fs []faultView) map[string]int {
 	return out
 }
 
-// enableHardwareEAR runs spec 4.a1 steps 9–11 and returns the authentication keyID.
+// enableHardwareEAR runs steps 9–11 of the hardware EAR procedure
+// (docs/element-api.md, Acceptance procedures) and returns the authentication
+// keyID.
 func enableHardwareEAR(t *testing.T, s *apitest.Server, p int64) string {
 	t.Helper()
 	r := s.OK("EnableEncryptionAtRest", map[string]any{"keyProviderID": p})
@@ -84,7 +86,8 @@ func enableHardwareEAR(t *testing.T, s *apitest.Server, p int64) string {
 	return isUUID(t, listDrives(t, s)[0]["keyID"])
 }
 
-// TestHardwareEARSetup is spec scenario 4.a1 (seed 001, hardware EAR).
+// TestHardwareEARSetup is the hardware EAR procedure (docs/element-api.md,
+// Acceptance procedures; seed 001).
 func TestHardwareEARSetup(t *testing.T) {
 	s := apitest.NewServer(t)
 	p, sid := s.SetupEKM()
@@ -159,7 +162,8 @@ func TestHardwareEARSetup(t *testing.T) {
 
 const zeroUUID = "00000000-0000-0000-0000-000000000000"
 
-// TestHardwareEARVariants: 4.a1 variant (i) unreachable server, (iii) internal key.
+// TestHardwareEARVariants: the hardware EAR procedure's variants (i)
+// unreachable server and (iii) internal key.
 func TestHardwareEARVariants(t *testing.T) {
 	t.Run("UnreachableServer", func(t *testing.T) {
 		s := apitest.NewServer(t)
@@ -207,7 +211,8 @@ func TestHardwareEARVariants(t *testing.T) {
 	})
 }
 
-// TestRecoveryKMIPServerFault is spec scenario 4.c (seed 001 recovery case 1).
+// TestRecoveryKMIPServerFault is the kmipServerFault recovery
+// (docs/element-api.md, Acceptance procedures; seed 001 recovery case 1).
 func TestRecoveryKMIPServerFault(t *testing.T) {
 	s := apitest.NewServer(t)
 	p, sid := s.SetupEKM()
@@ -291,7 +296,8 @@ func TestRecoveryKMIPServerFault(t *testing.T) {
 	require.Contains(t, msgs, "Drives unlocked")
 }
 
-// TestRecoveryKeyMissing is 4.c variant (i): the key is missing on the server.
+// TestRecoveryKeyMissing is the kmipServerFault recovery's variant (i): the
+// key is missing on the server.
 func TestRecoveryKeyMissing(t *testing.T) {
 	s := apitest.NewServer(t)
 	p, sid := s.SetupEKM()
@@ -312,8 +318,9 @@ func TestRecoveryKeyMissing(t *testing.T) {
 	}
 }
 
-// TestRecoveryLongOutage is 4.c variant (ii) followed by 4.d for the
-// ejected metadata drives.
+// TestRecoveryLongOutage is the kmipServerFault recovery's variant (ii)
+// followed by the sliceServiceUnhealthy recovery for the ejected metadata
+// drives.
 func TestRecoveryLongOutage(t *testing.T) {
 	s := apitest.NewServer(t)
 	p, sid := s.SetupEKM()
@@ -353,7 +360,7 @@ func TestRecoveryLongOutage(t *testing.T) {
 			require.Equal(t, "active", d["status"])
 		}
 	}
-	// 4.d from step 2 for each metadata drive.
+	// The sliceServiceUnhealthy recovery from step 2 for each metadata drive.
 	for n := int64(1); n <= 4; n++ {
 		id := (n-1)*10 + 1
 		h := s.OK("AddDrives", map[string]any{"drives": []any{map[string]any{"driveID": id}}})["asyncHandle"]
@@ -371,7 +378,8 @@ func TestRecoveryLongOutage(t *testing.T) {
 	require.Empty(t, faultList(t, s, "current"))
 }
 
-// TestRecoveryMetadataDrive is spec scenario 4.d (seed 001 recovery case 2).
+// TestRecoveryMetadataDrive is the sliceServiceUnhealthy recovery
+// (docs/element-api.md, Acceptance procedures; seed 001 recovery case 2).
 func TestRecoveryMetadataDrive(t *testing.T) {
 	s := apitest.NewServer(t)
 	// Step 1.

@@ -41,7 +41,8 @@ func (s *Server) getClientCertificateSignRequest(ctx context.Context, _ noParams
 	return map[string]string{"clientCertificateSignRequest": csr}, nil
 }
 
-// keyServerWire is the KeyServerKmip object (§2.3).
+// keyServerWire is the KeyServerKmip object (docs/element-api.md, KMIP key
+// servers).
 type keyServerWire struct {
 	KeyServerID                  int64    `json:"keyServerID"`
 	KmipKeyServerName            string   `json:"kmipKeyServerName"`
@@ -150,7 +151,8 @@ func (s *Server) testKeyServerKmip(ctx context.Context, p keyServerIDParams) (em
 	return empty{}, s.cluster.TestKeyServer(ctx, p.KeyServerID)
 }
 
-// keyProviderWire is the KeyProviderKmip object (§2.4).
+// keyProviderWire is the KeyProviderKmip object (docs/element-api.md, KMIP
+// key providers).
 type keyProviderWire struct {
 	KeyProviderID       int64   `json:"keyProviderID"`
 	KeyProviderName     string  `json:"keyProviderName"`

@@ -29,7 +29,8 @@ func otherCA(t *testing.T) string {
 	return string(pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der}))
 }
 
-// TestProbeFailures covers kmip.md scenario K4 through TestKeyServerKmip.
+// TestProbeFailures covers the probe-failures acceptance scenario of
+// docs/kmip.md through TestKeyServerKmip.
 func TestProbeFailures(t *testing.T) {
 	s := apitest.NewServer(t)
 	_, sid := s.SetupEKM()
@@ -125,7 +126,8 @@ func TestFaultResolvedByTest(t *testing.T) {
 
 // TestBootReadsExternalMasterKeyBack: with an external SEAR master key, a
 // restart reads the key back; an unreachable server raises kmipServerFault
-// (spec §4.c variant iii), retried every 60 s until it answers.
+// (the kmipServerFault recovery's variant (iii), docs/element-api.md), retried
+// every 60 s until it answers.
 func TestBootReadsExternalMasterKeyBack(t *testing.T) {
 	s := apitest.NewServer(t)
 	p, sid := s.SetupEKM()

@@ -5,7 +5,7 @@ package api
 // says which listener serves it (D8, D42).
 func (s *Server) methods() []method {
 	return []method{
-		// Cluster basics (§2.1)
+		// Cluster basics (docs/element-api.md, Methods)
 		{name: "GetAPI", since: "1.0", scope: scopeAll, call: typed(s.getAPI)},
 		{name: "GetClusterInfo", since: "1.0", scope: scopeCluster, call: typed(s.getClusterInfo)},
 		{name: "GetClusterVersionInfo", since: "1.0", scope: scopeCluster, call: typed(s.getClusterVersionInfo)},
@@ -15,11 +15,11 @@ func (s *Server) methods() []method {
 		{name: "ListEvents", since: "1.0", scope: scopeCluster, call: typed(s.listEvents)},
 		{name: "CreateCluster", since: "1.0", scope: scopeBootstrap, call: typed(s.createCluster)},
 
-		// KMIP trust relationship (§2.2)
+		// KMIP trust relationship
 		{name: "CreatePublicPrivateKeyPair", since: "11.7", scope: scopeCluster, call: typed(s.createPublicPrivateKeyPair)},
 		{name: "GetClientCertificateSignRequest", since: "11.7", scope: scopeCluster, call: typed(s.getClientCertificateSignRequest)},
 
-		// KMIP key servers (§2.3)
+		// KMIP key servers
 		{name: "CreateKeyServerKmip", since: "11.7", scope: scopeCluster, call: typed(s.createKeyServerKmip)},
 		{name: "ModifyKeyServerKmip", since: "11.7", scope: scopeCluster, call: typed(s.modifyKeyServerKmip)},
 		{name: "DeleteKeyServerKmip", since: "11.7", scope: scopeCluster, call: typed(s.deleteKeyServerKmip)},
@@ -27,7 +27,7 @@ func (s *Server) methods() []method {
 		{name: "ListKeyServersKmip", since: "11.7", scope: scopeCluster, call: typed(s.listKeyServersKmip)},
 		{name: "TestKeyServerKmip", since: "11.7", scope: scopeCluster, call: typed(s.testKeyServerKmip)},
 
-		// KMIP key providers (§2.4)
+		// KMIP key providers
 		{name: "CreateKeyProviderKmip", since: "11.7", scope: scopeCluster, call: typed(s.createKeyProviderKmip)},
 		{name: "DeleteKeyProviderKmip", since: "11.7", scope: scopeCluster, call: typed(s.deleteKeyProviderKmip)},
 		{name: "GetKeyProviderKmip", since: "11.7", scope: scopeCluster, call: typed(s.getKeyProviderKmip)},
@@ -36,16 +36,16 @@ func (s *Server) methods() []method {
 		{name: "AddKeyServerToProviderKmip", since: "11.7", scope: scopeCluster, call: typed(s.addKeyServerToProviderKmip)},
 		{name: "RemoveKeyServerFromProviderKmip", since: "11.7", scope: scopeCluster, call: typed(s.removeKeyServerFromProviderKmip)},
 
-		// Software encryption at rest (§2.5)
+		// Software encryption at rest
 		{name: "RekeySoftwareEncryptionAtRestMasterKey", since: "12.3", scope: scopeCluster, call: typed(s.rekeySoftwareEncryptionAtRestMasterKey)},
 		{name: "GetSoftwareEncryptionAtRestInfo", since: "12.3", scope: scopeCluster, call: typed(s.getSoftwareEncryptionAtRestInfo)},
 
-		// Hardware encryption at rest (§2.5)
+		// Hardware encryption at rest
 		{name: "EnableEncryptionAtRest", since: "5.0", scope: scopeCluster, call: typed(s.enableEncryptionAtRest)},
 		{name: "DisableEncryptionAtRest", since: "5.0", scope: scopeCluster, call: typed(s.disableEncryptionAtRest)},
 		{name: "GetEncryptionAtRestInfo", since: "12.0", scope: scopeCluster, call: typed(s.getEncryptionAtRestInfo)},
 
-		// Drives (§2.7)
+		// Drives
 		{name: "ListDrives", since: "1.0", scope: scopeCluster, call: typed(s.listDrives)},
 		{name: "ListDriveHardware", since: "7.0", scope: scopeAll, call: typed(s.listDriveHardware)},
 		{name: "GetDriveHardwareInfo", since: "1.0", scope: scopeCluster, call: typed(s.getDriveHardwareInfo)},
@@ -56,11 +56,11 @@ func (s *Server) methods() []method {
 		{name: "ResetDrives", since: "6.0", scope: scopeNode, call: typed(s.resetDrives)},
 		{name: "TestDrives", since: "5.0", scope: scopeNode, call: typed(s.testDrives)},
 
-		// Async results (§2.6)
+		// Async results
 		{name: "GetAsyncResult", since: "1.0", scope: scopeCluster, call: typed(s.getAsyncResult)},
 		{name: "ListAsyncResults", since: "9.0", scope: scopeCluster, call: typed(s.listAsyncResults)},
 
-		// Cluster faults (§2.8)
+		// Cluster faults
 		{name: "ListClusterFaults", since: "1.0", scope: scopeCluster, call: typed(s.listClusterFaults)},
 		{name: "ClearClusterFaults", since: "1.0", scope: scopeCluster, call: typed(s.clearClusterFaults)},
 	}

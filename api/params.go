@@ -14,8 +14,9 @@ import (
 )
 
 // typed adapts a handler with a concrete parameter type P to the method
-// table: it decodes params leniently (§1.7) at the request's URL version
-// (D7), so every handler receives a checked P.
+// table: it decodes params leniently (docs/element-api.md, Parameter
+// decoding) at the request's URL version (D7), so every handler receives a
+// checked P.
 func typed[P, R any](h func(context.Context, P) (R, error)) func(context.Context, json.RawMessage) (any, error) {
 	return func(ctx context.Context, raw json.RawMessage) (any, error) {
 		var p P
@@ -53,7 +54,7 @@ func decodeParams(raw json.RawMessage, dst any) error {
 // (raw passthrough), map[string]any and any (numbers as json.Number), and
 // nested param structs, pointers and slices of them.
 //
-// Coercion (§1.7, D5): ints take JSON integers, integral numbers (1.0, 1e3)
+// Coercion (D5, (g), (h)): ints take JSON integers, integral numbers (1.0, 1e3)
 // and decimal strings; bools take true/false, "true"/"false" in any case,
 // 0/1 and "0"/"1". An absent or null member is not supplied; a required one
 // is then xMissingParameter; a required array that is empty is

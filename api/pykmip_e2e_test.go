@@ -26,7 +26,8 @@ func pykmipCompletedRekey(t *testing.T, s *apitest.Server, h int64) map[string]a
 }
 
 // pykmipKeyName is the Name the cluster gives a SEAR master key on a KMS
-// that rejects the x-SolidFire-KeyID attribute (kmip.md §2.4, fallback).
+// that rejects the x-SolidFire-KeyID attribute (docs/kmip.md, Keys the
+// cluster creates: fallback).
 func pykmipKeyName(keyID string) string {
 	return kmip.KeyName(kmip.PurposeSoftwareEarKeyEncryptionKey, keyID)
 }
@@ -39,11 +40,12 @@ func requireNoCurrentFaults(t *testing.T, s *apitest.Server) {
 	require.Empty(t, faults)
 }
 
-// TestPyKMIPSeed001 runs seed 001's EKM setup (spec §4.a steps 1–8 with an
-// external EKS: the CSR is signed by the key server's own CA) and the
-// software master-key rekeys of §4.b against a real pykmip-server, with the
-// emulator's default KMIP client settings (custom attribute "fallback",
-// needed because PyKMIP rejects x- attributes, kmip.md §3.2 pitfall 3).
+// TestPyKMIPSeed001 runs seed 001's EKM setup (steps 1–8 of
+// docs/element-api.md's acceptance procedures, with an external EKS: the CSR
+// is signed by the key server's own CA) and the software master-key rekeys
+// of the rekey procedure against a real pykmip-server, with the emulator's
+// default KMIP client settings (custom attribute "fallback", needed because
+// PyKMIP rejects x- attributes: docs/kmip.md, PyKMIP pitfall 3).
 func TestPyKMIPSeed001(t *testing.T) {
 	kms := pykmiptest.StartServer(t)
 	s := apitest.NewServer(t)

@@ -11,8 +11,9 @@ import (
 	"github.com/element-emulator/element-emulator/kmip/pykmiptest"
 )
 
-// pykmipSetupEKM runs seed 001's setup steps 1–8 (spec §4.a) against a real
-// pykmip-server, the CSR signed by PyKMIP's own CA; it returns P and S.
+// pykmipSetupEKM runs seed 001's EKM setup, steps 1–8 (docs/element-api.md,
+// Acceptance procedures), against a real pykmip-server, the CSR signed by
+// PyKMIP's own CA; it returns P and S.
 func pykmipSetupEKM(t *testing.T, s *apitest.Server, kms *pykmiptest.Server) (pid, sid int64) {
 	t.Helper()
 	require.Empty(t, s.OK("CreatePublicPrivateKeyPair", map[string]any{"commonName": "emu-cluster", "organization": "Lab",
@@ -48,16 +49,17 @@ func pykmipRestart(t *testing.T, s *apitest.Server) {
 	require.Equal(t, http.StatusOK, status, "%v", body)
 }
 
-// TestPyKMIPHardwareEAR runs hardware EAR (spec §4.a1) with pykmip-server as
-// the key server, a power cycle that reads the key back from it (§3.5), the
-// key-missing boot failure of §4.c variant (i) and its recovery, and
-// DisableEncryptionAtRest destroying the key on PyKMIP (§2.5.2).
+// TestPyKMIPHardwareEAR runs the hardware EAR procedure (docs/element-api.md,
+// Acceptance procedures) with pykmip-server as the key server, a power cycle
+// that reads the key back from it (docs/element-api.md, Drives), the
+// key-missing boot failure of the kmipServerFault recovery's variant (i) and
+// its recovery, and DisableEncryptionAtRest destroying the key on PyKMIP.
 func TestPyKMIPHardwareEAR(t *testing.T) {
 	kms := pykmiptest.StartServer(t)
 	s := apitest.NewServer(t)
 	pid, sid := pykmipSetupEKM(t, s, kms)
 
-	// 4.a1 steps 9–12.
+	// Hardware EAR, steps 9–12.
 	require.Equal(t, "disabled", earState(t, s))
 	k := enableHardwareEAR(t, s, pid)
 	require.NotEqual(t, zeroUUID, k)
@@ -91,7 +93,8 @@ func TestPyKMIPHardwareEAR(t *testing.T) {
 	// Power cycle: the key is read back from PyKMIP; drives unlock at once.
 	gets := kms.LogCount("Processing operation: Get")
 	pykmipRestart(t, s)
-	// The read-back runs at the next settlement (start of the next request, §3.8).
+	// The read-back runs at the next settlement (start of the next request;
+	// docs/element-api.md, Clock, persistence and the /_emulator/ controls).
 	for _, d := range listDrives(t, s) {
 		require.Equal(t, "active", d["status"], "drive %v", d["driveID"])
 		require.Equal(t, "None", d["driveFailureDetail"])
@@ -102,17 +105,19 @@ func TestPyKMIPHardwareEAR(t *testing.T) {
 		require.Equal(t, false, h["securityLocked"], "drive %d unlocked after the read-back", id)
 		require.Equal(t, true, h["securityEnabled"], "drive %d", id)
 	}
-	// "Success: drives unlocked at once; nothing else changes" (§3.5): no
-	// fault may be raised. Required empty at the end of the test, so that
-	// the remaining steps still run if this fails.
+	// "Success: drives unlocked at once; nothing else changes"
+	// (docs/element-api.md, Drives): no fault may be raised. Required empty at
+	// the end of the test, so that the remaining steps still run if this
+	// fails.
 	afterBoot := faultList(t, s, "all")
 	require.Equal(t, "enabled", earState(t, s))
 	require.Len(t, kms.Objects(), 1, "the read-back creates nothing")
 
-	// 4.c variant (i): the key is missing on the server at boot.
+	// The kmipServerFault recovery's variant (i): the key is missing on the
+	// server at boot.
 	rule := s.AddRule(map[string]any{"target": "kmip-client", "match": map[string]any{"keyServerID": sid},
 		"effect": "error", "reason": "ItemNotFound"})
-	require.Equal(t, afterBoot, faultList(t, s, "all"), "a rule alone changes nothing (§4.c step 1)")
+	require.Equal(t, afterBoot, faultList(t, s, "all"), "a rule alone changes nothing (kmipServerFault recovery, step 1)")
 	gets = kms.LogCount("Processing operation: Get")
 	pykmipRestart(t, s)
 	for _, d := range listDrives(t, s) {
@@ -158,7 +163,7 @@ func TestPyKMIPHardwareEAR(t *testing.T) {
 	s.Advance(210)
 	requireNoCurrentFaults(t, s)
 
-	// 4.a1 step 16: disabling destroys the key on PyKMIP.
+	// Hardware EAR, step 16: disabling destroys the key on PyKMIP.
 	s.OK("DisableEncryptionAtRest", nil)
 	require.Equal(t, "disabling", earState(t, s))
 	require.Len(t, kms.Objects(), 1, "nothing happens on the KMS before disabling ends")
@@ -182,5 +187,5 @@ func TestPyKMIPHardwareEAR(t *testing.T) {
 	require.NotContains(t, info, "authenticationKeyInfo")
 	requireNoCurrentFaults(t, s)
 
-	require.Empty(t, afterBoot, "a successful boot read-back raised faults (§3.5: nothing else changes)")
+	require.Empty(t, afterBoot, "a successful boot read-back raised faults (docs/element-api.md, Drives: nothing else changes)")
 }

@@ -24,9 +24,10 @@ func isUUID(t *testing.T, v any) string {
 	return s
 }
 
-// TestSeed001SetupAndRekey replays seed 001's "set up external key
-// management" and "rekey the software encryption-at-rest master key"
-// procedures (spec §4.a2 and §4.b) over HTTP, with a restart in the middle.
+// TestSeed001SetupAndRekey replays seed 001's "set up external key management"
+// and "rekey the software encryption-at-rest master key" procedures (the EKM
+// setup and the rekey of docs/element-api.md's acceptance procedures) over
+// HTTP, with a restart in the middle.
 func TestSeed001SetupAndRekey(t *testing.T) {
 	dir := t.TempDir()
 	s := apitest.NewServer(t, apitest.WithDataDir(dir))
@@ -86,7 +87,7 @@ func TestSeed001SetupAndRekey(t *testing.T) {
 	s = s.Restart()
 	require.True(t, s.Emu.Restarted)
 
-	// 4.b step 1.
+	// Rekey, step 1.
 	status, body := s.Post(`{"method":"ListKeyProvidersKmip","params":{},"id":1}`)
 	require.Equal(t, http.StatusOK, status)
 	require.Contains(t, string(body), `"keyProviderID":1`)

@@ -48,7 +48,7 @@ type Deps struct {
 	Bootstrap func() bool
 }
 
-// scope says on which listener a method is served (§1.6, D8, D42).
+// scope says on which listener a method is served (D8, D42).
 type scope int
 
 const (
@@ -84,7 +84,8 @@ type method struct {
 	call  func(ctx context.Context, raw json.RawMessage) (any, error)
 }
 
-// methodGetAPI is served everywhere, bootstrap mode included (§2.1.1).
+// methodGetAPI is served everywhere, bootstrap mode included
+// (docs/element-api.md, GetAPI).
 const methodGetAPI = "GetAPI"
 
 // maxBodyBytes is the largest accepted request body (D38); larger → 413.
@@ -202,8 +203,8 @@ func isControlPath(p string) bool {
 	return p == "/_emulator" || strings.HasPrefix(p, "/_emulator/")
 }
 
-// gate applies steps 1 and 2 of §1.6: HTTP method (405), then Basic
-// authentication (401), before any path is looked at (D38).
+// gate applies steps 1 and 2 of the validation order (D49): HTTP method
+// (405), then Basic authentication (401), before any path is looked at (D38).
 func (s *Server) gate(l listener) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -230,7 +231,7 @@ func (s *Server) bootstrapping() bool {
 }
 
 // authorized checks Basic credentials; in bootstrap mode the cluster listener
-// accepts any (D42, §3.8). Credentials are never logged.
+// accepts any (D42, (b)). Credentials are never logged.
 func (s *Server) authorized(l listener, r *http.Request) bool {
 	if l == listenerCluster && s.bootstrapping() {
 		return true
@@ -265,7 +266,8 @@ func writeNotFound(w http.ResponseWriter, _ *http.Request) {
 // rpcHandler is the adapter in front of gorilla: it checks the version (404),
 // reads the body (413), turns the GET form into a request body (D39), puts
 // version and listener into the context and hands gorilla a POST with the one
-// registered Content-Type, whatever the client sent (§1.2).
+// registered Content-Type, whatever the client sent (docs/element-api.md,
+// HTTP methods, content types and the GET form).
 func (s *Server) rpcHandler(l listener) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		version := chi.URLParam(r, "version")
@@ -307,7 +309,7 @@ func readBody(w http.ResponseWriter, r *http.Request) ([]byte, error) {
 	return io.ReadAll(http.MaxBytesReader(w, r.Body, maxBodyBytes))
 }
 
-// queryEnvelope builds the request object of the GET form (§1.2, D39):
+// queryEnvelope builds the request object of the GET form (D39, (j)):
 // method and id from their keys (id as a JSON string), every other key a
 // member of params: a string, decoded JSON when the value starts with [ or {
 // and parses, an array of strings when the key repeats.
@@ -348,7 +350,7 @@ func looksJSON(v string) bool {
 	return (strings.HasPrefix(t, "[") || strings.HasPrefix(t, "{")) && json.Valid([]byte(t))
 }
 
-// lookup is step 5 of §1.6: the method exists (case-insensitively, D3), is
+// lookup is step 5 of the validation order (D49): the method exists (case-insensitively, D3), is
 // not newer than the URL version (D7), is served on this listener (D8) and in
 // this mode (D42). Every refusal is xUnknownAPIMethod naming the method as sent.
 func (s *Server) lookup(ctx context.Context, name string) (*method, error) {

@@ -170,10 +170,11 @@ func sfDriveHW(t *testing.T, c *sdk.SFClient, id int64) sdk.DriveHardwareInfo {
 	return r.DriveHardwareInfo
 }
 
-// TestSolidFireGoHardwareEAR drives hardware EAR (spec §4.a1), the drive
-// listings (§2.7), scenario 4.d's faults (§2.8, §3.7) and a secure erase of
-// the ejected metadata drive (§2.7.6) through the unmodified solidfire-go
-// v1.0.1 client over HTTPS, re-checking every listing with a strict decode.
+// TestSolidFireGoHardwareEAR drives the hardware EAR procedure, the drive
+// listings, the sliceServiceUnhealthy recovery's faults and a secure erase of
+// the ejected metadata drive (docs/element-api.md: Acceptance procedures,
+// Drives, Cluster faults) through the unmodified solidfire-go v1.0.1 client
+// over HTTPS, re-checking every listing with a strict decode.
 func TestSolidFireGoHardwareEAR(t *testing.T) {
 	s := apitest.NewServer(t)
 	ctx := context.Background()
@@ -183,20 +184,20 @@ func TestSolidFireGoHardwareEAR(t *testing.T) {
 		return apitest.Start().Add(time.Duration(sec) * time.Second).Format("2006-01-02T15:04:05.000000Z")
 	}
 
-	// 4.a1 steps 9–11 through the SDK.
+	// Hardware EAR, steps 9–11, through the SDK.
 	require.Equal(t, "disabled", sfEARState(t, c))
 	_, err := c.EnableEncryptionAtRest(ctx, &sdk.EnableEncryptionAtRestRequest{KeyProviderID: p})
 	sfNoErr(t, err)
 	require.Equal(t, "enabling", sfEARState(t, c))
 	gp, err := c.GetKeyProviderKmip(ctx, &sdk.GetKeyProviderKmipRequest{KeyProviderID: p})
 	sfNoErr(t, err)
-	require.True(t, gp.KmipKeyProvider.KeyProviderIsActive, "the provider counts as active at once (§3.3)")
+	require.True(t, gp.KmipKeyProvider.KeyProviderIsActive, "the provider counts as active at once (docs/element-api.md, Hardware EAR)")
 	require.Equal(t, "Encryption at rest is enabling.",
 		sfFail(t, c, "EnableEncryptionAtRest", &sdk.EnableEncryptionAtRestRequest{KeyProviderID: p}, "xAPINotPermitted"), "D18")
 	s.Advance(5)
 	require.Equal(t, "enabled", sfEARState(t, c))
 
-	// GetEncryptionAtRestInfo: the SDK reads the older nested shape (§2.5.5).
+	// GetEncryptionAtRestInfo: the SDK reads the older nested shape (D20).
 	ear, err := c.GetEncryptionAtRestInfo(ctx)
 	sfNoErr(t, err)
 	require.Equal(t, *ear, sfDecodes[sdk.GetEncryptionAtRestInfoResult](t, c, "GetEncryptionAtRestInfo", nil))
@@ -277,7 +278,7 @@ func TestSolidFireGoHardwareEAR(t *testing.T) {
 	require.Equal(t, "8:0", hw1.Dev)
 	require.Equal(t, int64(960197124096), hw1.Size)
 
-	// 4.d step 1: eject the metadata drive of node 1.
+	// sliceServiceUnhealthy recovery, step 1: eject node 1's metadata drive.
 	require.Empty(t, sfFaults(t, c, "all"))
 	status, body := s.Control(http.MethodPost, "drives/1/eject-metadata", nil)
 	require.Equal(t, http.StatusOK, status, "%v", body)
@@ -330,8 +331,9 @@ func TestSolidFireGoHardwareEAR(t *testing.T) {
 	sfNoErr(t, err)
 	require.NotZero(t, se.AsyncHandle)
 	require.Equal(t, "erasing", sfListDrives(t, c)[1].Status)
-	// An erasing drive is not available (§3.7): driveAvailable resolves now
-	// and a new record is raised when the erase ends.
+	// An erasing drive is not available (docs/element-api.md, Faults):
+	// driveAvailable resolves now and a new record is raised when the erase
+	// ends.
 	gone := sfFaultByCode(t, sfFaults(t, c, "resolved"), "driveAvailable")
 	require.Equal(t, avail.ClusterFaultID, gone.ClusterFaultID)
 	require.Equal(t, at(5), gone.ResolvedDate)
@@ -341,7 +343,7 @@ func TestSolidFireGoHardwareEAR(t *testing.T) {
 	s.Advance(10)
 	sfWait(t, c, se.AsyncHandle)
 	again := sfFaultByCode(t, sfFaults(t, c, "current"), "driveAvailable")
-	require.Greater(t, again.ClusterFaultID, avail.ClusterFaultID, "a returning condition gets a new record (§3.7)")
+	require.Greater(t, again.ClusterFaultID, avail.ClusterFaultID, "a returning condition gets a new record (docs/element-api.md, Faults)")
 	require.Equal(t, at(15), again.Date)
 	require.Equal(t, avail.Details, again.Details)
 	job := sfRaw(t, c, "GetAsyncResult", &sdk.GetAsyncResultRequest{AsyncHandle: se.AsyncHandle, KeepResult: true})
@@ -358,14 +360,15 @@ func TestSolidFireGoHardwareEAR(t *testing.T) {
 
 	drives = sfListDrives(t, c)
 	require.Equal(t, "available", drives[1].Status)
-	require.Equal(t, zeroUUID, drives[1].KeyID, "secure erase clears the key (§2.7.6)")
+	require.Equal(t, zeroUUID, drives[1].KeyID, "secure erase clears the key (docs/element-api.md, SecureEraseDrives)")
 	require.Equal(t, int64(0), drives[1].KeyProviderID)
 	require.Equal(t, k, drives[2].KeyID, "other drives keep the key")
 	hw1 = sfDriveHW(t, c, 1)
 	require.False(t, hw1.SecurityFeatureEnabled)
 	require.False(t, hw1.DriveSecurityLocked)
 
-	// 4.d step 2: AddDrives re-adds it; DriveAdd re-enables security (D30).
+	// sliceServiceUnhealthy recovery, step 2: AddDrives re-adds it; DriveAdd
+	// re-enables security (D30).
 	ad, err := c.AddDrives(ctx, &sdk.AddDrivesRequest{Drives: []sdk.NewDrive{{DriveID: 1}}})
 	sfNoErr(t, err)
 	require.NotZero(t, ad.AsyncHandle)
@@ -389,14 +392,15 @@ func TestSolidFireGoHardwareEAR(t *testing.T) {
 	require.True(t, sfDriveHW(t, c, 1).SecurityFeatureEnabled)
 
 	// ClearClusterFaults {"faultTypes":"resolved"} deletes the resolved
-	// driveAvailable records only (§2.8.2).
+	// driveAvailable records only (docs/element-api.md, ClearClusterFaults).
 	_, err = c.ClearClusterFaults(ctx, &sdk.ClearClusterFaultsRequest{FaultTypes: "resolved"})
 	sfNoErr(t, err)
 	fs = sfFaults(t, c, "all")
 	require.Len(t, fs, 1, "%+v", fs)
 	require.Equal(t, slice, fs[0])
 
-	// 4.d step 5: resolved 210 s after the drive is active and unlocked.
+	// sliceServiceUnhealthy recovery, step 5: resolved 210 s after the drive
+	// is active and unlocked.
 	s.Advance(204)
 	require.Len(t, sfFaults(t, c, "current"), 1, "still open 209 s after the drive became active")
 	s.Advance(1)
@@ -408,7 +412,7 @@ func TestSolidFireGoHardwareEAR(t *testing.T) {
 	sfNoErr(t, err)
 	require.Empty(t, sfFaults(t, c, "all"))
 
-	// 4.a1 step 16 through the SDK.
+	// Hardware EAR, step 16, through the SDK.
 	_, err = c.DisableEncryptionAtRest(ctx, &sdk.DisableEncryptionAtRestRequest{})
 	sfNoErr(t, err)
 	require.Equal(t, "disabling", sfEARState(t, c))
@@ -425,8 +429,9 @@ func TestSolidFireGoHardwareEAR(t *testing.T) {
 	require.Empty(t, sfFaults(t, c, "all"))
 
 	// Checked last so that the rest runs: authenticationKeyInfo is an
-	// EncryptionKeyInfo (§2.5.5), whose keyCreatedTime (D47) is listed in
-	// §2.5.4 without a presence condition; it matches passwordCreatedTimestamp.
+	// EncryptionKeyInfo (docs/element-api.md, GetEncryptionAtRestInfo), whose
+	// keyCreatedTime (D47) is listed under GetSoftwareEncryptionAtRestInfo
+	// without a presence condition; it matches passwordCreatedTimestamp.
 	kct, ok := aki["keyCreatedTime"].(string)
 	require.True(t, ok, "authenticationKeyInfo.keyCreatedTime missing: %v", aki)
 	kt, perr := time.Parse("2006-01-02T15:04:05Z", kct)
@@ -434,7 +439,7 @@ func TestSolidFireGoHardwareEAR(t *testing.T) {
 	require.Equal(t, ear.EncryptionAtRestInfo.PasswordCreatedTimestamp, kt.Unix())
 }
 
-// TestSolidFireGoRemoveAndErase: RemoveDrives → available (§2.7.5, D30),
+// TestSolidFireGoRemoveAndErase: RemoveDrives → available (D30),
 // driveAvailable raised, SecureEraseDrives, all awaited with the SDK's
 // WaitForAsyncResult after the virtual clock was advanced.
 func TestSolidFireGoRemoveAndErase(t *testing.T) {
@@ -491,7 +496,8 @@ func TestSolidFireGoRemoveAndErase(t *testing.T) {
 	}
 	require.Empty(t, sfFaults(t, c, "current"))
 	// driveAvailable resolved when the erase started and was raised again
-	// when it ended (an erasing drive is not available, §3.7).
+	// when it ended (an erasing drive is not available; docs/element-api.md,
+	// Faults).
 	res := sfFaults(t, c, "resolved")
 	require.Len(t, res, 2, "%+v", res)
 	require.Equal(t, fs[0].ClusterFaultID, res[0].ClusterFaultID)

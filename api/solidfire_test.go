@@ -19,7 +19,9 @@ import (
 )
 
 // The solidfire-go SDK has no types for the 12.3 SEAR methods; these mirror
-// spec §2.5.3/§2.5.4 and are decoded by the SDK's own MakeSFCall.
+// docs/element-api.md (RekeySoftwareEncryptionAtRestMasterKey,
+// GetSoftwareEncryptionAtRestInfo) and are decoded by the SDK's own
+// MakeSFCall.
 type (
 	sfRekeyRequest struct {
 		KeyManagementType string `json:"keyManagementType,omitempty"`
@@ -118,8 +120,9 @@ func sfFail(t *testing.T, c *sdk.SFClient, method string, params any, name strin
 	return resp.Error.Message
 }
 
-// TestSolidFireGoSeed001 runs seed 001's EKM setup and the software
-// master-key rekey (spec §4.a2 steps 1–8 and §4.b) through the unmodified
+// TestSolidFireGoSeed001 runs seed 001's EKM setup and the software master-key
+// rekey (the EKM setup, steps 1–8, and the rekey of docs/element-api.md's
+// acceptance procedures) through the unmodified
 // github.com/scaleoutsean/solidfire-go v1.0.1 client over HTTPS.
 func TestSolidFireGoSeed001(t *testing.T) {
 	s := apitest.NewServer(t)
@@ -136,7 +139,7 @@ func TestSolidFireGoSeed001(t *testing.T) {
 	require.Equal(t, api.CurrentVersion, api.SupportedVersions[len(api.SupportedVersions)-1])
 	require.Equal(t, *api, sfDecodes[sdk.GetAPIResult](t, c, "GetAPI", nil))
 
-	// GetClusterInfo decodes with the documented defaults (§0.4).
+	// GetClusterInfo decodes with the documented defaults (D41).
 	ci, err := c.GetClusterInfo(ctx)
 	sfNoErr(t, err)
 	require.Equal(t, "emu-cluster", ci.ClusterInfo.Name)
@@ -242,7 +245,7 @@ func TestSolidFireGoSeed001(t *testing.T) {
 	_, err = c.TestKeyProviderKmip(ctx, &sdk.TestKeyProviderKmipRequest{KeyProviderID: pid})
 	sfNoErr(t, err)
 
-	// 4.b step 1: the provider is listed (the SDK omits both filters).
+	// Rekey, step 1: the provider is listed (the SDK omits both filters).
 	lp, err := c.ListKeyProvidersKmip(ctx, &sdk.ListKeyProvidersKmipRequest{})
 	sfNoErr(t, err)
 	require.Equal(t, []sdk.KeyProviderKmip{{KeyProviderName: "lab-provider", KeyProviderID: pid, KeyProviderIsActive: false,
@@ -342,8 +345,9 @@ func TestSolidFireGoSeed001(t *testing.T) {
 }
 
 // TestSolidFireGoConnectErrors: wrong credentials and an unsupported API
-// version reach the SDK as HTTP errors from Connect's GetAPI (its "http.<status>"
-// codes, §1.9), not as Element errors.
+// version reach the SDK as HTTP errors from Connect's GetAPI (its
+// "http.<status>" codes; docs/element-api.md, HTTP status codes), not as
+// Element errors.
 func TestSolidFireGoConnectErrors(t *testing.T) {
 	s := apitest.NewServer(t)
 	for _, tt := range []struct {
