@@ -13,12 +13,12 @@ import (
 const BootRetryInterval = 60 * time.Second
 
 // PowerCycle simulates a power cycle of the given nodes (all when empty;
-// spec §3.5): every security-enabled drive on them comes up locked, and the
-// keys the cluster depends on are read back from their key servers. An
-// internal authentication key is always available, so those drives unlock
-// at once; external keys are read at the next settlement and retried every
-// 60 s until they answer. A process start on existing state counts as a
-// power cycle of every node.
+// docs/element-api.md, Drives; (ab)): every security-enabled drive on them
+// comes up locked, and the keys the cluster depends on are read back from
+// their key servers. An internal authentication key is always available, so
+// those drives unlock at once; external keys are read at the next settlement
+// and retried every 60 s until they answer. A process start on existing state
+// counts as a power cycle of every node.
 func (c *Cluster) PowerCycle(ctx context.Context, nodeIDs []int64) error {
 	if err := c.Settle(ctx); err != nil {
 		return err
@@ -213,7 +213,7 @@ func firstMessage(m map[string]*Error) string {
 	return ""
 }
 
-// failureDetail maps a key-retrieval failure to driveFailureDetail (§3.5):
+// failureDetail maps a key-retrieval failure to driveFailureDetail ((ad)):
 // a connection failure or a missing key is DriveLockedKeyUnavailable,
 // anything else DriveUnlockFailed.
 func failureDetail(e *Error) string {

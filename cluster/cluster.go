@@ -17,7 +17,8 @@ import (
 	"github.com/element-emulator/element-emulator/faults"
 )
 
-// Config is the shape of the emulated cluster (spec §0.4/§0.5).
+// Config is the shape of the emulated cluster (D41; docs/element-api.md, The
+// default cluster).
 type Config struct {
 	Name, UniqueID string
 	MVIP, SVIP     string
@@ -41,11 +42,11 @@ type Config struct {
 	// APIVersion is the current API version ("12.7").
 	APIVersion string
 	// Bootstrap starts without a cluster: the configured nodes wait for
-	// CreateCluster (spec §2.1.8, D42).
+	// CreateCluster (D42).
 	Bootstrap bool
 }
 
-// DefaultConfig is the pre-created cluster of spec §0.4.
+// DefaultConfig is the pre-created cluster (D41).
 func DefaultConfig() Config {
 	return Config{
 		Name: "emu-cluster", UniqueID: "emu1", MVIP: "10.117.60.10", SVIP: "10.117.61.10",
@@ -223,7 +224,7 @@ type CreateSpec struct {
 	Attributes  map[string]any
 }
 
-// defaultSpec is the pre-created cluster of spec §0.4.
+// defaultSpec is the pre-created cluster (D41).
 func (c *Cluster) defaultSpec() CreateSpec {
 	nodes := make([]int, c.cfg.Nodes)
 	for i := range nodes {
@@ -236,7 +237,8 @@ func (c *Cluster) defaultSpec() CreateSpec {
 // ConfiguredNodeAddress is the CIP/SIP of configured node n (1-based).
 func ConfiguredNodeAddress(n int) string { return fmt.Sprintf("10.117.61.%d", 10+n) }
 
-// CreateClusterRequest holds CreateCluster's parameters (spec §2.1.8).
+// CreateClusterRequest holds CreateCluster's parameters (docs/element-api.md,
+// CreateCluster).
 type CreateClusterRequest struct {
 	MVIP, SVIP         string
 	Username, Password string
@@ -309,7 +311,7 @@ func (c *Cluster) Reset(ctx context.Context) error {
 	})
 }
 
-// create writes a cluster of the configured topology (spec §0.4) made of
+// create writes a cluster of the configured topology (D41) made of
 // the nodes spec names.
 func (c *Cluster) create(ctx context.Context, tx Tx, now time.Time, spec CreateSpec) error {
 	st := State{

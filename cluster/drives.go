@@ -16,7 +16,7 @@ import (
 	"github.com/element-emulator/element-emulator/faults"
 )
 
-// Drive job result types (spec §2.6.1, D25).
+// Drive job result types (D25).
 const (
 	ResultTypeDriveAdd         = "DriveAdd"
 	ResultTypeDriveRemoval     = "DriveRemoval"
@@ -389,7 +389,7 @@ func (c *Cluster) stepDriveJob(ctx context.Context, j asyncjobs.Job, at time.Tim
 }
 
 // failDriveJob ends a drive job with the failure a job rule injects; its
-// state effects are rolled back (spec §3.6).
+// state effects are rolled back (docs/element-api.md, Async jobs; (al)).
 func (c *Cluster) failDriveJob(ctx context.Context, j asyncjobs.Job, data driveJobData, at time.Time, rule faults.Rule) error {
 	msg := rule.Params["message"]
 	if msg == "" {
@@ -510,7 +510,7 @@ type ResetResult struct {
 
 // ResetDrives resets drives of node nodeID by device name ("slot3"): each
 // must exist and not be active, removing or erasing; the effect is a secure
-// erase, done at once (spec §2.7.7).
+// erase, done at once (docs/element-api.md, ResetDrives).
 func (c *Cluster) ResetDrives(ctx context.Context, nodeID int64, names []string) ([]ResetResult, error) {
 	var out []ResetResult
 	err := c.update(ctx, func(tx Tx, now time.Time) error {

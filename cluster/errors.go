@@ -25,7 +25,8 @@ func (e *Error) Is(target error) bool {
 	return t.Name == e.Name && (t.Message == "" || t.Message == e.Message)
 }
 
-// Element error names (spec §1.8). x-names live only in this file.
+// Element error names (docs/element-api.md, Error object and catalogue).
+// x-names live only in this file.
 const (
 	NameInvalidRequest          = "xInvalidRequest"
 	NameUnknownAPIMethod        = "xUnknownAPIMethod"
@@ -50,7 +51,8 @@ func ErrInvalidRequest(reason string) *Error {
 	return &Error{Name: NameInvalidRequest, Message: "Invalid JSON-RPC request: " + reason}
 }
 
-// ErrUnknownMethod reports a method that is not served (spec Q14).
+// ErrUnknownMethod reports a method that is not served. The real message is
+// unknown; clients print it with method=<Name> (docs/fidelity.md).
 func ErrUnknownMethod(name string) *Error {
 	return &Error{Name: NameUnknownAPIMethod, Message: "method=" + name}
 }
@@ -115,9 +117,9 @@ func ErrClusterAlreadyCreated(name string) *Error {
 	return &Error{Name: NameClusterAlreadyCreated, Message: "xClusterAlreadyCreated: node is already a member of cluster " + name}
 }
 
-// KMIP failure classes (spec kmip.md §2.8). The kmip package reports them
-// through errors with a FailureClass() string method, so neither package
-// imports the other.
+// KMIP failure classes (docs/kmip.md, failure classes; D11). The kmip package
+// reports them through errors with a FailureClass() string method, so neither
+// package imports the other.
 const (
 	ClassConnection     = "connection"
 	ClassAuthentication = "authentication"

@@ -8,7 +8,7 @@ import (
 	"github.com/element-emulator/element-emulator/faults"
 )
 
-// Fault codes raised by the simulation (spec §3.7).
+// Fault codes raised by the simulation (docs/element-api.md, Faults).
 const (
 	CodeKMIPServerFault = "kmipServerFault"
 )

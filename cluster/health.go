@@ -13,7 +13,7 @@ import (
 	"github.com/element-emulator/element-emulator/drives"
 )
 
-// Fault codes the simulation raises (spec §3.7).
+// Fault codes the simulation raises (docs/element-api.md, Faults).
 const (
 	CodeDriveFailed            = "driveFailed"
 	CodeDriveAvailable         = "driveAvailable"

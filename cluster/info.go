@@ -62,7 +62,8 @@ func (c *Cluster) Nodes(ctx context.Context, activeOnly bool) ([]Node, error) {
 	return out, err
 }
 
-// Capacity is GetClusterCapacity's DECIDED model (spec §2.1.5).
+// Capacity is GetClusterCapacity's DECIDED model (docs/element-api.md,
+// GetClusterCapacity).
 type Capacity struct {
 	MaxUsedSpace, MaxUsedMetadataSpace, MaxProvisionedSpace, MaxOverProvisionableSpace, MaxIOPS int64
 	Timestamp                                                                                   time.Time

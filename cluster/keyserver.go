@@ -23,9 +23,9 @@ type KeyServerTarget struct {
 	Now time.Time
 }
 
-// KeyServer is the cluster's KMIP client. Every error it returns should
-// carry a FailureClass() of ClassConnection, ClassAuthentication or
-// ClassServer (kmip.md §2.8); unclassified errors count as server errors.
+// KeyServer is the cluster's KMIP client. Every error it returns should carry
+// a FailureClass() of ClassConnection, ClassAuthentication or ClassServer
+// (docs/kmip.md, failure classes); unclassified errors count as server errors.
 type KeyServer interface {
 	// Probe connects and runs Discover Versions and Query.
 	Probe(ctx context.Context, t KeyServerTarget) error
@@ -45,7 +45,8 @@ func (e *kmipFailure) Error() string        { return kmipErrPrefix[e.class] + e.
 func (e *kmipFailure) FailureClass() string { return e.class }
 
 // contact runs one key-server operation for server ks, applying any
-// kmip-client fault rule first (spec kmip.md §2.9). No transaction is held.
+// kmip-client fault rule first (docs/kmip.md, client-side faults; (r)). No
+// transaction is held.
 func (c *Cluster) contact(ctx context.Context, t KeyServerTarget, op string, fn func() error) error {
 	if len(t.Hostnames) == 0 {
 		return &kmipFailure{ClassConnection, "no hostnames"}

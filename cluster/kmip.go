@@ -15,7 +15,8 @@ import (
 )
 
 // ---------------------------------------------------------------------------
-// Trust relationship: key pair and CSR (spec §2.2)
+// Trust relationship: key pair and CSR (docs/element-api.md, KMIP trust
+// relationship)
 
 // CreateKeyPair generates a new RSA-2048 client key pair with the given
 // subject, replacing any earlier pair (D16). An empty CommonName defaults to
@@ -115,7 +116,7 @@ func (c *Cluster) ClientCSR(ctx context.Context) (string, error) {
 }
 
 // ---------------------------------------------------------------------------
-// Key servers (spec §2.3)
+// Key servers (docs/element-api.md, KMIP key servers)
 
 // KeyServerView is a key server with its provider's derived active flag.
 type KeyServerView struct {
@@ -255,7 +256,7 @@ func (c *Cluster) ModifyKeyServer(ctx context.Context, id int64, s KeyServerSpec
 		return KeyServerView{}, err
 	}
 	if s.empty() {
-		return c.GetKeyServer(ctx, id) // only keyServerID: a no-op (spec §3.1)
+		return c.GetKeyServer(ctx, id) // only keyServerID: a no-op (docs/element-api.md)
 	}
 	if err := c.trySettle(ctx); err != nil {
 		return KeyServerView{}, err
@@ -469,7 +470,7 @@ func (c *Cluster) TestKeyServer(ctx context.Context, id int64) error {
 }
 
 // ---------------------------------------------------------------------------
-// Key providers (spec §2.4)
+// Key providers (docs/element-api.md, KMIP key providers)
 
 // KeyProviderView is a provider with its derived fields.
 type KeyProviderView struct {

@@ -66,8 +66,9 @@ func (c *Cluster) PullDrive(ctx context.Context, id int64) (drives.Drive, error)
 }
 
 // EjectMetadata marks a node's metadata drive failed and then shows it as
-// available (spec scenario 4.d): sliceServiceUnhealthy and driveAvailable
-// follow from the evaluation.
+// available (step 1 of the sliceServiceUnhealthy recovery,
+// docs/element-api.md): sliceServiceUnhealthy and driveAvailable follow from
+// the evaluation.
 func (c *Cluster) EjectMetadata(ctx context.Context, id int64) (drives.Drive, error) {
 	var out drives.Drive
 	err := c.update(ctx, func(tx Tx, now time.Time) error {

@@ -112,7 +112,7 @@ type RekeyRequest struct {
 }
 
 // RekeyMasterKey starts a master-key rekey job and returns its handle. No
-// key server is contacted before the answer (spec §2.5.3).
+// key server is contacted before the answer (D12, D22).
 func (c *Cluster) RekeyMasterKey(ctx context.Context, r RekeyRequest) (asyncjobs.Handle, error) {
 	var h asyncjobs.Handle
 	err := c.update(ctx, func(tx Tx, now time.Time) error {
