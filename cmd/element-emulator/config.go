@@ -15,7 +15,7 @@ import (
 
 // Config is the emulator's whole configuration. Flags win, then
 // ELEMENT_EMULATOR_* environment variables (read as flag defaults), then the
-// built-in defaults (spec §0.5).
+// built-in defaults (D41; docs/element-api.md, The default cluster).
 type Config struct {
 	Data          string
 	Ephemeral     bool
