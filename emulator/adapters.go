@@ -49,7 +49,8 @@ func (a keyServerAdapter) DecommissionKey(ctx context.Context, t cluster.KeyServ
 }
 
 // faultSource gives the embedded KMIP server the persisted kmip-server
-// rules, firing only the kinds that belong to each stage (kmip.md §1.11).
+// rules, firing only the kinds that belong to each stage (docs/kmip.md, fault
+// injection).
 type faultSource struct{ c *cluster.Cluster }
 
 var _ kmip.FaultSource = faultSource{}
