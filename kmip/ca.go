@@ -20,8 +20,9 @@ import (
 	"time"
 )
 
-// CA is the embedded certificate authority (kmip.md §1.2). It signs the
-// cluster's CSRs and the server leaf used by the KMIP and HTTPS listeners.
+// CA is the embedded certificate authority (docs/kmip.md, the embedded CA). It
+// signs the cluster's CSRs and the server leaf used by the KMIP and HTTPS
+// listeners.
 type CA struct {
 	st   Store
 	cert *x509.Certificate

@@ -144,7 +144,7 @@ func TestCAIssueServerCertCoversBothClocks(t *testing.T) {
 }
 
 // TestCASignCSRVersion2 signs a PKCS#10 request whose version field is 2,
-// as a real Element cluster writes it (kmip.md §1.2).
+// as a real Element cluster writes it (docs/kmip.md, the embedded CA).
 func TestCASignCSRVersion2(t *testing.T) {
 	ctx := context.Background()
 	ca, err := kmip.LoadOrCreateCA(ctx, sqlitetest.Open(t), t0)

@@ -21,7 +21,8 @@ import (
 	"github.com/ovh/kmip-go/ttlv"
 )
 
-// Failure classes of a key-server contact (kmip.md §2.8), nearest first.
+// Failure classes of a key-server contact (docs/kmip.md, failure classes),
+// nearest first.
 const (
 	ClassConnection     = "connection"
 	ClassAuthentication = "authentication"
@@ -64,8 +65,8 @@ type Target struct {
 // ClientConfig configures the cluster-side client. Zero values are defaults.
 type ClientConfig struct {
 	Logger          *slog.Logger
-	CustomAttribute string // "fallback" (default when ""), "required", "off" (§2.4)
-	Decommission    string // "revoke-destroy" (default), "revoke", "none" (§2.6)
+	CustomAttribute string // "fallback" (default when ""), "required", "off" (KD16)
+	Decommission    string // "revoke-destroy" (default), "revoke", "none" (KD17)
 	VerifyHostname  *bool  // nil = true
 
 	ConnectTimeout, HandshakeTimeout, RequestTimeout time.Duration // zero = 5s, 10s, 30s
@@ -103,7 +104,7 @@ func NewClient(cfg ClientConfig) *Client {
 	return &Client{cfg: cfg, log: log}
 }
 
-// KeyName is the Name the cluster gives a key (§2.4).
+// KeyName is the Name the cluster gives a key (KD15).
 func KeyName(purpose, keyID string) string { return "SolidFire-" + purpose + "-" + keyID }
 
 // Key purposes (Element CryptoKeyType names).
@@ -112,10 +113,10 @@ const (
 	PurposeSoftwareEarKeyEncryptionKey = "SoftwareEarKeyEncryptionKey"
 )
 
-// probeTimeout bounds a whole Test call (§2.2 item 5).
+// probeTimeout bounds a whole Test call (KD12).
 const probeTimeout = 60 * time.Second
 
-// Probe connects (handshake + Discover Versions) and sends Query (§2.3).
+// Probe connects (handshake + Discover Versions) and sends Query (KD14).
 func (c *Client) Probe(ctx context.Context, t Target) error {
 	ctx, cancel := context.WithTimeout(ctx, probeTimeout)
 	defer cancel()
@@ -131,7 +132,7 @@ func (c *Client) Probe(ctx context.Context, t Target) error {
 	return s.fail(err)
 }
 
-// CreateKey creates an AES-256 key for keyID (§2.4): Create, Activate, Get,
+// CreateKey creates an AES-256 key for keyID (KD15): Create, Activate, Get,
 // with best-effort cleanup when a step after Create fails.
 func (c *Client) CreateKey(ctx context.Context, t Target, keyID, purpose string) (string, error) {
 	s, err := c.connect(ctx, t)
@@ -197,7 +198,7 @@ func (c *Client) CreateKey(ctx context.Context, t Target, keyID, purpose string)
 	return uid, nil
 }
 
-// GetKey reads key material (§2.7): Get by uid; on ItemNotFound, Locate by
+// GetKey reads key material (KD19): Get by uid; on ItemNotFound, Locate by
 // the custom attribute (and by Name in fallback mode) and Get a single hit.
 func (c *Client) GetKey(ctx context.Context, t Target, uid, keyID string) ([]byte, error) {
 	s, err := c.connect(ctx, t)
@@ -313,7 +314,7 @@ func (s *session) adopt(ctx context.Context, keyID, purpose string) (uid string,
 	return uid, ok, nil
 }
 
-// DecommissionKey retires uid per the Decommission mode (§2.6).
+// DecommissionKey retires uid per the Decommission mode (KD17).
 func (c *Client) DecommissionKey(ctx context.Context, t Target, uid string) error {
 	if c.cfg.Decommission == "none" {
 		return nil
@@ -486,7 +487,8 @@ type stageError struct {
 func (e *stageError) Error() string { return e.err.Error() }
 func (e *stageError) Unwrap() error { return e.err }
 
-// transportErr classifies a failure after the handshake (§2.8).
+// transportErr classifies a failure after the handshake (docs/kmip.md,
+// failure classes).
 func transportErr(addr, op string, err error) *ClientError {
 	if isCertificateError(err) {
 		return clientErr(ClassAuthentication, "%s: %s: %v", addr, op, err)
@@ -517,7 +519,8 @@ func is1x(v okmip.ProtocolVersion) bool {
 	return v.ProtocolVersionMajor == 1 && v.ProtocolVersionMinor <= 4
 }
 
-// tlsConfig performs the local checks of §2.2 (no network).
+// tlsConfig performs the local checks of docs/kmip.md, Connecting (no
+// network).
 func (c *Client) tlsConfig(t Target) (*tls.Config, *ClientError) {
 	pool := x509.NewCertPool()
 	n := 0
@@ -641,7 +644,7 @@ func (c *Client) dial(ctx context.Context, base *tls.Config, host, addr string) 
 		return newGatedConn(tc), nil
 	}
 	// Remember the server's version list: a 2.x-first server that ignores
-	// ours is re-dialled with the highest 1.x it listed (§2.2 step 4).
+	// ours is re-dialled with the highest 1.x it listed (KD11).
 	var listed []okmip.ProtocolVersion
 	capture := func(next kmipclient.Next, ctx context.Context, msg *okmip.RequestMessage) (*okmip.ResponseMessage, error) {
 		resp, err := next(ctx, msg)

@@ -256,7 +256,7 @@ func TestClientClassification(t *testing.T) {
 		requireClass(t, c.Probe(ctx, good), kmip.ClassServer, "Server error: ")
 	})
 	t.Run("DropRequestOnceIsAbsorbed", func(t *testing.T) {
-		// ovh's client silently re-dials on EOF (kmip.md §2.2 item 7).
+		// ovh's client silently re-dials on EOF (docs/kmip.md, Connecting).
 		faults.add(kmip.StageRequest, func(ev kmip.FaultEvent) bool { return ev.Operation == "Query" }, kmip.Fault{Kind: kmip.FaultDrop, Phase: "request"})
 		before := e.srv.Stats().Connections
 		require.NoError(t, c.Probe(ctx, good))

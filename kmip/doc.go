@@ -1,5 +1,5 @@
 // Package kmip holds both ends of the emulator's KMIP wire, built on
-// github.com/ovh/kmip-go v0.8.1 (kmip.md):
+// github.com/ovh/kmip-go v0.8.1 (docs/kmip.md):
 //
 //   - the embedded key server (Server): mutual TLS with client certificates
 //     verified against the embedded CA on the emulator clock, SymmetricKey and

@@ -2,7 +2,8 @@ package kmip
 
 import "context"
 
-// Fault stages, in the order a connection meets them (kmip.md §1.11).
+// Fault stages, in the order a connection meets them (docs/kmip.md, fault
+// injection).
 const (
 	StageAccept    = "accept"    // blackhole; drop with phase accept
 	StageHandshake = "handshake" // tls; delay with phase handshake

@@ -59,7 +59,7 @@ func (s *Server) onTerminate(ctx context.Context) {
 	}
 }
 
-// messageMiddleware: Stop as the default batch error continuation (§1.4),
+// messageMiddleware: Stop as the default batch error continuation (KD5),
 // the optional timestamp window, and the drop-request fault.
 func (s *Server) messageMiddleware(next kmipserver.Next, ctx context.Context, msg *okmip.RequestMessage) (*okmip.ResponseMessage, error) {
 	if msg.Header.BatchErrorContinuationOption == 0 {

@@ -13,10 +13,11 @@ import (
 	"github.com/ovh/kmip-go/ttlv"
 )
 
-// VendorIdentification is the Query answer's vendor string (kmip.md §1.8).
+// VendorIdentification is the Query answer's vendor string (KD7).
 const VendorIdentification = "Element emulator embedded KMIP server (ovh/kmip-go v0.8.1)"
 
-// routedOperations are the operations the embedded server answers (§1.6).
+// routedOperations are the operations the embedded server answers
+// (docs/kmip.md, Operations).
 var routedOperations = []okmip.Operation{
 	okmip.OperationDiscoverVersions, okmip.OperationQuery, okmip.OperationCreate, okmip.OperationRegister,
 	okmip.OperationGet, okmip.OperationGetAttributes, okmip.OperationGetAttributeList,
@@ -108,7 +109,7 @@ func (s *Server) loadOwned(ctx context.Context, tx ObjectTx, uid string, now tim
 	return o, nil
 }
 
-// identity names the client of this connection (§1.3): subject CN, or the
+// identity names the client of this connection (KD4): subject CN, or the
 // first OU in "ou" mode; "" without a peer certificate.
 func (s *Server) identity(ctx context.Context) string {
 	certs := kmipserver.PeerCertificates(ctx)

@@ -109,8 +109,9 @@ func freePort(t *testing.T) int {
 	return port
 }
 
-// startPyKMIPServer runs pykmip-server with an ECDSA leaf from ca
-// (auth_suite TLS1.2, kmip.md §3.2) and waits until it accepts connections.
+// startPyKMIPServer runs pykmip-server with an ECDSA leaf from ca (auth_suite
+// TLS1.2; docs/kmip.md, PyKMIP pitfalls) and waits until it accepts
+// connections.
 func startPyKMIPServer(t *testing.T, py string, ca *kmip.CA) int {
 	t.Helper()
 	dir := t.TempDir()

@@ -15,8 +15,9 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// The OASIS SA-SED v1.0 profile vectors (kmip.md §1.9), copied from the ovh
-// module's kmiptest/testdata (Apache-2.0; the vectors are OASIS test cases).
+// The OASIS SA-SED v1.0 profile vectors (docs/kmip.md, the OASIS SA-SED
+// profile), copied from the ovh module's kmiptest/testdata (Apache-2.0; the
+// vectors are OASIS test cases).
 var (
 	sasedMessageRe = regexp.MustCompile(`(?s)<(RequestMessage|ResponseMessage)>.*?</(RequestMessage|ResponseMessage)>`)
 	sasedNowRe     = regexp.MustCompile(`\$NOW([+-]\d+)?`)

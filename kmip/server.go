@@ -17,7 +17,7 @@ import (
 )
 
 // ServerConfig configures the embedded KMIP server. Zero values are the
-// defaults of kmip.md.
+// defaults of docs/kmip.md.
 type ServerConfig struct {
 	Addr           string // "127.0.0.1:5696"; ":0"/"127.0.0.1:0" for tests
 	Store          Store
@@ -117,7 +117,7 @@ func NewServer(cfg ServerConfig) (*Server, error) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	s := &Server{cfg: cfg, log: log, ctx: ctx, cancel: cancel, stats: newStats()}
-	s.exec = kmipserver.NewBatchExecutor() // default version list 1.4…1.0 (§1.4)
+	s.exec = kmipserver.NewBatchExecutor() // default version list 1.4…1.0 (KD5)
 	s.route(s.exec)
 	s.exec.Use(s.messageMiddleware)
 	s.exec.BatchItemUse(s.itemMiddleware)

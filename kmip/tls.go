@@ -17,7 +17,7 @@ func (s *Server) sans() []string {
 }
 
 // currentCertLocked returns the leaf, re-issuing it when it does not cover
-// real and emulator time with at least 30 days left (§1.1).
+// real and emulator time with at least 30 days left (KD2).
 func (s *Server) currentCertLocked() (*tls.Certificate, error) {
 	now := s.cfg.Now()
 	if c := s.cert; c != nil {
@@ -152,7 +152,7 @@ func (s *Server) applyTLSFault(hello *tls.ClientHelloInfo, cfg *tls.Config, mode
 }
 
 // verifyClient checks the client chain against the CA and the extra client
-// CAs at emulator time, then the EKU rule (§1.3).
+// CAs at emulator time, then the EKU rule (KD4).
 func (s *Server) verifyClient(tc *trackedConn) func([][]byte, [][]*x509.Certificate) error {
 	return func(raw [][]byte, _ [][]*x509.Certificate) error {
 		err := s.checkClientChain(raw)

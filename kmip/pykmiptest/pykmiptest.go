@@ -1,12 +1,12 @@
 // Package pykmiptest runs a real PyKMIP 0.10 key server (the Debian
 // python3-pykmip package's pykmip-server) for interoperability tests.
 //
-// StartServer gives it its own ECDSA P-256 CA and server certificate (kmip.md
-// §3.2 pitfalls 1–2: TLS 1.2 only, ECDSA to share a cipher suite with Go),
-// a free loopback port, a SQLite database and a log file in t.TempDir(), and
-// kills it at cleanup. SignClientCSR plays the key-server administrator of
-// seed 001 who signs the cluster's CSR with that CA; Objects reads the
-// server's database so tests can see which keys exist on it.
+// StartServer gives it its own ECDSA P-256 CA and server certificate
+// (docs/kmip.md, PyKMIP pitfalls 1–2: TLS 1.2 only, ECDSA to share a cipher
+// suite with Go), a free loopback port, a SQLite database and a log file in
+// t.TempDir(), and kills it at cleanup. SignClientCSR plays the key-server
+// administrator of seed 001 who signs the cluster's CSR with that CA; Objects
+// reads the server's database so tests can see which keys exist on it.
 package pykmiptest
 
 import (
