@@ -1,5 +1,6 @@
 -- Embedded KMIP server: CA, issued client certificates, managed objects and
--- their attributes (kmip.md §1.10). Secret columns are sealed by the store.
+-- their attributes (docs/kmip.md, persistence; KD8). Secret columns are
+-- sealed by the store.
 CREATE TABLE kmip_ca (
 	id          INTEGER PRIMARY KEY CHECK (id = 1),
 	cert_pem    TEXT NOT NULL,
