@@ -183,12 +183,30 @@ func load(ctx context.Context, o loadOptions) (*loadResult, error) {
 		return nil, err
 	}
 	defer p.kill()
-	admin := newClient("http://" + p.httpAddr)
-	setup, err := loadEKMSetup(ctx, admin, p)
+	res, err := drive(ctx, o, "http://"+p.httpAddr, p.kmip)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.stop(); err != nil {
+		res.problems = append(res.problems, "shutdown: "+err.Error())
+	}
+	if err := integrityCheck(filepath.Join(dir, "emu.db")); err != nil {
+		res.problems = append(res.problems, "integrity: "+err.Error())
+	}
+	if log := p.stderr.String(); strings.Contains(log, "database is locked") || strings.Contains(log, "SQLITE_BUSY") {
+		res.problems = append(res.problems, "the emulator's log reports SQLITE_BUSY (database is locked)")
+	}
+	return res, nil
+}
+
+// drive runs the load against the emulator at base (plain HTTP) whose
+// embedded key server listens on kmipAddr, and checks its consistency.
+func drive(ctx context.Context, o loadOptions, base, kmipAddr string) (*loadResult, error) {
+	admin := newClient(base)
+	setup, err := loadEKMSetup(ctx, admin, kmipAddr)
 	if err != nil {
 		return nil, fmt.Errorf("EKM setup: %w", err)
 	}
-
 	rec := &recorder{lat: map[string][]time.Duration{}, errs: map[string]int{}}
 	res := &loadResult{opts: o, lat: rec.lat, errs: rec.errs}
 	runCtx, stop := context.WithTimeout(ctx, o.duration)
@@ -200,10 +218,10 @@ func load(ctx context.Context, o loadOptions) (*loadResult, error) {
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		res.rekeys, rekeyErr = loadRekeys(runCtx, ctx, newClient(admin.base), rec, setup)
+		res.rekeys, rekeyErr = loadRekeys(runCtx, ctx, newClient(base), rec, setup)
 	}()
 	for i := range states {
-		states[i] = &loadClient{id: i, c: newClient(admin.base), rec: rec, setup: setup,
+		states[i] = &loadClient{id: i, c: newClient(base), rec: rec, setup: setup,
 			rng: rand.New(rand.NewPCG(o.seed, uint64(i))), servers: map[int64]bool{}, providers: map[int64]bool{}}
 		wg.Add(1)
 		go func() {
@@ -217,19 +235,10 @@ func load(ctx context.Context, o loadOptions) (*loadResult, error) {
 		res.problems = append(res.problems, "rekey: "+rekeyErr.Error())
 	}
 	res.problems = append(res.problems, loadCheck(ctx, admin, setup, states)...)
-	if err := p.stop(); err != nil {
-		res.problems = append(res.problems, "shutdown: "+err.Error())
-	}
-	if err := integrityCheck(filepath.Join(dir, "emu.db")); err != nil {
-		res.problems = append(res.problems, "integrity: "+err.Error())
-	}
-	if log := p.stderr.String(); strings.Contains(log, "database is locked") || strings.Contains(log, "SQLITE_BUSY") {
-		res.problems = append(res.problems, "the emulator's log reports SQLITE_BUSY (database is locked)")
-	}
 	return res, nil
 }
 
-func loadEKMSetup(ctx context.Context, c *client, p *proc) (loadSetup, error) {
+func loadEKMSetup(ctx context.Context, c *client, kmipAddr string) (loadSetup, error) {
 	var s loadSetup
 	if _, err := c.call(ctx, "CreatePublicPrivateKeyPair", map[string]any{"commonName": "emu-cluster"}); err != nil {
 		return s, err
@@ -245,7 +254,7 @@ func loadEKMSetup(ctx context.Context, c *client, p *proc) (loadSetup, error) {
 	if err := c.control(ctx, http.MethodPost, "kmip/sign", map[string]any{"csr": str(csr, "clientCertificateSignRequest")}, &signed); err != nil {
 		return s, err
 	}
-	_, s.port, _ = net.SplitHostPort(p.kmip)
+	_, s.port, _ = net.SplitHostPort(kmipAddr)
 	s.caPEM, s.certPEM = signed.CACertificate, signed.Certificate
 	pr, err := c.call(ctx, "CreateKeyProviderKmip", map[string]any{"keyProviderName": "load"})
 	if err != nil {
