@@ -46,6 +46,10 @@ type Deps struct {
 	// returns true the cluster listener accepts any credentials and serves
 	// only GetAPI and the scopeBootstrap methods (CreateCluster).
 	Bootstrap func() bool
+	// MaxCalls bounds the JSON-RPC calls that run at once, on all
+	// listeners together (0: no bound). Further calls wait their turn, in
+	// arrival order, once their body is read.
+	MaxCalls int
 }
 
 // scope says on which listener a method is served (D8, D42).
@@ -105,6 +109,8 @@ type Server struct {
 	names     []string           // GetAPI's method list: served at current, sorted
 
 	rpc *rpc.Server
+	// calls holds a token per running JSON-RPC call (nil: unbounded).
+	calls chan struct{}
 }
 
 // NewServer builds the Server and its method index from s.methods().
@@ -115,6 +121,9 @@ func NewServer(d Deps) (*Server, error) {
 // newServer is NewServer with a replaceable method table (tests).
 func newServer(d Deps, table func(*Server) []method) (*Server, error) {
 	s := &Server{deps: d, cluster: d.Cluster, log: d.Logger, control: d.Control}
+	if d.MaxCalls > 0 {
+		s.calls = make(chan struct{}, d.MaxCalls)
+	}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}
@@ -290,6 +299,14 @@ func (s *Server) rpcHandler(l listener) http.Handler {
 			body = queryEnvelope(q)
 		}
 		ctx := withRequestInfo(r.Context(), requestInfo{version: version, listener: l, host: r.Host})
+		if s.calls != nil {
+			t := &turn{calls: s.calls}
+			if t.Enter(ctx) != nil {
+				return // the client went away while waiting
+			}
+			defer t.Leave()
+			ctx = cluster.WithGate(ctx, t)
+		}
 		r2 := r.Clone(ctx)
 		r2.Method = http.MethodPost
 		r2.Header.Set("Content-Type", codecContentType)
@@ -297,6 +314,30 @@ func (s *Server) rpcHandler(l listener) http.Handler {
 		r2.ContentLength = int64(len(body))
 		s.rpc.ServeHTTP(w, r2)
 	})
+}
+
+// turn is one JSON-RPC call's place among the MaxCalls that run at once.
+// The cluster leaves it while the call waits on a key server (cluster.Gate).
+type turn struct {
+	calls chan struct{}
+	held  bool
+}
+
+func (t *turn) Enter(ctx context.Context) error {
+	select {
+	case t.calls <- struct{}{}:
+		t.held = true
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+func (t *turn) Leave() {
+	if t.held {
+		t.held = false
+		<-t.calls
+	}
 }
 
 func readBody(w http.ResponseWriter, r *http.Request) ([]byte, error) {

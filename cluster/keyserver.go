@@ -76,16 +76,21 @@ func (c *Cluster) contact(ctx context.Context, t KeyServerTarget, op string, fn 
 			return &kmipFailure{ClassServer, fmt.Sprintf("%s: %s: %s: %s", addr, op, reason, msg)}
 		case "delay":
 			ms, _ := strconv.Atoi(rule.Params["ms"])
-			timer := time.NewTimer(time.Duration(ms) * time.Millisecond)
-			select {
-			case <-ctx.Done():
-				timer.Stop()
-				return &kmipFailure{ClassConnection, addr + ": " + ctx.Err().Error()}
-			case <-timer.C:
+			if err := outsideGate(ctx, func() error {
+				timer := time.NewTimer(time.Duration(ms) * time.Millisecond)
+				defer timer.Stop()
+				select {
+				case <-ctx.Done():
+					return &kmipFailure{ClassConnection, addr + ": " + ctx.Err().Error()}
+				case <-timer.C:
+					return nil
+				}
+			}); err != nil {
+				return err
 			}
 		}
 	}
-	return fn()
+	return outsideGate(ctx, fn)
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }

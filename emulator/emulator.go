@@ -57,6 +57,8 @@ type Config struct {
 	ClientCertDays int
 	// SettleEvery is the background settlement period with the real clock (0 = 1 s).
 	SettleEvery time.Duration
+	// MaxCalls bounds the JSON-RPC calls that run at once (0: no bound).
+	MaxCalls int
 
 	Logger *slog.Logger
 	// Wall is the wall clock (time.Now when nil).
@@ -274,6 +276,7 @@ func (e *Emulator) build(ctx context.Context) error {
 		Cluster: e.cluster, Control: control{e}, Logger: e.log.With("component", "api"),
 		Authenticate: e.authenticate, CurrentVersion: e.cfg.Cluster.APIVersion,
 		Intercept: func(ctx context.Context, method string) error { return e.cluster.MethodFault(ctx, method) },
+		MaxCalls:  e.cfg.MaxCalls,
 		Bootstrap: func() bool {
 			ok, err := e.cluster.Exists(context.Background())
 			return err == nil && !ok

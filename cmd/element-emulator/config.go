@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"runtime"
 	"strconv"
 	"strings"
 	"time"
@@ -32,6 +33,7 @@ type Config struct {
 	DrivesPerNode int
 	RekeyDuration time.Duration
 	EARTransition time.Duration
+	MaxCalls      int
 	Seed          string
 	APIVersion    string
 	Cert, Key     string
@@ -73,6 +75,7 @@ var (
 	ErrNodes          = errors.New("--nodes must be from 1 to 100 and --drives-per-node from 1 to 24")
 	ErrRekeyDuration  = errors.New("--rekey-duration must not be negative")
 	ErrEARTransition  = errors.New("--ear-transition must not be negative")
+	ErrMaxCalls       = errors.New("--max-calls must not be negative")
 	ErrSeed           = errors.New("--seed must be an unsigned integer")
 	ErrCustomAttr     = errors.New("--kmip-custom-attribute must be fallback, required or off")
 	ErrDecommission   = errors.New("--kmip-decommission must be revoke-destroy, revoke or none")
@@ -167,6 +170,7 @@ Flags (each also read from its ELEMENT_EMULATOR_* environment variable; flags wi
 	integer(&c.Nodes, "nodes", 4, "nodes of the pre-created cluster")
 	integer(&c.DrivesPerNode, "drives-per-node", 10, "drives per node of the pre-created cluster")
 	duration(&c.RekeyDuration, "rekey-duration", 6*time.Second, "total master-key rekey time in emulator time (0 = completes on the next read)")
+	integer(&c.MaxCalls, "max-calls", max(4, 2*runtime.GOMAXPROCS(0)), "JSON-RPC calls that run at once (a call waiting on a key server gives up its turn); more wait in arrival order (0 = no bound)")
 	duration(&c.EARTransition, "ear-transition", 5*time.Second, "how long EnableEncryptionAtRest/DisableEncryptionAtRest stay enabling/disabling, in emulator time (0 = done on the next read)")
 	str(&c.Seed, "seed", "", "fixed RNG seed: UUIDs and key IDs repeat across runs")
 	str(&c.APIVersion, "api-version", "12.7", "cluster API version: 12.3, 12.5 or 12.7")
@@ -220,6 +224,9 @@ func (c Config) Validate() error {
 	}
 	if c.EARTransition < 0 {
 		return ErrEARTransition
+	}
+	if c.MaxCalls < 0 {
+		return ErrMaxCalls
 	}
 	if c.Seed != "" {
 		if _, err := strconv.ParseUint(c.Seed, 10, 64); err != nil {

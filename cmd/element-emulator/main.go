@@ -139,6 +139,7 @@ func emulatorConfig(c Config, logger *slog.Logger) (emulator.Config, error) {
 			VerifyHostname: &verify, ConnectTimeout: c.KMIPConnectTimeout, HandshakeTimeout: c.KMIPHandshakeTimeout,
 			RequestTimeout: c.KMIPRequestTimeout, LegacyCiphers: c.KMIPLegacyCiphers},
 		ClientCertDays: c.KMIPClientCertDays,
+		MaxCalls:       c.MaxCalls,
 		Logger:         logger,
 	}
 	if c.Seed != "" {
