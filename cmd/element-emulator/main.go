@@ -49,24 +49,35 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 }
 
 func runWith(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer, ready func(*emulator.Emulator)) error {
-	if len(args) > 0 && args[0] == "kmip" {
-		return runKMIP(ctx, args[1:], getenv, stdin, stdout, stderr)
+	if len(args) > 0 {
+		switch args[0] {
+		case "kmip":
+			return runKMIP(ctx, args[1:], getenv, stdin, stdout, stderr)
+		case "control":
+			return runControl(ctx, args[1:], getenv, stdin, stdout, stderr)
+		case "replay":
+			return runReplay(ctx, args[1:], getenv, stdin, stdout, stderr)
+		case "record":
+			return runRecord(ctx, args[1:], getenv, stdin, stdout, stderr)
+		case "lab":
+			return runLab(ctx, args[1:], getenv, stdin, stdout, stderr)
+		case "help":
+			args = []string{"--help"}
+		}
 	}
-	if len(args) > 0 && args[0] == "control" {
-		return runControl(ctx, args[1:], getenv, stdin, stdout, stderr)
-	}
-	if len(args) > 0 && args[0] == "replay" {
-		return runReplay(ctx, args[1:], getenv, stdin, stdout, stderr)
-	}
-	if len(args) > 0 && args[0] == "record" {
-		return runRecord(ctx, args[1:], getenv, stdin, stdout, stderr)
-	}
-	if len(args) > 0 && args[0] == "lab" {
-		return runLab(ctx, args[1:], getenv, stdin, stdout, stderr)
-	}
-	cfg, _, err := parseConfig("element-emulator", args, getenv, stderr)
+	cfg, fs, err := parseConfig("element-emulator", args, getenv, stderr)
 	if err != nil {
 		return err
+	}
+	// The emulator takes no arguments: a word that is not a command (a typo,
+	// or a flag's value separated from it) must not start an emulator with
+	// defaults the user did not ask for.
+	if extra := fs.Args(); len(extra) > 0 {
+		fs.Usage()
+		if len(extra) == len(args) {
+			return fmt.Errorf("unknown command %q (commands: kmip, control, replay, record, lab; --help lists the flags)", extra[0])
+		}
+		return fmt.Errorf("unexpected argument %q: the emulator takes flags only (--help lists them)", extra[0])
 	}
 	logger := newLogger(stderr, cfg.LogLevel)
 	// ovh's kmipserver logs through the default logger (every connection at

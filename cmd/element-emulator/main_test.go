@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/tls"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
 	"net"
@@ -281,4 +282,36 @@ func TestControlSubcommands(t *testing.T) {
 	require.Empty(t, c.call("ListClusterFaults", map[string]any{"faultTypes": "current"})["faults"])
 	cancel()
 	require.NoError(t, <-done)
+}
+
+// TestUnknownCommandFails: a word that is not a command, or an argument the
+// emulator does not take, prints the usage on stderr and fails; it never
+// starts an emulator on the default ports.
+func TestUnknownCommandFails(t *testing.T) {
+	for _, args := range [][]string{
+		{"frobnicate"},
+		{"frobnicate", "--ephemeral"},
+		{"--ephemeral", "--clock", "virtual", "frobnicate"},
+	} {
+		// Should a regression start the emulator, it binds free ports and
+		// writes nothing.
+		env := map[string]string{"ELEMENT_EMULATOR_EPHEMERAL": "true", "ELEMENT_EMULATOR_HTTP_ADDR": "127.0.0.1:0",
+			"ELEMENT_EMULATOR_HTTPS_ADDR": "127.0.0.1:0", "ELEMENT_EMULATOR_NODE_ADDR": "127.0.0.1:0", "ELEMENT_EMULATOR_KMIP_ADDR": "127.0.0.1:0"}
+		var out, errOut bytes.Buffer
+		ctx, cancel := context.WithCancel(context.Background())
+		started := false
+		err := runWith(ctx, args, func(k string) string { return env[k] }, strings.NewReader(""), &out, &errOut,
+			func(*emulator.Emulator) { started = true; cancel() })
+		cancel()
+		require.Error(t, err, "%v", args)
+		require.False(t, started, "%v started an emulator", args)
+		require.NotErrorIs(t, err, flag.ErrHelp, "the exit status must not be 0")
+		require.Contains(t, err.Error(), `"frobnicate"`)
+		require.Contains(t, errOut.String(), "Usage: element-emulator", "usage goes to stderr")
+		require.Empty(t, out.String())
+	}
+	var errOut bytes.Buffer
+	err := run(context.Background(), []string{"help"}, func(string) string { return "" }, strings.NewReader(""), io.Discard, &errOut)
+	require.ErrorIs(t, err, flag.ErrHelp)
+	require.Contains(t, errOut.String(), "element-emulator lab --clusters N")
 }
