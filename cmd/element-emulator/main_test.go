@@ -229,9 +229,10 @@ func TestControlSubcommands(t *testing.T) {
 	}()
 	e := <-ready
 	target := "http://" + e.Addr("http")
+	// The flags come after the command here; before it works too.
 	lab := func(stdin string, args ...string) (string, error) {
 		var out bytes.Buffer
-		err := run(context.Background(), append([]string{"control", "--target", target}, args...), func(string) string { return "" },
+		err := run(context.Background(), append(append([]string{"control"}, args...), "--target", target), func(string) string { return "" },
 			strings.NewReader(stdin), &out, io.Discard)
 		return out.String(), err
 	}
@@ -240,6 +241,21 @@ func TestControlSubcommands(t *testing.T) {
 	require.NoError(t, err)
 	require.Contains(t, out, `"mode":"virtual"`)
 	require.Equal(t, before.Add(90*time.Second), e.Now())
+	var buf bytes.Buffer
+	require.NoError(t, run(context.Background(), []string{"control", "--target", target, "advance", "10"}, func(string) string { return "" },
+		strings.NewReader(""), &buf, io.Discard))
+	require.Equal(t, before.Add(100*time.Second), e.Now())
+
+	// Refusals are one line: the control's "error", no HTML, no JSON braces.
+	_, err = lab("", "clock", "--password", "wrong")
+	require.Error(t, err)
+	require.NotContains(t, err.Error(), "\n")
+	require.NotContains(t, err.Error(), "<html>")
+	require.Contains(t, err.Error(), "HTTP 401")
+	require.Contains(t, err.Error(), "wrong or missing credentials")
+	err = run(context.Background(), []string{"control", "clock", "--target", "http://" + freeAddr(t)}, func(string) string { return "" },
+		strings.NewReader(""), io.Discard, io.Discard)
+	require.ErrorContains(t, err, "cannot reach the emulator at http://")
 
 	out, err = lab("", "fault-add", `{"target":"element-method","match":{"method":"GetAPI"},"effect":"error","name":"xDBClosing","times":1}`)
 	require.NoError(t, err)
@@ -258,7 +274,7 @@ func TestControlSubcommands(t *testing.T) {
 	require.Len(t, faults, 2, "sliceServiceUnhealthy and driveAvailable")
 
 	_, err = lab("", "drive", "1", "explode")
-	require.ErrorContains(t, err, "HTTP 404")
+	require.EqualError(t, err, "POST /_emulator/drives/1/explode: HTTP 404: unknown drive action; use fail, pull or eject-metadata")
 	_, err = lab("", "advance", "-5")
 	require.Error(t, err)
 

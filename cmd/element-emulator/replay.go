@@ -67,7 +67,7 @@ func (v varFlags) Set(s string) error {
 }
 
 // parseInterleaved parses flags that may come before or after positional
-// arguments.
+// arguments; everything after "--" is positional.
 func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
 	for {
@@ -77,6 +77,9 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 		rest := fs.Args()
 		if len(rest) == 0 {
 			return pos, nil
+		}
+		if n := len(args) - len(rest); n > 0 && args[n-1] == "--" {
+			return append(pos, rest...), nil
 		}
 		pos = append(pos, rest[0])
 		args = rest[1:]

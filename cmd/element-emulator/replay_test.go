@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"encoding/xml"
+	"flag"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -334,4 +335,25 @@ steps:
 	require.NoError(t, err, "%s\n%s", out.String(), errOut.String())
 	require.Contains(t, out.String(), "1 passed, 0 failed\n")
 	require.Equal(t, before, snapshot(), "replay --target changed state the scenario did not ask to change")
+}
+
+// TestParseInterleaved: flags anywhere; after "--" everything is positional.
+func TestParseInterleaved(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		pos  []string
+		v    bool
+	}{
+		{[]string{"a", "-v", "b"}, []string{"a", "b"}, true},
+		{[]string{"-v", "a"}, []string{"a"}, true},
+		{[]string{"a", "b"}, []string{"a", "b"}, false},
+		{[]string{"a", "--", "-v", "b"}, []string{"a", "-v", "b"}, false},
+	} {
+		fs := flag.NewFlagSet("x", flag.ContinueOnError)
+		v := fs.Bool("v", false, "")
+		pos, err := parseInterleaved(fs, c.args)
+		require.NoError(t, err, "%v", c.args)
+		require.Equal(t, c.pos, pos, "%v", c.args)
+		require.Equal(t, c.v, *v, "%v", c.args)
+	}
 }
