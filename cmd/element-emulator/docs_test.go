@@ -154,7 +154,7 @@ func TestDocSamples(t *testing.T) {
 				if bl.outStart < 0 {
 					continue
 				}
-				if bl.got != "" && bl.got != outs[i] {
+				if bl.got != "" && canonicalSample(bl.got) != canonicalSample(outs[i]) {
 					t.Errorf("%s:%d: the block prints differently in two sessions:\n%s\n---\n%s", bl.file, bl.line, bl.got, outs[i])
 				}
 				bl.got = outs[i]
@@ -182,7 +182,9 @@ func TestDocSamples(t *testing.T) {
 				continue
 			}
 			out = append(out, lines[next:bl.outStart]...)
-			out = append(out, strings.Split(strings.TrimRight(bl.got, "\n"), "\n")...)
+			for _, l := range strings.Split(strings.TrimRight(bl.got, "\n"), "\n") {
+				out = append(out, strings.TrimRight(l, " \t"))
+			}
 			next = bl.outEnd
 		}
 		out = append(out, lines[next:]...)
