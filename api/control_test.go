@@ -114,7 +114,7 @@ func TestControlNeedsCredentials(t *testing.T) {
 			require.Equal(t, "application/json", resp.Header.Get("Content-Type"))
 			require.Equal(t, `Basic realm="SolidFire"`, resp.Header.Get("WWW-Authenticate"), "the challenge stays")
 			require.Contains(t, body["error"], "401 Unauthorized.")
-			require.Contains(t, body["error"], "wrong or missing credentials")
+			require.Contains(t, body["error"], "wrong or missing")
 		}
 	}
 }

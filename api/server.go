@@ -222,7 +222,7 @@ func (s *Server) gate(l listener) func(http.Handler) http.Handler {
 					// The lab controls answer JSON, failures included, so
 					// scripts read every answer the same way ((d)).
 					writeControlError(w, http.StatusUnauthorized,
-						"401 Unauthorized.: wrong or missing credentials; the lab controls take the cluster admin's Basic credentials")
+						"401 Unauthorized. The lab controls take the cluster admin's Basic credentials: these are wrong or missing.")
 					return
 				}
 				w.Header().Set("Content-Type", "text/html; charset=utf-8")
