@@ -238,9 +238,13 @@ func runLabWith(ctx context.Context, args []string, getenv func(string) string, 
 		fmt.Fprint(stderr, labUsage)
 		return err
 	}
-	cfg, _, err := parseConfig("element-emulator lab", rest, getenv, stderr)
+	cfg, fs, err := parseConfig("element-emulator lab", rest, getenv, stderr)
 	if err != nil {
 		return err
+	}
+	if extra := fs.Args(); len(extra) > 0 {
+		fmt.Fprint(stderr, labUsage)
+		return fmt.Errorf("unexpected argument %q: the lab takes flags only (lab --help lists them)", extra[0])
 	}
 	var fixture *replay.Scenario
 	if cfg.Fixture != "" {

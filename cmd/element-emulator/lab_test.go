@@ -455,3 +455,13 @@ func TestLabShutdownNamesEachCluster(t *testing.T) {
 	require.Contains(t, stop, `msg="lab cluster stopped" cluster=2 name=emu-cluster-2`)
 	require.NotContains(t, stop, "Shutting down")
 }
+
+// TestLabRefusesStrayArguments: a word the lab does not take is an error,
+// not a lab started without the flags that followed it.
+func TestLabRefusesStrayArguments(t *testing.T) {
+	var errOut bytes.Buffer
+	err := runLabWith(context.Background(), []string{"--clusters", "1", "--base-port", "0", "--ephemeral", "frobnicate", "--clock", "virtual"},
+		func(string) string { return "" }, io.Discard, &errOut, func([]*labCluster) { t.Fatal("a lab started") })
+	require.ErrorContains(t, err, `unexpected argument "frobnicate"`)
+	require.Contains(t, errOut.String(), "usage: element-emulator lab")
+}
