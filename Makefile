@@ -2,7 +2,7 @@
 # `go test -race ./...`; these targets are shorthands around them.
 GO ?= go
 
-.PHONY: run test check bench fuzz build golden replay
+.PHONY: run test check bench fuzz build golden replay docs
 
 run:
 	$(GO) run ./cmd/element-emulator
@@ -30,3 +30,6 @@ golden:
 
 replay:
 	$(GO) run ./cmd/element-emulator replay scenarios/
+
+docs:
+	$(GO) test ./cmd/element-emulator -run TestDocSamples -update

@@ -9,8 +9,10 @@ import (
 	"math"
 	"net"
 	"net/http"
+	"reflect"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/go-chi/chi/v5"
@@ -72,6 +74,9 @@ type SnapshotInfo struct {
 // docs/kmip.md: the embedded CA, fault injection, observability). Bodies and
 // answers are plain JSON; failures are {"error": "..."} with a 4xx/5xx status.
 func (s *Server) controlRoutes(r chi.Router) {
+	r.NotFound(func(w http.ResponseWriter, r *http.Request) {
+		writeControlError(w, http.StatusNotFound, fmt.Sprintf("no control %s %s (docs/labs.md lists the routes)", r.Method, r.URL.Path))
+	})
 	r.Get("/healthz", s.healthz)
 	r.Get("/clock", s.getClock)
 	r.Post("/clock/advance", s.advanceClock)
@@ -118,17 +123,120 @@ func writeControlError(w http.ResponseWriter, status int, msg string) {
 func decodeControl(w http.ResponseWriter, r *http.Request, dst any) bool {
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, 1<<20))
 	if err != nil {
-		writeControlError(w, http.StatusRequestEntityTooLarge, "body too large")
+		writeControlError(w, http.StatusRequestEntityTooLarge, "the body is larger than 1 MiB")
 		return false
 	}
 	if len(body) == 0 {
 		body = []byte("{}")
 	}
 	if err := json.Unmarshal(body, dst); err != nil {
-		writeControlError(w, http.StatusBadRequest, "body must be a JSON object: "+err.Error())
+		writeControlError(w, http.StatusBadRequest, bodyError(reflect.TypeOf(dst), err))
 		return false
 	}
 	return true
+}
+
+// bodyError says in a user's terms what is wrong with a control's body
+// (dst is the type it was decoded into): `"seconds" must be a number, not a
+// string`, never Go's own `cannot unmarshal … into Go struct field`.
+func bodyError(dst reflect.Type, err error) string {
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syn):
+		return fmt.Sprintf("the body is not valid JSON (at byte %d): a control takes a JSON object", syn.Offset)
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return "the body is not valid JSON (it ends too early): a control takes a JSON object"
+	case errors.As(err, &typ) && typ.Field == "":
+		return "the body must be a JSON object, not " + jsonValueKind(typ.Value)
+	case errors.As(err, &typ):
+		want := fieldType(dst, typ.Field)
+		if want == nil {
+			want = typ.Type
+		}
+		return fmt.Sprintf("%q must be %s, not %s", typ.Field, typeWords(want), jsonValueKind(typ.Value))
+	}
+	return "the body must be a JSON object"
+}
+
+// fieldType finds the Go type of the dotted JSON path in t ("in.x"), or nil.
+func fieldType(t reflect.Type, path string) reflect.Type {
+	for _, name := range strings.Split(path, ".") {
+		for t != nil && t.Kind() == reflect.Pointer {
+			t = t.Elem()
+		}
+		if t == nil || t.Kind() != reflect.Struct {
+			return nil
+		}
+		var found reflect.Type
+		for i := range t.NumField() {
+			f := t.Field(i)
+			tag, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			if tag == name || (tag == "" && strings.EqualFold(f.Name, name)) {
+				found = f.Type
+				break
+			}
+		}
+		t = found
+	}
+	return t
+}
+
+// typeWords names a Go type as a JSON value: "a number", "an array of integers".
+func typeWords(t reflect.Type) string {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch t.Kind() {
+	case reflect.Float32, reflect.Float64:
+		return "a number"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "an integer"
+	case reflect.String:
+		return "a string"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Slice, reflect.Array:
+		e := strings.TrimPrefix(strings.TrimPrefix(typeWords(t.Elem()), "an "), "a ")
+		if e == "true or false" {
+			e = "boolean"
+		}
+		switch e {
+		case "integer", "number", "string", "boolean", "object":
+			e += "s"
+		default:
+			e = "values"
+		}
+		return "an array of " + e
+	case reflect.Map, reflect.Struct:
+		return "an object"
+	}
+	return "a JSON value"
+}
+
+// jsonValueKind names the JSON value encoding/json reports ("string",
+// "number 1.5", "array", "bool", ...).
+func jsonValueKind(v string) string {
+	kind, _, _ := strings.Cut(v, " ")
+	switch kind {
+	case "string":
+		return "a string"
+	case "number":
+		if _, n, ok := strings.Cut(v, " "); ok {
+			return "the number " + n
+		}
+		return "a number"
+	case "bool":
+		return "true or false"
+	case "array":
+		return "an array"
+	case "object":
+		return "an object"
+	case "null":
+		return "null"
+	}
+	return v
 }
 
 func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
@@ -202,14 +310,23 @@ func scalarString(v any) (string, error) {
 	case bool:
 		return strconv.FormatBool(x), nil
 	}
-	return "", fmt.Errorf("expected a string, number or boolean, got %T", v)
+	switch v.(type) {
+	case nil:
+		return "", errors.New("must be a string, number or boolean, not null")
+	case []any:
+		return "", errors.New("must be a string, number or boolean, not an array")
+	}
+	return "", errors.New("must be a string, number or boolean, not an object")
 }
 
 // parseRule reads {"target","match","effect"|"kind","times", params...}.
 func parseRule(body []byte) (faults.Rule, error) {
 	var raw map[string]json.RawMessage
 	if err := json.Unmarshal(body, &raw); err != nil {
-		return faults.Rule{}, fmt.Errorf("body must be a JSON object: %w", err)
+		return faults.Rule{}, errors.New(bodyError(reflect.TypeOf(raw), err))
+	}
+	if raw == nil {
+		return faults.Rule{}, errors.New("the body must be a JSON object, not null")
 	}
 	r := faults.Rule{Match: map[string]string{}, Params: map[string]string{}}
 	keys := make([]string, 0, len(raw))
@@ -246,7 +363,7 @@ func parseRule(body []byte) (faults.Rule, error) {
 			for mk, mv := range m {
 				s, err := scalarString(mv)
 				if err != nil {
-					return r, fmt.Errorf("match.%s: %v", mk, err)
+					return r, fmt.Errorf("%q %v", "match."+mk, err)
 				}
 				r.Match[mk] = s
 			}
@@ -255,11 +372,11 @@ func parseRule(body []byte) (faults.Rule, error) {
 			d := json.NewDecoder(bytesReader(v))
 			d.UseNumber()
 			if err := d.Decode(&x); err != nil {
-				return r, err
+				return r, fmt.Errorf("%q is not valid JSON", k)
 			}
 			s, err := scalarString(x)
 			if err != nil {
-				return r, fmt.Errorf("%s: %v", k, err)
+				return r, fmt.Errorf("%q %v", k, err)
 			}
 			r.Params[k] = s
 		}

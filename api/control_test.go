@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"encoding/json"
 	"net/http"
 	"strings"
 	"testing"
@@ -97,10 +98,63 @@ func TestKMIPCAAndSignControl(t *testing.T) {
 
 func TestControlNeedsCredentials(t *testing.T) {
 	s := apitest.NewServer(t)
-	resp, err := http.Post(s.URL+"/_emulator/reset", "application/json", nil)
-	require.NoError(t, err)
-	resp.Body.Close()
-	require.Equal(t, http.StatusUnauthorized, resp.StatusCode)
+	for _, p := range []string{"reset", "nosuchcontrol"} {
+		for _, password := range []string{"", "wrong"} {
+			req, err := http.NewRequest(http.MethodPost, s.URL+"/_emulator/"+p, nil)
+			require.NoError(t, err)
+			if password != "" {
+				req.SetBasicAuth(s.User, password)
+			}
+			resp, err := http.DefaultClient.Do(req)
+			require.NoError(t, err)
+			var body map[string]string
+			require.NoError(t, json.NewDecoder(resp.Body).Decode(&body), "a JSON body, not an HTML page")
+			resp.Body.Close()
+			require.Equal(t, http.StatusUnauthorized, resp.StatusCode, "authentication comes before the path")
+			require.Equal(t, "application/json", resp.Header.Get("Content-Type"))
+			require.Equal(t, `Basic realm="SolidFire"`, resp.Header.Get("WWW-Authenticate"), "the challenge stays")
+			require.Contains(t, body["error"], "401 Unauthorized.")
+			require.Contains(t, body["error"], "wrong or missing")
+		}
+	}
+}
+
+// TestControlErrorsInUserTerms: a control's refusal says what is wrong with
+// the body in JSON terms, never in Go's ("cannot unmarshal", "Go struct").
+func TestControlErrorsInUserTerms(t *testing.T) {
+	s := apitest.NewServer(t)
+	for _, c := range []struct{ method, path, body, want string }{
+		{http.MethodPost, "clock/advance", `{"seconds":"10"}`, `"seconds" must be a number, not a string`},
+		{http.MethodPost, "clock/advance", `{"seconds":[1]}`, `"seconds" must be a number, not an array`},
+		{http.MethodPost, "clock/advance", `[10]`, `the body must be a JSON object, not an array`},
+		{http.MethodPost, "clock/advance", `{"seconds":`, `the body is not valid JSON`},
+		{http.MethodPost, "clock/advance", `seconds=10`, `the body is not valid JSON (at byte 1)`},
+		{http.MethodPost, "restart", `{"nodeIDs":"1"}`, `"nodeIDs" must be an array of integers, not a string`},
+		{http.MethodPost, "restart", `{"nodeIDs":["a"]}`, `"nodeIDs" must be an array of integers, not a string`},
+		{http.MethodPost, "drives/insert", `{"nodeID":1,"slot":1.5}`, `"slot" must be an integer, not the number 1.5`},
+		{http.MethodPost, "drives/1/fail", `{"detail":5}`, `"detail" must be a string, not a number`},
+		{http.MethodPost, "cluster-faults", `{"code":"x","driveIDs":{}}`, `"driveIDs" must be an array of integers, not an object`},
+		{http.MethodPost, "kmip/sign", `{"csr":"x","days":"30"}`, `"days" must be an integer, not a string`},
+		{http.MethodPost, "faults", `[1]`, `the body must be a JSON object, not an array`},
+		{http.MethodPost, "faults", `{"target":"kmip-client","effect":"error","reason":["a"]}`, `"reason" must be a string, number or boolean, not an array`},
+		{http.MethodPost, "faults", `{"target":"kmip-client","effect":"unreachable","match":{"keyServerID":{}}}`, `"match.keyServerID" must be a string, number or boolean, not an object`},
+		{http.MethodGet, "nosuchcontrol", ``, `no control GET /_emulator/nosuchcontrol (docs/labs.md lists the routes)`},
+	} {
+		req, err := http.NewRequest(c.method, s.URL+"/_emulator/"+c.path, strings.NewReader(c.body))
+		require.NoError(t, err)
+		req.SetBasicAuth(s.User, s.Pass)
+		resp, err := http.DefaultClient.Do(req)
+		require.NoError(t, err)
+		var body map[string]string
+		require.NoError(t, json.NewDecoder(resp.Body).Decode(&body), c.body)
+		resp.Body.Close()
+		require.Contains(t, []int{http.StatusBadRequest, http.StatusNotFound}, resp.StatusCode, c.body)
+		require.Equal(t, "application/json", resp.Header.Get("Content-Type"), c.body)
+		require.Contains(t, body["error"], c.want, c.body)
+		for _, internal := range []string{"unmarshal", "Go struct", "float64", "int64", "interface", "json:"} {
+			require.NotContains(t, body["error"], internal, c.body)
+		}
+	}
 }
 
 func TestResetRestoresInitialState(t *testing.T) {

@@ -200,6 +200,9 @@ func (s *Server) router(l listener) http.Handler {
 	h := s.rpcHandler(l)
 	r.Handle("/json-rpc/{version}", h)
 	r.Handle("/json-rpc/{version}/", h)
+	r.Handle("/json-rpc", http.HandlerFunc(s.versionNotFound))
+	r.Handle("/json-rpc/", http.HandlerFunc(s.versionNotFound))
+	r.Handle("/json-rpc/{version}/*", http.HandlerFunc(s.versionNotFound))
 	if l == listenerCluster {
 		r.Route("/_emulator", s.controlRoutes)
 	}
@@ -224,6 +227,13 @@ func (s *Server) gate(l listener) func(http.Handler) http.Handler {
 			}
 			if !s.authorized(l, r) {
 				w.Header().Set("WWW-Authenticate", `Basic realm="SolidFire"`)
+				if isControlPath(r.URL.Path) {
+					// The lab controls answer JSON, failures included, so
+					// scripts read every answer the same way ((d)).
+					writeControlError(w, http.StatusUnauthorized,
+						"401 Unauthorized. The lab controls take the cluster admin's Basic credentials: these are wrong or missing.")
+					return
+				}
 				w.Header().Set("Content-Type", "text/html; charset=utf-8")
 				w.WriteHeader(http.StatusUnauthorized)
 				_, _ = io.WriteString(w, "<html><head><title>401 Unauthorized</title></head>"+
@@ -272,6 +282,25 @@ func writeNotFound(w http.ResponseWriter, _ *http.Request) {
 	writePlain(w, http.StatusNotFound, "404 Not Found")
 }
 
+// versionNotFound answers a /json-rpc path that names no supported version:
+// still 404 with "404 Not Found" first (D38), then a line that says which
+// versions are served ((d)).
+func (s *Server) versionNotFound(w http.ResponseWriter, r *http.Request) {
+	rest := strings.TrimPrefix(strings.TrimPrefix(r.URL.Path, "/json-rpc"), "/")
+	version, extra, _ := strings.Cut(rest, "/")
+	var why string
+	switch {
+	case version == "":
+		why = "no API version in the path"
+	case s.supported[version]:
+		why = fmt.Sprintf("nothing is served under /json-rpc/%s/%s", version, extra)
+	default:
+		why = fmt.Sprintf("unknown API version %q", version)
+	}
+	writePlain(w, http.StatusNotFound, fmt.Sprintf("404 Not Found\n%s; supported: %s … %s (GetAPI lists them); use /json-rpc/%s",
+		why, s.versions[0], s.current, s.current))
+}
+
 // rpcHandler is the adapter in front of gorilla: it checks the version (404),
 // reads the body (413), turns the GET form into a request body (D39), puts
 // version and listener into the context and hands gorilla a POST with the one
@@ -281,7 +310,7 @@ func (s *Server) rpcHandler(l listener) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		version := chi.URLParam(r, "version")
 		if !s.supported[version] {
-			writeNotFound(w, r)
+			s.versionNotFound(w, r)
 			return
 		}
 		body, err := readBody(w, r)

@@ -275,10 +275,30 @@ func TestHTTPStatuses(t *testing.T) {
 		}
 	})
 	t.Run("404", func(t *testing.T) {
-		for _, p := range []string{"/json-rpc/99.0", "/foo", "/json-rpc/12.70", "/json-rpc/12.7.0", "/json-rpc/", "/json-rpc/12.7/x", "/"} {
+		for _, p := range []string{"/foo", "/", "/json-rpcx"} {
 			r := do(t, http.MethodPost, u+p, "", `{"method":"GetAPI"}`, testUser, testPass)
 			require.Equal(t, http.StatusNotFound, r.status, p)
 			require.Equal(t, "404 Not Found", strings.TrimSpace(r.body), p)
+		}
+	})
+	t.Run("404NamesTheVersions", func(t *testing.T) {
+		hint := "supported: 1.0 … 12.7 (GetAPI lists them); use /json-rpc/12.7"
+		for p, why := range map[string]string{
+			"/json-rpc/99.0":   `unknown API version "99.0"`,
+			"/json-rpc/13.0":   `unknown API version "13.0"`,
+			"/json-rpc/12.70":  `unknown API version "12.70"`,
+			"/json-rpc/12.7.0": `unknown API version "12.7.0"`,
+			"/json-rpc/13.0/":  `unknown API version "13.0"`,
+			"/json-rpc":        "no API version in the path",
+			"/json-rpc/":       "no API version in the path",
+			"/json-rpc/12.7/x": "nothing is served under /json-rpc/12.7/x",
+		} {
+			for _, m := range []string{http.MethodPost, http.MethodGet} {
+				r := do(t, m, u+p, "", `{"method":"GetAPI"}`, testUser, testPass)
+				require.Equal(t, http.StatusNotFound, r.status, p)
+				require.Equal(t, "404 Not Found\n"+why+"; "+hint+"\n", r.body, p)
+				require.True(t, strings.HasPrefix(r.header.Get("Content-Type"), "text/plain"), p)
+			}
 		}
 	})
 	t.Run("405BeforeAuth", func(t *testing.T) {

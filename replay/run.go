@@ -30,8 +30,13 @@ type Target struct {
 
 // Options tune a run.
 type Options struct {
-	// Out receives one progress line per step and the diffs; nil = discard.
+	// Out receives the report; nil = discard. Without Verbose it is written
+	// only when the scenario fails: the steps up to the failed one and the
+	// diff. With Verbose a header and one line per step come as they run.
+	// The steps of start.fixture are one line unless one of them fails.
 	Out io.Writer
+	// Verbose reports every step, passing scenarios included.
+	Verbose bool
 	// Transcript, when set, receives the normalised request/response transcript.
 	Transcript io.Writer
 	// Vars are predefined variables (kmipHost, kmipPort, ...); the scenario's
@@ -42,9 +47,11 @@ type Options struct {
 // Result is the outcome of one scenario.
 type Result struct {
 	Passed bool
-	// Steps is the number of steps run (including the failed one).
-	Steps    int
-	Failures []string
+	// Steps is the number of steps run (including the failed one), and
+	// FixtureSteps how many of them came from start.fixture.
+	Steps        int
+	FixtureSteps int
+	Failures     []string
 }
 
 // Run runs a scenario against a target. Step failures are reported in the
@@ -73,7 +80,19 @@ func Run(ctx context.Context, sc *Scenario, t Target, opt Options) (*Result, err
 		r.portRe = regexp.MustCompile(`(^|[^0-9])` + regexp.QuoteMeta(text(p)) + `([^0-9]|$)`)
 	}
 	res := &Result{}
-	fmt.Fprintf(r.out, "=== %s (%s)\n", sc.Name, sc.File)
+	// Without Verbose the report is held back and written only if the
+	// scenario fails.
+	var held bytes.Buffer
+	out := io.Writer(&held)
+	if opt.Verbose {
+		out = r.out
+	}
+	failed := func() {
+		if !opt.Verbose {
+			_, _ = r.out.Write(held.Bytes())
+		}
+	}
+	fmt.Fprintf(out, "=== %s (%s)\n", sc.Name, sc.File)
 	if r.tr != nil {
 		fmt.Fprintf(r.tr, "=== scenario %s\n", sc.Name)
 	}
@@ -81,39 +100,98 @@ func Run(ctx context.Context, sc *Scenario, t Target, opt Options) (*Result, err
 		var f stepFailure
 		if errors.As(err, &f) {
 			res.Failures = append(res.Failures, f.msg)
-			fmt.Fprintf(r.out, "FAIL before any step: %s\n", f.msg)
+			fmt.Fprintf(out, "FAIL before any step: %s\n", f.msg)
+			failed()
 			return res, nil
 		}
 		res.Failures = append(res.Failures, err.Error())
+		failed()
 		return res, err
+	}
+	// The fixture's steps are the same in every scenario that uses it: they
+	// are summed up in one line unless one of them fails.
+	var fixture struct {
+		lines []string
+		file  string
+		took  time.Duration
+	}
+	endFixture := func(expand bool) {
+		if len(fixture.lines) == 0 {
+			return
+		}
+		if expand {
+			for _, l := range fixture.lines {
+				fmt.Fprintln(out, l)
+			}
+		} else {
+			fmt.Fprintf(out, "fixture %s (%d steps) pass %s\n", fixture.file, len(fixture.lines), fmtDur(fixture.took))
+		}
+		fixture.lines, fixture.took = nil, 0
 	}
 	for _, st := range sc.Steps {
 		res.Steps++
+		if st.Fixture {
+			res.FixtureSteps++
+		} else {
+			endFixture(false)
+		}
 		r.step = st
+		label := r.label(st)
 		if r.tr != nil {
-			fmt.Fprintf(r.tr, "--- %s %s\n", stepName(st), st.Label())
+			fmt.Fprintf(r.tr, "--- %s %s\n", stepName(st), label)
 		}
 		began := time.Now()
 		err := r.run(ctx, st)
 		took := time.Since(began).Round(time.Millisecond)
+		if st.Fixture {
+			fixture.took += took
+			if fixture.file == "" || len(fixture.lines) == 0 {
+				fixture.file = st.File
+			}
+		}
 		var f stepFailure
 		switch {
 		case err == nil:
-			fmt.Fprintf(r.out, "%s %s pass %s\n", stepName(st), st.Label(), fmtDur(took))
+			line := fmt.Sprintf("%s %s pass %s", stepName(st), label, fmtDur(took))
+			if st.Fixture {
+				fixture.lines = append(fixture.lines, line)
+			} else {
+				fmt.Fprintln(out, line)
+			}
 		case errors.As(err, &f):
-			fmt.Fprintf(r.out, "%s %s FAIL %s\n", stepName(st), st.Label(), fmtDur(took))
-			msg := fmt.Sprintf("%s:%d: %s %s: %s", st.File, st.Line, stepName(st), st.Label(), f.msg)
-			fmt.Fprintln(r.out, indent(f.msg))
+			endFixture(true)
+			fmt.Fprintf(out, "%s %s FAIL %s\n", stepName(st), label, fmtDur(took))
+			msg := fmt.Sprintf("%s:%d: %s %s: %s", st.File, st.Line, stepName(st), label, f.msg)
+			fmt.Fprintln(out, indent(f.msg))
 			res.Failures = append(res.Failures, msg)
+			failed()
 			return res, nil
 		default:
-			fmt.Fprintf(r.out, "%s %s ERROR %s\n", stepName(st), st.Label(), fmtDur(took))
-			res.Failures = append(res.Failures, fmt.Sprintf("%s %s: %v", stepName(st), st.Label(), err))
-			return res, fmt.Errorf("%s: %s %s: %w", sc.File, stepName(st), st.Label(), err)
+			endFixture(true)
+			fmt.Fprintf(out, "%s %s ERROR %s\n", stepName(st), label, fmtDur(took))
+			res.Failures = append(res.Failures, fmt.Sprintf("%s %s: %v", stepName(st), label, err))
+			failed()
+			return res, fmt.Errorf("%s: %s %s: %w", sc.File, stepName(st), label, err)
 		}
 	}
+	endFixture(false)
 	res.Passed = true
 	return res, nil
+}
+
+// label names a step in the report: its kind and value with the variables
+// known so far expanded ("wait 3", not "wait ${H2}"), then the name the
+// scenario gave it, quoted.
+func (r *runner) label(st *Step) string {
+	s := *st
+	if v, err := subst(st.Value, r.vars); err == nil {
+		s.Value = v
+	}
+	l := s.Label()
+	if st.Name != "" {
+		l += " " + strconv.Quote(st.Name)
+	}
+	return l
 }
 
 func fmtDur(d time.Duration) string {

@@ -123,8 +123,8 @@ func parseConfig(name string, args []string, getenv func(string) string, stderr 
 
 Runs the Element 12.x control-plane emulator (zero configuration needed).
 Other commands:
-  element-emulator kmip sign [--days N] < csr.pem   sign a CSR with the embedded KMIP CA
-  element-emulator kmip ca                          print the embedded KMIP CA certificate
+  element-emulator kmip sign [--days N] < csr.pem   sign a CSR with the running emulator's KMIP CA (kmip --help)
+  element-emulator kmip ca                          print that KMIP CA certificate
   element-emulator control COMMAND ...              drive the /_emulator/ lab controls (control --help)
   element-emulator replay [--target URL] FILE|DIR   replay scenario files (replay --help)
   element-emulator record --target URL --listen ADDR --out FILE   record a session as a scenario

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -19,6 +20,7 @@ const controlUsage = `usage: element-emulator control [--target URL] [--user U] 
 
 Drives the /_emulator/ lab controls of a running emulator (default target
 http://127.0.0.1:8080; env ELEMENT_EMULATOR_TARGET, _USER, _PASSWORD).
+The flags may also come after the command and its arguments.
 
   clock                          show the emulator clock
   advance SECONDS                move the clock forward, running due timers
@@ -55,15 +57,15 @@ func runControl(ctx context.Context, args []string, getenv func(string) string, 
 	target := fs.String("target", def("target", "http://127.0.0.1:8080"), "emulator base URL")
 	user := fs.String("user", def("user", "admin"), "Basic-auth user")
 	password := fs.String("password", def("password", "admin"), "Basic-auth password")
-	if err := fs.Parse(args); err != nil {
+	rest, err := parseInterleaved(fs, args)
+	if err != nil {
 		return err
 	}
-	rest := fs.Args()
 	if len(rest) == 0 {
 		fs.Usage()
 		return flag.ErrHelp
 	}
-	c := labClient{base: strings.TrimRight(*target, "/") + "/_emulator/", user: *user, password: *password,
+	c := labClient{target: strings.TrimRight(*target, "/"), user: *user, password: *password,
 		http: &http.Client{Timeout: 5 * time.Minute, Transport: &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}}}}
 	need := func(n int) error {
 		if len(rest) < n+1 {
@@ -191,8 +193,8 @@ func runControl(ctx context.Context, args []string, getenv func(string) string, 
 }
 
 type labClient struct {
-	base, user, password string
-	http                 *http.Client
+	target, user, password string
+	http                   *http.Client
 }
 
 func (c labClient) do(ctx context.Context, method, path string, body any) ([]byte, error) {
@@ -204,7 +206,7 @@ func (c labClient) do(ctx context.Context, method, path string, body any) ([]byt
 		}
 		rd = bytes.NewReader(b)
 	}
-	req, err := http.NewRequestWithContext(ctx, method, c.base+path, rd)
+	req, err := http.NewRequestWithContext(ctx, method, c.target+"/_emulator/"+path, rd)
 	if err != nil {
 		return nil, err
 	}
@@ -212,15 +214,39 @@ func (c labClient) do(ctx context.Context, method, path string, body any) ([]byt
 	req.Header.Set("Content-Type", "application/json")
 	resp, err := c.http.Do(req)
 	if err != nil {
-		return nil, err
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err
+		}
+		return nil, fmt.Errorf("cannot reach the emulator at %s (--target or ELEMENT_EMULATOR_TARGET): %w", c.target, err)
 	}
 	defer resp.Body.Close()
 	out, err := io.ReadAll(io.LimitReader(resp.Body, 64<<20))
 	if err != nil {
 		return nil, err
 	}
+	if resp.StatusCode == http.StatusUnauthorized {
+		return nil, fmt.Errorf("%s /_emulator/%s: HTTP 401: the emulator at %s refused user %q: wrong or missing credentials (--user/--password or ELEMENT_EMULATOR_USER/_PASSWORD)",
+			method, path, c.target, c.user)
+	}
 	if resp.StatusCode != http.StatusOK {
-		return nil, fmt.Errorf("%s /_emulator/%s: HTTP %d: %s", method, path, resp.StatusCode, strings.TrimSpace(string(out)))
+		return nil, fmt.Errorf("%s /_emulator/%s: HTTP %d: %s", method, path, resp.StatusCode, errorText(out))
 	}
 	return out, nil
+}
+
+// errorText is the one line worth printing of a refusal: the "error" of a
+// control's JSON answer, else the first line of the body.
+func errorText(body []byte) string {
+	var e struct {
+		Error string `json:"error"`
+	}
+	if json.Unmarshal(body, &e) == nil && e.Error != "" {
+		return e.Error
+	}
+	line, _, _ := strings.Cut(strings.TrimSpace(string(body)), "\n")
+	if len(line) > 200 {
+		line = line[:200] + "…"
+	}
+	return line
 }

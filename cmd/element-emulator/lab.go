@@ -238,9 +238,13 @@ func runLabWith(ctx context.Context, args []string, getenv func(string) string, 
 		fmt.Fprint(stderr, labUsage)
 		return err
 	}
-	cfg, _, err := parseConfig("element-emulator lab", rest, getenv, stderr)
+	cfg, fs, err := parseConfig("element-emulator lab", rest, getenv, stderr)
 	if err != nil {
 		return err
+	}
+	if extra := fs.Args(); len(extra) > 0 {
+		fmt.Fprint(stderr, labUsage)
+		return fmt.Errorf("unexpected argument %q: the lab takes flags only (lab --help lists them)", extra[0])
 	}
 	var fixture *replay.Scenario
 	if cfg.Fixture != "" {
@@ -256,7 +260,14 @@ func runLabWith(ctx context.Context, args []string, getenv func(string) string, 
 		emuLevel = slog.LevelDebug
 	}
 	emuLogger := newLogger(stderr, emuLevel.String())
-	slog.SetDefault(emuLogger) // ovh's kmipserver logs through the default logger
+	// ovh's kmipserver logs through the default logger, which cannot say
+	// which cluster a line is about (its "Shutting down" came once per
+	// cluster, unnamed): as in run, it is kept to errors unless debug.
+	ovhLevel := slog.LevelError
+	if cfg.LogLevel == "debug" {
+		ovhLevel = slog.LevelDebug
+	}
+	slog.SetDefault(newLogger(stderr, ovhLevel.String()))
 
 	var secret []byte
 	if o.Credentials == "per-cluster" {
@@ -314,6 +325,11 @@ func runLabWith(ctx context.Context, args []string, getenv func(string) string, 
 			}()
 		}
 		wg.Wait()
+		for _, c := range clusters {
+			if c != nil {
+				logger.Info("lab cluster stopped", "cluster", c.Index, "name", c.Name)
+			}
+		}
 		return errors.Join(cerrs...)
 	}
 	if err := errors.Join(errs...); err != nil {

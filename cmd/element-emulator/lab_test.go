@@ -432,3 +432,36 @@ func TestDocumentedLabFixturesApply(t *testing.T) {
 		})
 	}
 }
+
+// TestLabShutdownNamesEachCluster: stopping the lab logs one line per
+// cluster naming it, and no anonymous line per cluster.
+func TestLabShutdownNamesEachCluster(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	stderr := &syncBuffer{}
+	done := make(chan error, 1)
+	go func() {
+		done <- runLabWith(ctx, []string{"--clusters", "2", "--base-port", "0", "--ephemeral"}, func(string) string { return "" },
+			io.Discard, stderr, func([]*labCluster) { cancel() })
+	}()
+	require.NoError(t, <-done)
+	out := stderr.String()
+	_, stop, ok := strings.Cut(out, `msg="shutting down the lab"`)
+	require.True(t, ok, out)
+	for _, line := range strings.Split(strings.TrimSpace(stop), "\n")[1:] {
+		require.Contains(t, line, "cluster=", "every shutdown line names its cluster:\n%s", out)
+	}
+	require.Contains(t, stop, `msg="lab cluster stopped" cluster=1 name=emu-cluster-1`)
+	require.Contains(t, stop, `msg="lab cluster stopped" cluster=2 name=emu-cluster-2`)
+	require.NotContains(t, stop, "Shutting down")
+}
+
+// TestLabRefusesStrayArguments: a word the lab does not take is an error,
+// not a lab started without the flags that followed it.
+func TestLabRefusesStrayArguments(t *testing.T) {
+	var errOut bytes.Buffer
+	err := runLabWith(context.Background(), []string{"--clusters", "1", "--base-port", "0", "--ephemeral", "frobnicate", "--clock", "virtual"},
+		func(string) string { return "" }, io.Discard, &errOut, func([]*labCluster) { t.Fatal("a lab started") })
+	require.ErrorContains(t, err, `unexpected argument "frobnicate"`)
+	require.Contains(t, errOut.String(), "usage: element-emulator lab")
+}

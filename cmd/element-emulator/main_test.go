@@ -3,8 +3,15 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
 	"crypto/tls"
+	"crypto/x509"
+	"crypto/x509/pkix"
 	"encoding/json"
+	"encoding/pem"
+	"flag"
 	"fmt"
 	"io"
 	"net"
@@ -114,18 +121,118 @@ func TestRunServesAndShutsDown(t *testing.T) {
 	require.NotContains(t, out, "password=admin", "secrets never reach logs")
 }
 
-// TestKMIPSignSubcommand signs a CSR from stdin with the data directory's CA.
+// testCSR is a PEM certificate signing request for CN=emu-cluster.
+func testCSR(t *testing.T) string {
+	t.Helper()
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	require.NoError(t, err)
+	der, err := x509.CreateCertificateRequest(rand.Reader, &x509.CertificateRequest{Subject: pkix.Name{CommonName: "emu-cluster"}}, key)
+	require.NoError(t, err)
+	return string(pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE REQUEST", Bytes: der}))
+}
+
+// requireSignedBy checks that certPEM chains to caPEM and lasts days.
+func requireSignedBy(t *testing.T, certPEM, caPEM string, days int) {
+	t.Helper()
+	cb, _ := pem.Decode([]byte(certPEM))
+	require.NotNil(t, cb, certPEM)
+	cert, err := x509.ParseCertificate(cb.Bytes)
+	require.NoError(t, err)
+	pool := x509.NewCertPool()
+	require.True(t, pool.AppendCertsFromPEM([]byte(caPEM)))
+	_, err = cert.Verify(x509.VerifyOptions{Roots: pool, CurrentTime: cert.NotBefore.Add(2 * time.Hour),
+		KeyUsages: []x509.ExtKeyUsage{x509.ExtKeyUsageClientAuth}})
+	require.NoError(t, err, "signed by the CA given")
+	require.Equal(t, time.Duration(days)*24*time.Hour+time.Hour, cert.NotAfter.Sub(cert.NotBefore), "valid for --days (plus the hour of backdating)")
+}
+
+// TestKMIPSignSubcommand: "kmip sign" and "kmip ca" ask the running
+// emulator by default, so the certificate comes from the CA its key server
+// trusts; offline (--data) they refuse a directory that holds no emulator
+// yet instead of making a CA that no emulator uses.
 func TestKMIPSignSubcommand(t *testing.T) {
+	kmip := func(env map[string]string, stdin string, args ...string) (string, string, error) {
+		var out, errOut bytes.Buffer
+		err := run(context.Background(), append([]string{"kmip"}, args...), func(k string) string { return env[k] },
+			strings.NewReader(stdin), &out, &errOut)
+		return out.String(), errOut.String(), err
+	}
+	csr := testCSR(t)
+
+	// Offline on a fresh directory: refused, and nothing is created.
+	fresh := filepath.Join(t.TempDir(), "fresh")
+	for _, sub := range []string{"sign", "ca"} {
+		out, _, err := kmip(nil, csr, sub, "--data", fresh)
+		require.ErrorContains(t, err, "holds no emulator state", sub)
+		require.Empty(t, out)
+		require.NoDirExists(t, fresh, "no new data directory, hence no new CA")
+	}
+
+	// A running emulator.
 	dir := t.TempDir()
-	var ca bytes.Buffer
-	require.NoError(t, run(context.Background(), []string{"kmip", "ca", "--data", dir}, func(string) string { return "" },
-		strings.NewReader(""), &ca, io.Discard))
-	require.Contains(t, ca.String(), "-----BEGIN CERTIFICATE-----")
-	var out bytes.Buffer
-	err := run(context.Background(), []string{"kmip", "sign", "--data", dir}, func(string) string { return "" },
-		strings.NewReader("not a csr"), &out, io.Discard)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	ready := make(chan *emulator.Emulator, 1)
+	done := make(chan error, 1)
+	go func() {
+		done <- runWith(ctx, []string{"--data", dir, "--https-addr", "", "--http-addr", "127.0.0.1:0", "--node-addr", "",
+			"--kmip-addr", "127.0.0.1:0", "--clock", "virtual"}, func(string) string { return "" }, strings.NewReader(""),
+			io.Discard, io.Discard, func(e *emulator.Emulator) { ready <- e })
+	}()
+	e := <-ready
+	caPEM := e.CA().CertPEM()
+	target := "http://" + e.Addr("http")
+
+	// Online, by --target or ELEMENT_EMULATOR_TARGET; flags in any position.
+	out, _, err := kmip(nil, "", "ca", "--target", target)
+	require.NoError(t, err)
+	require.Equal(t, caPEM, out)
+	out, _, err = kmip(nil, csr, "sign", "--target", target, "--days", "30")
+	require.NoError(t, err)
+	requireSignedBy(t, out, caPEM, 30)
+	out, _, err = kmip(map[string]string{"ELEMENT_EMULATOR_TARGET": target}, csr, "sign")
+	require.NoError(t, err)
+	requireSignedBy(t, out, caPEM, 365)
+	_, _, err = kmip(nil, "not a csr", "sign", "--target", target)
+	require.ErrorContains(t, err, "HTTP 400: cannot sign: csr: no PEM block found")
+	_, _, err = kmip(nil, csr, "sign", "--target", target, "--password", "wrong")
+	require.ErrorContains(t, err, "wrong or missing credentials")
+
+	// Without --data and with nothing at the target: an error naming the
+	// target, not a certificate from a new CA.
+	out, _, err = kmip(map[string]string{"ELEMENT_EMULATOR_TARGET": "http://" + freeAddr(t)}, csr, "sign")
+	require.ErrorContains(t, err, "cannot reach the emulator at http://")
+	require.Empty(t, out)
+
+	// Offline on the running emulator's directory: the same CA.
+	out, _, err = kmip(nil, "", "ca", "--data", dir)
+	require.NoError(t, err)
+	require.Equal(t, caPEM, out)
+	out, _, err = kmip(map[string]string{"ELEMENT_EMULATOR_DATA": dir}, csr, "sign", "--days", "7")
+	require.NoError(t, err)
+	requireSignedBy(t, out, caPEM, 7)
+	_, _, err = kmip(nil, "not a csr", "sign", "--data", dir)
 	require.ErrorContains(t, err, "cannot sign")
-	require.Empty(t, out.String())
+	_, _, err = kmip(nil, csr, "sign", "--data", dir, "--target", target)
+	require.ErrorContains(t, err, "not both")
+	_, _, err = kmip(nil, csr, "sign", "--data", dir, "--days", "0")
+	require.ErrorContains(t, err, "--days must be from 1 to 36500")
+
+	// Its own usage, which documents --days.
+	for _, args := range [][]string{{"sign", "--help"}, {"ca", "-h"}, {}} {
+		_, usage, err := kmip(nil, "", args...)
+		require.ErrorIs(t, err, flag.ErrHelp, "%v", args)
+		require.Contains(t, usage, "usage: element-emulator kmip sign [--days N]", "%v", args)
+		require.Contains(t, usage, "--days N", "%v", args)
+		require.Contains(t, usage, "--target URL", "%v", args)
+		require.NotContains(t, usage, "Runs the Element 12.x", "not the emulator's usage")
+	}
+	_, usage, err := kmip(nil, "", "frob")
+	require.ErrorContains(t, err, `unknown kmip command "frob"`)
+	require.NotErrorIs(t, err, flag.ErrHelp)
+	require.Contains(t, usage, "usage: element-emulator kmip")
+	cancel()
+	require.NoError(t, <-done)
 }
 
 // startChild runs this test binary as the emulator in a child process.
@@ -228,9 +335,10 @@ func TestControlSubcommands(t *testing.T) {
 	}()
 	e := <-ready
 	target := "http://" + e.Addr("http")
+	// The flags come after the command here; before it works too.
 	lab := func(stdin string, args ...string) (string, error) {
 		var out bytes.Buffer
-		err := run(context.Background(), append([]string{"control", "--target", target}, args...), func(string) string { return "" },
+		err := run(context.Background(), append(append([]string{"control"}, args...), "--target", target), func(string) string { return "" },
 			strings.NewReader(stdin), &out, io.Discard)
 		return out.String(), err
 	}
@@ -239,6 +347,21 @@ func TestControlSubcommands(t *testing.T) {
 	require.NoError(t, err)
 	require.Contains(t, out, `"mode":"virtual"`)
 	require.Equal(t, before.Add(90*time.Second), e.Now())
+	var buf bytes.Buffer
+	require.NoError(t, run(context.Background(), []string{"control", "--target", target, "advance", "10"}, func(string) string { return "" },
+		strings.NewReader(""), &buf, io.Discard))
+	require.Equal(t, before.Add(100*time.Second), e.Now())
+
+	// Refusals are one line: the control's "error", no HTML, no JSON braces.
+	_, err = lab("", "clock", "--password", "wrong")
+	require.Error(t, err)
+	require.NotContains(t, err.Error(), "\n")
+	require.NotContains(t, err.Error(), "<html>")
+	require.Contains(t, err.Error(), "HTTP 401")
+	require.Contains(t, err.Error(), "wrong or missing credentials")
+	err = run(context.Background(), []string{"control", "clock", "--target", "http://" + freeAddr(t)}, func(string) string { return "" },
+		strings.NewReader(""), io.Discard, io.Discard)
+	require.ErrorContains(t, err, "cannot reach the emulator at http://")
 
 	out, err = lab("", "fault-add", `{"target":"element-method","match":{"method":"GetAPI"},"effect":"error","name":"xDBClosing","times":1}`)
 	require.NoError(t, err)
@@ -257,7 +380,7 @@ func TestControlSubcommands(t *testing.T) {
 	require.Len(t, faults, 2, "sliceServiceUnhealthy and driveAvailable")
 
 	_, err = lab("", "drive", "1", "explode")
-	require.ErrorContains(t, err, "HTTP 404")
+	require.EqualError(t, err, "POST /_emulator/drives/1/explode: HTTP 404: unknown drive action; use fail, pull or eject-metadata")
 	_, err = lab("", "advance", "-5")
 	require.Error(t, err)
 
@@ -281,4 +404,36 @@ func TestControlSubcommands(t *testing.T) {
 	require.Empty(t, c.call("ListClusterFaults", map[string]any{"faultTypes": "current"})["faults"])
 	cancel()
 	require.NoError(t, <-done)
+}
+
+// TestUnknownCommandFails: a word that is not a command, or an argument the
+// emulator does not take, prints the usage on stderr and fails; it never
+// starts an emulator on the default ports.
+func TestUnknownCommandFails(t *testing.T) {
+	for _, args := range [][]string{
+		{"frobnicate"},
+		{"frobnicate", "--ephemeral"},
+		{"--ephemeral", "--clock", "virtual", "frobnicate"},
+	} {
+		// Should a regression start the emulator, it binds free ports and
+		// writes nothing.
+		env := map[string]string{"ELEMENT_EMULATOR_EPHEMERAL": "true", "ELEMENT_EMULATOR_HTTP_ADDR": "127.0.0.1:0",
+			"ELEMENT_EMULATOR_HTTPS_ADDR": "127.0.0.1:0", "ELEMENT_EMULATOR_NODE_ADDR": "127.0.0.1:0", "ELEMENT_EMULATOR_KMIP_ADDR": "127.0.0.1:0"}
+		var out, errOut bytes.Buffer
+		ctx, cancel := context.WithCancel(context.Background())
+		started := false
+		err := runWith(ctx, args, func(k string) string { return env[k] }, strings.NewReader(""), &out, &errOut,
+			func(*emulator.Emulator) { started = true; cancel() })
+		cancel()
+		require.Error(t, err, "%v", args)
+		require.False(t, started, "%v started an emulator", args)
+		require.NotErrorIs(t, err, flag.ErrHelp, "the exit status must not be 0")
+		require.Contains(t, err.Error(), `"frobnicate"`)
+		require.Contains(t, errOut.String(), "Usage: element-emulator", "usage goes to stderr")
+		require.Empty(t, out.String())
+	}
+	var errOut bytes.Buffer
+	err := run(context.Background(), []string{"help"}, func(string) string { return "" }, strings.NewReader(""), io.Discard, &errOut)
+	require.ErrorIs(t, err, flag.ErrHelp)
+	require.Contains(t, errOut.String(), "element-emulator lab --clusters N")
 }

@@ -32,6 +32,8 @@ against a fresh in-process emulator (ephemeral state, virtual clock, fixed
 start time); with --target it runs against that emulator or Element cluster.
 A directory means its *.yaml, *.yml and *.json files, in name order.
 
+  -v, --verbose       print every step as it runs (by default: one line per scenario, and the
+                      steps of a scenario only when it fails)
   --target URL        run against a running emulator or cluster (env ELEMENT_EMULATOR_REPLAY_TARGET)
   --user U            Basic-auth user (env ELEMENT_EMULATOR_USER; default admin)
   --password P        Basic-auth password (env ELEMENT_EMULATOR_PASSWORD; default admin)
@@ -67,7 +69,7 @@ func (v varFlags) Set(s string) error {
 }
 
 // parseInterleaved parses flags that may come before or after positional
-// arguments.
+// arguments; everything after "--" is positional.
 func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
 	for {
@@ -77,6 +79,9 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 		rest := fs.Args()
 		if len(rest) == 0 {
 			return pos, nil
+		}
+		if n := len(args) - len(rest); n > 0 && args[n-1] == "--" {
+			return append(pos, rest...), nil
 		}
 		pos = append(pos, rest[0])
 		args = rest[1:]
@@ -103,6 +108,9 @@ func runReplay(ctx context.Context, args []string, getenv func(string) string, s
 	apiVersion := fs.String("api-version", "", "")
 	vars := varFlags{}
 	fs.Var(vars, "var", "")
+	var verbose bool
+	fs.BoolVar(&verbose, "v", false, "")
+	fs.BoolVar(&verbose, "verbose", false, "")
 	paths, err := parseInterleaved(fs, args)
 	if err != nil {
 		return err
@@ -149,7 +157,7 @@ func runReplay(ctx context.Context, args []string, getenv func(string) string, s
 	passed, failed := 0, 0
 	for _, sc := range scs {
 		began := time.Now()
-		opt := replay.Options{Out: stdout, Vars: map[string]any{}}
+		opt := replay.Options{Out: stdout, Verbose: verbose, Vars: map[string]any{}}
 		if *transcript != "" {
 			opt.Transcript = &tr
 		}
@@ -164,11 +172,11 @@ func runReplay(ctx context.Context, args []string, getenv func(string) string, s
 			fmt.Fprintf(stdout, "--- ERROR %s: %v\n", sc.Name, runErr)
 			failed++
 		case res.Passed:
-			fmt.Fprintf(stdout, "--- PASS %s (%d steps)\n", sc.Name, res.Steps)
+			fmt.Fprintf(stdout, "--- PASS %s (%s, %s)\n", sc.Name, sc.File, stepCount(res))
 			passed++
 		default:
 			c.Failures = res.Failures
-			fmt.Fprintf(stdout, "--- FAIL %s\n", sc.Name)
+			fmt.Fprintf(stdout, "--- FAIL %s (%s)\n", sc.Name, sc.File)
 			failed++
 		}
 		cases = append(cases, c)
@@ -195,6 +203,16 @@ func runReplay(ctx context.Context, args []string, getenv func(string) string, s
 		return fmt.Errorf("%d of %d scenario(s) failed", failed, passed+failed)
 	}
 	return ctx.Err()
+}
+
+// stepCount says how many steps a scenario ran: "12 steps", or
+// "13 steps after 19 fixture steps".
+func stepCount(res *replay.Result) string {
+	own := res.Steps - res.FixtureSteps
+	if res.FixtureSteps == 0 {
+		return fmt.Sprintf("%d steps", own)
+	}
+	return fmt.Sprintf("%d steps after %d fixture steps", own, res.FixtureSteps)
 }
 
 // scenarioFiles expands directories into their scenario files.

@@ -5,6 +5,8 @@ import (
 	"context"
 	"encoding/json"
 	"encoding/xml"
+	"flag"
+	"io"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -37,7 +39,13 @@ func TestReplayShippedScenarios(t *testing.T) {
 	n := len(files) + len(fixtures)
 	require.GreaterOrEqual(t, len(files), 8)
 	require.Contains(t, out.String(), "\n"+itoa(n)+" passed, 0 failed\n")
-	require.Regexp(t, regexp.MustCompile(`(?m)^step 3 CreatePublicPrivateKeyPair pass \d+ms$`), out.String())
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	require.Len(t, lines, n+1, "one line per scenario, then the count:\n%s", out.String())
+	for _, l := range lines[:n] {
+		require.True(t, strings.HasPrefix(l, "--- PASS "), l)
+	}
+	require.Contains(t, out.String(), "--- PASS EKM setup for software EAR (../../scenarios/01-ekm-setup-software-ear.yaml, 19 steps)\n")
+	require.Regexp(t, regexp.MustCompile(`(?m)^--- PASS SEAR master-key rekey internal to external and back \(\.\./\.\./scenarios/02-sear-rekey-external-and-back\.yaml, \d+ steps after 19 fixture steps\)$`), out.String())
 	require.Less(t, time.Since(began), 30*time.Second, "the shipped scenarios must stay fast")
 
 	var doc struct {
@@ -59,6 +67,23 @@ func TestReplayShippedScenarios(t *testing.T) {
 }
 
 func itoa(n int) string { b, _ := json.Marshal(n); return string(b) }
+
+// TestReplayVerbose: -v prints every step with the name the YAML gives it
+// and its variables expanded; a fixture's steps are one line.
+func TestReplayVerbose(t *testing.T) {
+	var out, errOut bytes.Buffer
+	err := runReplay(context.Background(), []string{"../../scenarios/02-sear-rekey-external-and-back.yaml", "-v"}, noEnv, nil, &out, &errOut)
+	require.NoError(t, err, "%s\n%s", out.String(), errOut.String())
+	o := out.String()
+	require.True(t, strings.HasPrefix(o, "=== SEAR master-key rekey internal to external and back (../../scenarios/02-sear-rekey-external-and-back.yaml)\n"), o)
+	require.Regexp(t, regexp.MustCompile(`(?m)^fixture \.\./\.\./scenarios/01-ekm-setup-software-ear\.yaml \(19 steps\) pass \d+m?s$`), o)
+	require.NotRegexp(t, regexp.MustCompile(`(?m)^fixture step`), o, "the fixture's steps are summed up")
+	require.Regexp(t, regexp.MustCompile(`(?m)^step 3 request rekeysoftwareencryptionatrestmasterkey "2: rekey as documented" pass \d+ms$`), o)
+	require.Regexp(t, regexp.MustCompile(`(?m)^step 2 control GET clock pass \d+ms$`), o, "an unnamed step is its kind and value")
+	require.Regexp(t, regexp.MustCompile(`(?m)^step \d+ wait 2 pass \d+ms$`), o, "wait ${H2} with H2 expanded")
+	require.NotContains(t, o, "${", "no unexpanded variable in a label")
+	require.Contains(t, o, "\n1 passed, 0 failed\n")
+}
 
 // TestReplayTranscriptDeterministic: with the virtual clock and a fixed
 // seed, two transcripts of one scenario are byte-identical.
@@ -102,7 +127,7 @@ steps:
 	var out, errOut bytes.Buffer
 	err := runReplay(context.Background(), []string{f, "--junit", junit}, noEnv, nil, &out, &errOut)
 	require.Error(t, err)
-	require.Contains(t, out.String(), "step 1 GetClusterInfo FAIL")
+	require.True(t, strings.HasPrefix(out.String(), "=== wrong expectation ("+f+")\nstep 1 GetClusterInfo FAIL"), out.String())
 	require.Contains(t, out.String(), `clusterInfo.encryptionAtRestState: expected "enabled", got "disabled"`)
 	require.Contains(t, out.String(), "0 passed, 1 failed\n")
 	require.NotContains(t, out.String(), "step 2 ", "a scenario stops at its first failed step")
@@ -334,4 +359,46 @@ steps:
 	require.NoError(t, err, "%s\n%s", out.String(), errOut.String())
 	require.Contains(t, out.String(), "1 passed, 0 failed\n")
 	require.Equal(t, before, snapshot(), "replay --target changed state the scenario did not ask to change")
+}
+
+// TestParseInterleaved: flags anywhere; after "--" everything is positional.
+func TestParseInterleaved(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		pos  []string
+		v    bool
+	}{
+		{[]string{"a", "-v", "b"}, []string{"a", "b"}, true},
+		{[]string{"-v", "a"}, []string{"a"}, true},
+		{[]string{"a", "b"}, []string{"a", "b"}, false},
+		{[]string{"a", "--", "-v", "b"}, []string{"a", "-v", "b"}, false},
+	} {
+		fs := flag.NewFlagSet("x", flag.ContinueOnError)
+		v := fs.Bool("v", false, "")
+		pos, err := parseInterleaved(fs, c.args)
+		require.NoError(t, err, "%v", c.args)
+		require.Equal(t, c.pos, pos, "%v", c.args)
+		require.Equal(t, c.v, *v, "%v", c.args)
+	}
+}
+
+// TestReplayFailingFixtureShowsItsSteps: when a fixture step fails, its
+// steps are printed one by one, so the failure has its context.
+func TestReplayFailingFixtureShowsItsSteps(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "fx.yaml"), []byte(`name: fixture
+steps:
+  - call: GetClusterInfo
+  - name: wrong on purpose
+    call: GetClusterInfo
+    expect: {clusterInfo: {name: not-this-cluster}}
+`), 0o644))
+	f := filepath.Join(dir, "uses.yaml")
+	require.NoError(t, os.WriteFile(f, []byte("name: uses it\nstart: {fixture: fx.yaml}\nsteps:\n  - advance: 1\n"), 0o644))
+	var out bytes.Buffer
+	err := runReplay(context.Background(), []string{f}, noEnv, nil, &out, io.Discard)
+	require.Error(t, err)
+	require.Regexp(t, regexp.MustCompile(`(?m)^fixture step 1 GetClusterInfo pass \d+ms\nfixture step 2 GetClusterInfo "wrong on purpose" FAIL \d+ms$`), out.String())
+	require.NotContains(t, out.String(), "step 1 advance", "a scenario stops at its first failed step")
+	require.Contains(t, out.String(), "--- FAIL uses it ("+f+")\n0 passed, 1 failed\n")
 }
