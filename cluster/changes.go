@@ -2,6 +2,7 @@ package cluster
 
 import (
 	"context"
+	"errors"
 
 	"github.com/element-emulator/element-emulator/asyncjobs"
 	"github.com/element-emulator/element-emulator/drives"
@@ -12,7 +13,7 @@ import (
 // (evaluate looks only at the conditions they feed).
 type changes struct {
 	topology bool // the cluster row, nodes, drives
-	servers  bool // key servers (provider assignment, certificates)
+	servers  bool // key servers in a provider, before or after the write
 	faults   bool // cluster fault records
 	jobs     bool // async jobs
 	rules    bool // fault-injection rules
@@ -67,14 +68,39 @@ func (t *trackedTx) DeleteDrive(ctx context.Context, id drives.ID) error {
 	return t.Tx.DeleteDrive(ctx, id)
 }
 
+// PutKeyServer counts as a change of the certificate condition's inputs
+// only when the server is in a provider before or after: the condition and
+// its timers ignore unassigned servers, which most churn is.
 func (t *trackedTx) PutKeyServer(ctx context.Context, ks KMIPServer) error {
-	t.changed.servers = true
+	if err := t.assignedBefore(ctx, ks.ID); err != nil {
+		return err
+	}
+	t.changed.servers = t.changed.servers || ks.ProviderID != 0
 	return t.Tx.PutKeyServer(ctx, ks)
 }
 
 func (t *trackedTx) DeleteKeyServer(ctx context.Context, id int64) error {
-	t.changed.servers = true
+	if err := t.assignedBefore(ctx, id); err != nil {
+		return err
+	}
 	return t.Tx.DeleteKeyServer(ctx, id)
+}
+
+// assignedBefore marks the servers as changed if server id is now in a
+// provider.
+func (t *trackedTx) assignedBefore(ctx context.Context, id int64) error {
+	if t.changed.servers {
+		return nil
+	}
+	old, err := t.Tx.KeyServer(ctx, id)
+	switch {
+	case errors.Is(err, ErrNotFound):
+		return nil
+	case err != nil:
+		return err
+	}
+	t.changed.servers = old.ProviderID != 0
+	return nil
 }
 
 func (t *trackedTx) PutClusterFault(ctx context.Context, f Fault) error {
