@@ -109,8 +109,8 @@ type Server struct {
 	names     []string           // GetAPI's method list: served at current, sorted
 
 	rpc *rpc.Server
-	// calls holds a token per running JSON-RPC call (nil: unbounded).
-	calls chan struct{}
+	// calls hands out the turns of running JSON-RPC calls (nil: unbounded).
+	calls *turns
 }
 
 // NewServer builds the Server and its method index from s.methods().
@@ -122,7 +122,7 @@ func NewServer(d Deps) (*Server, error) {
 func newServer(d Deps, table func(*Server) []method) (*Server, error) {
 	s := &Server{deps: d, cluster: d.Cluster, log: d.Logger, control: d.Control}
 	if d.MaxCalls > 0 {
-		s.calls = make(chan struct{}, d.MaxCalls)
+		s.calls = newTurns(d.MaxCalls)
 	}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
@@ -329,8 +329,8 @@ func (s *Server) rpcHandler(l listener) http.Handler {
 		}
 		ctx := withRequestInfo(r.Context(), requestInfo{version: version, listener: l, host: r.Host})
 		if s.calls != nil {
-			t := &turn{calls: s.calls}
-			if t.Enter(ctx) != nil {
+			t := &turn{turns: s.calls}
+			if t.enter(ctx, false) != nil {
 				return // the client went away while waiting
 			}
 			defer t.Leave()
@@ -343,30 +343,6 @@ func (s *Server) rpcHandler(l listener) http.Handler {
 		r2.ContentLength = int64(len(body))
 		s.rpc.ServeHTTP(w, r2)
 	})
-}
-
-// turn is one JSON-RPC call's place among the MaxCalls that run at once.
-// The cluster leaves it while the call waits on a key server (cluster.Gate).
-type turn struct {
-	calls chan struct{}
-	held  bool
-}
-
-func (t *turn) Enter(ctx context.Context) error {
-	select {
-	case t.calls <- struct{}{}:
-		t.held = true
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
-}
-
-func (t *turn) Leave() {
-	if t.held {
-		t.held = false
-		<-t.calls
-	}
 }
 
 func readBody(w http.ResponseWriter, r *http.Request) ([]byte, error) {
