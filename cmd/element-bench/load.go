@@ -370,7 +370,7 @@ func pick(rng *rand.Rand, m map[int64]bool) (int64, bool) {
 func (l *loadClient) mutate(ctx context.Context) {
 	// Each client keeps at most maxOwn servers and providers, so the state
 	// stays the size of a real cluster's while it churns.
-	const maxOwn = 4
+	const maxOwn = 2
 	x := l.rng.IntN(10)
 	switch {
 	case x < 3 && len(l.servers) >= maxOwn:
