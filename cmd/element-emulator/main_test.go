@@ -88,6 +88,36 @@ func (c *rpcClient) call(method string, params map[string]any) map[string]any {
 	return res
 }
 
+// runInProcess runs the emulator on dir through runWith (virtual clock, plain HTTP
+// and KMIP on free ports) until stop, which checks that it shut down cleanly.
+func runInProcess(t *testing.T, dir string) (e *emulator.Emulator, stop func()) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	ready := make(chan *emulator.Emulator, 1)
+	done := make(chan error, 1)
+	go func() {
+		done <- runWith(ctx, []string{"--data", dir, "--https-addr", "", "--http-addr", "127.0.0.1:0", "--node-addr", "",
+			"--kmip-addr", "127.0.0.1:0", "--clock", "virtual"}, func(string) string { return "" }, strings.NewReader(""),
+			io.Discard, io.Discard, func(e *emulator.Emulator) { ready <- e })
+	}()
+	select {
+	case e = <-ready:
+	case err := <-done:
+		cancel()
+		t.Fatalf("run returned early: %v", err)
+	}
+	stopped := false
+	stop = func() {
+		if !stopped {
+			stopped = true
+			cancel()
+			require.NoError(t, <-done)
+		}
+	}
+	t.Cleanup(stop)
+	return e, stop
+}
+
 // TestRunServesAndShutsDown runs the whole emulator through run, as main does.
 func TestRunServesAndShutsDown(t *testing.T) {
 	dir := t.TempDir()
@@ -170,16 +200,7 @@ func TestKMIPSignSubcommand(t *testing.T) {
 
 	// A running emulator.
 	dir := t.TempDir()
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	ready := make(chan *emulator.Emulator, 1)
-	done := make(chan error, 1)
-	go func() {
-		done <- runWith(ctx, []string{"--data", dir, "--https-addr", "", "--http-addr", "127.0.0.1:0", "--node-addr", "",
-			"--kmip-addr", "127.0.0.1:0", "--clock", "virtual"}, func(string) string { return "" }, strings.NewReader(""),
-			io.Discard, io.Discard, func(e *emulator.Emulator) { ready <- e })
-	}()
-	e := <-ready
+	e, stop := runInProcess(t, dir)
 	caPEM := e.CA().CertPEM()
 	target := "http://" + e.Addr("http")
 
@@ -231,8 +252,7 @@ func TestKMIPSignSubcommand(t *testing.T) {
 	require.ErrorContains(t, err, `unknown kmip command "frob"`)
 	require.NotErrorIs(t, err, flag.ErrHelp)
 	require.Contains(t, usage, "usage: element-emulator kmip")
-	cancel()
-	require.NoError(t, <-done)
+	stop()
 }
 
 // startChild runs this test binary as the emulator in a child process.
@@ -276,35 +296,19 @@ func TestKill9DuringRekey(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts child processes")
 	}
-	dir := t.TempDir()
-	httpAddr, kmipAddr := freeAddr(t), freeAddr(t)
-	args := []string{"--data", dir, "--http-addr", httpAddr, "--https-addr", "", "--node-addr", "", "--kmip-addr", kmipAddr, "--clock", "virtual"}
-	child := startChild(t, args...)
-	c := newClient(t, "http://"+httpAddr)
-	waitHealthy(t, c)
-
-	c.call("CreatePublicPrivateKeyPair", map[string]any{"commonName": "emu-cluster"})
-	csr := c.call("GetClientCertificateSignRequest", nil)["clientCertificateSignRequest"].(string)
-	b, _ := json.Marshal(map[string]string{"csr": csr})
-	status, signed := c.do(http.MethodPost, "/_emulator/kmip/sign", string(b))
-	require.Equal(t, http.StatusOK, status)
-	_, port, _ := net.SplitHostPort(kmipAddr)
-	c.call("CreateKeyProviderKmip", map[string]any{"keyProviderName": "p"})
-	c.call("CreateKeyServerKmip", map[string]any{"kmipCaCertificate": signed["caCertificate"], "kmipClientCertificate": signed["certificate"],
-		"kmipKeyServerHostnames": []string{"127.0.0.1"}, "kmipKeyServerName": "s", "kmipKeyServerPort": port})
-	c.call("AddKeyServerToProviderKmip", map[string]any{"keyProviderID": 1, "keyServerID": 1})
+	o := newChild(t)
+	o.ekmSetup()
+	c := o.c
 	h := c.call("RekeySoftwareEncryptionAtRestMasterKey", map[string]any{"keyProviderID": 1})["asyncHandle"]
-	status, _ = c.do(http.MethodPost, "/_emulator/clock/advance", `{"seconds":3}`)
+	status, _ := c.do(http.MethodPost, "/_emulator/clock/advance", `{"seconds":3}`)
 	require.Equal(t, http.StatusOK, status)
 	r := c.call("GetAsyncResult", map[string]any{"asyncHandle": h, "keepResult": true})
 	require.Equal(t, "running", r["status"])
 	require.Equal(t, "RewrapDataEncryptionKeys", r["details"].(map[string]any)["state"])
 
-	require.NoError(t, child.Process.Kill()) // SIGKILL: no shutdown code runs
-	_ = child.Wait()
-
-	startChild(t, args...)
-	waitHealthy(t, c)
+	require.NoError(t, o.cmd.Process.Kill()) // SIGKILL: no shutdown code runs
+	_ = o.cmd.Wait()
+	o.start()
 	r = c.call("GetAsyncResult", map[string]any{"asyncHandle": h, "keepResult": true})
 	require.Equal(t, "running", r["status"], "the clock and the job survived: still in its second phase")
 	status, _ = c.do(http.MethodPost, "/_emulator/clock/advance", `{"seconds":3}`)
@@ -324,16 +328,7 @@ func TestKill9DuringRekey(t *testing.T) {
 // TestControlSubcommands drives a running emulator's lab controls through the CLI.
 func TestControlSubcommands(t *testing.T) {
 	dir := t.TempDir()
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	ready := make(chan *emulator.Emulator, 1)
-	done := make(chan error, 1)
-	go func() {
-		done <- runWith(ctx, []string{"--data", dir, "--https-addr", "", "--http-addr", "127.0.0.1:0", "--node-addr", "",
-			"--kmip-addr", "127.0.0.1:0", "--clock", "virtual"}, func(string) string { return "" }, strings.NewReader(""),
-			io.Discard, io.Discard, func(e *emulator.Emulator) { ready <- e })
-	}()
-	e := <-ready
+	e, stop := runInProcess(t, dir)
 	target := "http://" + e.Addr("http")
 	// The flags come after the command here; before it works too.
 	lab := func(stdin string, args ...string) (string, error) {
@@ -402,8 +397,7 @@ func TestControlSubcommands(t *testing.T) {
 	_, err = lab("", "reset")
 	require.NoError(t, err)
 	require.Empty(t, c.call("ListClusterFaults", map[string]any{"faultTypes": "current"})["faults"])
-	cancel()
-	require.NoError(t, <-done)
+	stop()
 }
 
 // TestUnknownCommandFails: a word that is not a command, or an argument the

@@ -16,10 +16,9 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// overdueChild is an emulator child process whose timers fall due at once
-// (zero rekey and EAR-transition durations on a virtual clock that nothing
-// advances), so work started before a stop is overdue when it starts again.
-type overdueChild struct {
+// child is an emulator child process on a virtual clock, plain HTTP and the
+// embedded key server, which a test stops and starts again on the same data.
+type child struct {
 	t        *testing.T
 	args     []string
 	kmipPort string
@@ -27,25 +26,32 @@ type overdueChild struct {
 	cmd      *exec.Cmd
 }
 
-func newOverdueChild(t *testing.T) *overdueChild {
+func newChild(t *testing.T, extra ...string) *child {
 	dir := t.TempDir()
 	httpAddr, kmipAddr := freeAddr(t), freeAddr(t)
 	_, port, _ := net.SplitHostPort(kmipAddr)
-	o := &overdueChild{t: t, kmipPort: port, c: newClient(t, "http://"+httpAddr),
-		args: []string{"--data", dir, "--http-addr", httpAddr, "--https-addr", "", "--node-addr", "", "--kmip-addr", kmipAddr,
-			"--clock", "virtual", "--rekey-duration", "0", "--ear-transition", "0"}}
+	o := &child{t: t, kmipPort: port, c: newClient(t, "http://"+httpAddr),
+		args: append([]string{"--data", dir, "--http-addr", httpAddr, "--https-addr", "", "--node-addr", "", "--kmip-addr", kmipAddr,
+			"--clock", "virtual"}, extra...)}
 	o.start()
 	return o
 }
 
-func (o *overdueChild) start() {
+// newOverdueChild is a child whose timers fall due at once (zero rekey and
+// EAR-transition durations on a virtual clock that nothing advances), so work
+// started before a stop is overdue when it starts again.
+func newOverdueChild(t *testing.T) *child {
+	return newChild(t, "--rekey-duration", "0", "--ear-transition", "0")
+}
+
+func (o *child) start() {
 	o.cmd = startChild(o.t, o.args...)
 	waitHealthy(o.t, o.c)
 }
 
 // restart stops the child with SIGTERM (its graceful shutdown runs) and
 // starts it again on the same data.
-func (o *overdueChild) restart() {
+func (o *child) restart() {
 	o.t.Helper()
 	require.NoError(o.t, o.cmd.Process.Signal(syscall.SIGTERM))
 	require.NoError(o.t, o.cmd.Wait(), "graceful shutdown exits 0")
@@ -54,7 +60,7 @@ func (o *overdueChild) restart() {
 
 // ekmSetup runs seed 001's EKM setup against the embedded key server:
 // key pair, signed client certificate, provider 1 with server 1.
-func (o *overdueChild) ekmSetup() {
+func (o *child) ekmSetup() {
 	c := o.c
 	c.call("CreatePublicPrivateKeyPair", map[string]any{"commonName": "emu-cluster"})
 	csr := c.call("GetClientCertificateSignRequest", nil)["clientCertificateSignRequest"].(string)
@@ -68,7 +74,7 @@ func (o *overdueChild) ekmSetup() {
 }
 
 // faultCodes lists the codes of the current cluster faults.
-func (o *overdueChild) faultCodes() []string {
+func (o *child) faultCodes() []string {
 	codes := []string{}
 	for _, f := range o.c.call("ListClusterFaults", map[string]any{"faultTypes": "current"})["faults"].([]any) {
 		codes = append(codes, f.(map[string]any)["code"].(string))
@@ -77,7 +83,7 @@ func (o *overdueChild) faultCodes() []string {
 }
 
 // keyState is the embedded key server's state of the object tagged keyID.
-func (o *overdueChild) keyState(keyID string) string {
+func (o *child) keyState(keyID string) string {
 	status, out := o.c.do(http.MethodGet, "/_emulator/kmip/objects", "")
 	require.Equal(o.t, http.StatusOK, status)
 	for _, obj := range out["objects"].([]any) {
