@@ -2,7 +2,7 @@
 # `go test -race ./...`; these targets are shorthands around them.
 GO ?= go
 
-.PHONY: run test check bench fuzz build golden replay docs
+.PHONY: run test check bench bench-go fuzz build golden replay docs
 
 run:
 	$(GO) run ./cmd/element-emulator
@@ -17,7 +17,13 @@ check:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
 
+# The performance table of docs/performance.md: each figure as a ratio to
+# its peer, measured in the same run (cmd/element-bench table).
 bench:
+	$(GO) run ./cmd/element-bench table
+
+# The go test micro-benchmarks.
+bench-go:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
 fuzz:
