@@ -90,6 +90,8 @@ type Cluster struct {
 	rules atomic.Pointer[rulesCache]
 	// exists caches whether a cluster was created.
 	exists atomic.Pointer[existsCache]
+	// info caches GetClusterInfo's answer (info.go).
+	info atomic.Pointer[infoCache]
 }
 
 type wakeCache struct {
@@ -106,9 +108,9 @@ type rulesCache struct {
 // they changed, so in-memory caches of derived state know when they are
 // stale.
 type generations struct {
-	timers atomic.Uint64 // anything a timer derives from (settle.go wake)
-	rules  atomic.Uint64 // fault rules (keyserver.go rules)
-	exists atomic.Uint64 // the cluster row (exists)
+	timers   atomic.Uint64 // anything a timer derives from (settle.go wake)
+	rules    atomic.Uint64 // fault rules (keyserver.go rules)
+	topology atomic.Uint64 // the cluster row, nodes, drives (exists, info)
 }
 
 func (g *generations) bump(ch changes) {
@@ -119,7 +121,7 @@ func (g *generations) bump(ch changes) {
 		g.rules.Add(1)
 	}
 	if ch.topology {
-		g.exists.Add(1)
+		g.topology.Add(1)
 	}
 }
 
@@ -189,7 +191,7 @@ func (c *Cluster) Init(ctx context.Context) (existed bool, err error) {
 // Exists reports whether a cluster has been created (false in bootstrap
 // mode until CreateCluster).
 func (c *Cluster) Exists(ctx context.Context) (bool, error) {
-	gen := c.gens.exists.Load()
+	gen := c.gens.topology.Load()
 	if e := c.exists.Load(); e != nil && e.gen == gen {
 		return e.ok, nil
 	}
@@ -420,14 +422,20 @@ func (c *Cluster) commitEvaluating(ctx context.Context, at time.Time, force chan
 // view settles due timers when no other settlement is running, then runs fn
 // in one read transaction.
 func (c *Cluster) view(ctx context.Context, fn func(tx Tx, now time.Time) error) error {
-	if c.settleMu.TryLock() {
-		err := c.settleLocked(ctx)
-		c.settleMu.Unlock()
-		if err != nil {
-			return err
-		}
+	if err := c.settleUnlessBusy(ctx); err != nil {
+		return err
 	}
 	return c.store.View(ctx, func(tx Tx) error { return fn(tx, c.now()) })
+}
+
+// settleUnlessBusy settles due timers unless another settlement is running:
+// a read does not wait behind one, it reads the committed state.
+func (c *Cluster) settleUnlessBusy(ctx context.Context) error {
+	if !c.settleMu.TryLock() {
+		return nil
+	}
+	defer c.settleMu.Unlock()
+	return c.settleLocked(ctx)
 }
 
 // event records a cluster event inside tx.

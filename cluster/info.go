@@ -15,10 +15,23 @@ type Info struct {
 	MVIPNode int64
 }
 
-// ClusterInfo returns the cluster row and its derived fields.
+// ClusterInfo returns the cluster row and its derived fields. They change
+// only with the cluster row and the nodes, so the answer is cached until
+// the next write of either (the topology generation): a GetClusterInfo
+// poll then costs no SQLite transaction.
 func (c *Cluster) ClusterInfo(ctx context.Context) (Info, error) {
+	if err := c.settleUnlessBusy(ctx); err != nil {
+		return Info{}, err
+	}
+	// The generation is read before the state: a write that commits
+	// meanwhile bumps it after its commit, so the entry stored below is
+	// never mistaken for the newer state.
+	gen := c.gens.topology.Load()
+	if ic := c.info.Load(); ic != nil && ic.gen == gen {
+		return ic.info.clone(), nil
+	}
 	var out Info
-	err := c.view(ctx, func(tx Tx, _ time.Time) error {
+	err := c.store.View(ctx, func(tx Tx) error {
 		st, err := tx.State(ctx)
 		if err != nil {
 			return err
@@ -41,7 +54,23 @@ func (c *Cluster) ClusterInfo(ctx context.Context) (Info, error) {
 		}
 		return nil
 	})
-	return out, err
+	if err != nil {
+		return Info{}, err
+	}
+	c.info.Store(&infoCache{gen: gen, info: out.clone()})
+	return out, nil
+}
+
+// infoCache is ClusterInfo's answer at a topology generation.
+type infoCache struct {
+	gen  uint64
+	info Info
+}
+
+// clone copies the one slice, so callers never share the cached entry's.
+func (i Info) clone() Info {
+	i.Ensemble = append([]string{}, i.Ensemble...)
+	return i
 }
 
 // Nodes returns the cluster's nodes (activeOnly: only active ones).
