@@ -571,7 +571,7 @@ func (s *Server) locate(ctx context.Context, req *payloads.LocateRequestPayload)
 	var found []string
 	if req.StorageStatusMask == 0 || req.StorageStatusMask&okmip.StorageStatusOnlineStorage != 0 {
 		err := s.cfg.Store.KMIPView(ctx, func(tx ObjectTx) error {
-			uids, err := tx.ObjectUIDs()
+			uids, err := locateCandidates(tx, req.Attribute)
 			if err != nil {
 				return err
 			}
@@ -616,6 +616,29 @@ func (s *Server) locate(ctx context.Context, req *payloads.LocateRequestPayload)
 		kmipserver.SetIdPlaceholder(ctx, found[0])
 	}
 	return &payloads.LocateResponsePayload{LocatedItems: &located, UniqueIdentifier: found}, nil
+}
+
+// locateCandidates returns the objects Locate examines, in ascending UID
+// order. Names and custom attributes are never server-managed, so only an
+// object that stores an instance of one can match it; for a Name, only one
+// whose stored form equals the wanted one's, because both are the
+// encodeAttribute of a decoded okmip.Name and matches compares exactly
+// those bytes. The index on the stored attributes then narrows the scan to
+// those objects: the cluster looks for a key by its keyID attribute or its
+// Name before every Create, and a full scan made that cost grow with every
+// key the server ever held. Any other query examines every object.
+func locateCandidates(tx ObjectTx, want []okmip.Attribute) ([]string, error) {
+	for _, w := range want {
+		switch {
+		case w.AttributeName.IsCustom():
+			return tx.ObjectUIDsWithAttribute(string(w.AttributeName), nil)
+		case w.AttributeName == okmip.AttributeNameName:
+			if _, ok := w.AttributeValue.(okmip.Name); ok {
+				return tx.ObjectUIDsWithAttribute(string(w.AttributeName), encodeAttribute(w.AttributeName, w.AttributeValue))
+			}
+		}
+	}
+	return tx.ObjectUIDs()
 }
 
 // transition loads uid in a write transaction, applies fn and saves.

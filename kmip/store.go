@@ -44,6 +44,10 @@ type ObjectTx interface {
 	DeleteObject(uid string) error
 	// ObjectUIDs lists every UID in ascending numeric order.
 	ObjectUIDs() ([]string, error)
+	// ObjectUIDsWithAttribute lists, in ascending numeric order, the UIDs of
+	// the objects that store an instance of the attribute name: any instance
+	// when value is nil, else one whose stored form is exactly value.
+	ObjectUIDsWithAttribute(name string, value []byte) ([]string, error)
 	// Attributes returns the stored attributes of uid ordered by name and index.
 	Attributes(uid string) ([]StoredAttribute, error)
 	// PutAttribute inserts or replaces one attribute instance.

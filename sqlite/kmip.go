@@ -294,7 +294,20 @@ func (t *kmipTx) DeleteObject(uidStr string) error {
 }
 
 func (t *kmipTx) ObjectUIDs() ([]string, error) {
-	rows, err := t.tx.QueryContext(t.ctx, `SELECT uid FROM kmip_objects ORDER BY uid`)
+	return t.uids(`SELECT uid FROM kmip_objects ORDER BY uid`)
+}
+
+// ObjectUIDsWithAttribute reads the kmip_attributes_name index (name,
+// value_ttlv).
+func (t *kmipTx) ObjectUIDsWithAttribute(name string, value []byte) ([]string, error) {
+	if value == nil {
+		return t.uids(`SELECT DISTINCT uid FROM kmip_attributes WHERE name = ? ORDER BY uid`, name)
+	}
+	return t.uids(`SELECT DISTINCT uid FROM kmip_attributes WHERE name = ? AND value_ttlv = ? ORDER BY uid`, name, value)
+}
+
+func (t *kmipTx) uids(query string, args ...any) ([]string, error) {
+	rows, err := t.tx.QueryContext(t.ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("kmip objects: %w", err)
 	}
