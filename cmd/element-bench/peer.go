@@ -17,6 +17,10 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	// The emulator's SQLite package, for its process-wide settings only:
+	// the raw SQLite peer runs with the C heap tuning it applies at init.
+	_ "github.com/element-emulator/element-emulator/sqlite"
 )
 
 // peerEnv, set in a child's environment, makes element-bench (or its test
@@ -80,12 +84,13 @@ func staticPeer(body []byte) http.Handler {
 
 // sqlitePeer is the raw SQLite peer of the mutation figure: the same
 // requests as the emulator gets, decoded, then one write transaction each
-// on a database opened as sqlite.Open opens the emulator's (WAL,
-// synchronous=NORMAL, BEGIN IMMEDIATE, one writer connection).
+// on a database opened as sqlite.Open opens the emulator's (the same DSN:
+// WAL, synchronous=NORMAL, BEGIN IMMEDIATE, a statement cache; one writer
+// connection; the same C heap settings).
 type sqlitePeer struct{ db *sql.DB }
 
 func openSQLitePeer(path string) (*sqlitePeer, error) {
-	db, err := sql.Open("sqlite3", "file:"+path+"?_foreign_keys=on&_txlock=immediate&_busy_timeout=10000&_journal_mode=WAL&_synchronous=NORMAL")
+	db, err := sql.Open("sqlite3", "file:"+path+"?_foreign_keys=on&_txlock=immediate&_busy_timeout=10000&_journal_mode=WAL&_synchronous=NORMAL&_stmt_cache_size=64")
 	if err != nil {
 		return nil, err
 	}
