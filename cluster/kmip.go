@@ -133,12 +133,19 @@ type KeyServerSpec struct {
 	Hostnames     []string
 	Name          *string
 	Port          *int64
+
+	// caExpires and certExpires are CertExpiry of CAPEM and ClientCertPEM,
+	// noted by validate from the certificates it parsed, so apply does not
+	// parse them again.
+	caExpires, certExpires *time.Time
 }
 
-// checkPEMs parses the certificate fields (D15).
-func checkCerts(param, text string, min int) error {
+// checkCerts parses the certificate fields (D15) and returns their
+// earliest expiry (CertExpiry of text, when it passes).
+func checkCerts(param, text string, min int) (time.Time, error) {
 	rest := []byte(strings.TrimSpace(text))
 	n := 0
+	var earliest time.Time
 	for {
 		var b *pem.Block
 		b, rest = pem.Decode(rest)
@@ -146,33 +153,41 @@ func checkCerts(param, text string, min int) error {
 			break
 		}
 		if b.Type != "CERTIFICATE" {
-			return ErrInvalidParam(param, fmt.Sprintf("PEM block %d is %q, expected CERTIFICATE", n+1, b.Type))
+			return time.Time{}, ErrInvalidParam(param, fmt.Sprintf("PEM block %d is %q, expected CERTIFICATE", n+1, b.Type))
 		}
-		if _, err := x509.ParseCertificate(b.Bytes); err != nil {
-			return ErrInvalidParam(param, fmt.Sprintf("certificate %d does not parse: %v", n+1, err))
+		cert, err := x509.ParseCertificate(b.Bytes)
+		if err != nil {
+			return time.Time{}, ErrInvalidParam(param, fmt.Sprintf("certificate %d does not parse: %v", n+1, err))
+		}
+		if earliest.IsZero() || cert.NotAfter.Before(earliest) {
+			earliest = cert.NotAfter
 		}
 		n++
 	}
 	if n < min {
-		return ErrInvalidParam(param, "not a PEM-encoded X.509 certificate (expected -----BEGIN CERTIFICATE-----)")
+		return time.Time{}, ErrInvalidParam(param, "not a PEM-encoded X.509 certificate (expected -----BEGIN CERTIFICATE-----)")
 	}
 	if len(strings.TrimSpace(string(rest))) > 0 {
-		return ErrInvalidParam(param, "unexpected text after the last PEM certificate")
+		return time.Time{}, ErrInvalidParam(param, "unexpected text after the last PEM certificate")
 	}
-	return nil
+	return earliest, nil
 }
 
 // validate checks every supplied field in table order.
-func (s KeyServerSpec) validate() error {
+func (s *KeyServerSpec) validate() error {
 	if s.CAPEM != nil {
-		if err := checkCerts("kmipCaCertificate", *s.CAPEM, 1); err != nil {
+		exp, err := checkCerts("kmipCaCertificate", *s.CAPEM, 1)
+		if err != nil {
 			return err
 		}
+		s.caExpires = &exp
 	}
 	if s.ClientCertPEM != nil {
-		if err := checkCerts("kmipClientCertificate", *s.ClientCertPEM, 1); err != nil {
+		exp, err := checkCerts("kmipClientCertificate", *s.ClientCertPEM, 1)
+		if err != nil {
 			return err
 		}
+		s.certExpires = &exp
 	}
 	if s.Hostnames != nil {
 		if len(s.Hostnames) == 0 {
@@ -213,10 +228,16 @@ func (s KeyServerSpec) apply(ks KMIPServer) KMIPServer {
 	if s.Port != nil {
 		ks.Port = int(*s.Port)
 	}
-	if s.CAPEM != nil || ks.CAExpires.IsZero() {
+	switch {
+	case s.CAPEM != nil && s.caExpires != nil:
+		ks.CAExpires = *s.caExpires
+	case s.CAPEM != nil || ks.CAExpires.IsZero():
 		ks.CAExpires = CertExpiry(ks.CAPEM)
 	}
-	if s.ClientCertPEM != nil || ks.CertExpires.IsZero() {
+	switch {
+	case s.ClientCertPEM != nil && s.certExpires != nil:
+		ks.CertExpires = *s.certExpires
+	case s.ClientCertPEM != nil || ks.CertExpires.IsZero():
 		ks.CertExpires = CertExpiry(ks.ClientCertPEM)
 	}
 	return ks
