@@ -41,7 +41,7 @@ per-round ratios, and the emulator and peer columns are medians too.
   rekey        one RekeySoftwareEncryptionAtRestMasterKey to the embedded key
                server (--rekey-duration 0) until GetAsyncResult says complete
                vs one KMIP Create+Activate on a new mutual-TLS connection to
-               the same server (ovh's kmipclient)
+               the same server (ovh's kmipclient); 25 of each per round
   kmip         Create+Get pairs/s of the embedded KMIP server vs pykmip-server,
                driven by the same PyKMIP client script (skipped without PyKMIP)
   coldstart    exec to the first GetAPI answer on a new data directory vs exec
@@ -80,7 +80,7 @@ func runTable(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.Usage = func() { fmt.Fprint(stderr, tableUsage) }
 	var o tableOptions
 	fs.IntVar(&o.rounds, "rounds", 5, "alternating rounds of each throughput and latency figure")
-	fs.DurationVar(&o.roundTime, "round-time", 2*time.Second, "how long each side runs in a round")
+	fs.DurationVar(&o.roundTime, "round-time", 2*time.Second, "how long each side of a throughput figure runs in a round")
 	fs.IntVar(&o.runs, "runs", 10, "alternating runs of each side for the cold start (half that for the lab)")
 	fs.StringVar(&o.only, "only", "", "comma-separated figures to measure (default all): clusterinfo,mutation,rekey,kmip,coldstart,lab")
 	fs.BoolVar(&o.quick, "quick", false, "one short round of each figure (smoke test; the figures mean nothing)")
