@@ -5,6 +5,8 @@ import (
 	"context"
 	"crypto/tls"
 	"crypto/x509"
+	"encoding/pem"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -26,23 +28,23 @@ import (
 	"github.com/element-emulator/element-emulator/sqlite/sqlitetest"
 )
 
-// FuzzServerTTLV feeds raw bytes to the embedded KMIP server the way a
-// peer's bytes reach it once TLS is up: framed and decoded by ttlv.Stream
-// (what kmipserver's connection loop runs), then every request message in
-// the input, in order, through the server's request handler (the batch
-// executor with this package's message and item middleware and
-// operations) under a connection context captured from a real mutual-TLS
-// handshake. The store, CA, servers and contexts are built once per fuzz
-// process; a mutating input is undone by restoring the baseline rows.
+// FuzzServerTTLV feeds raw bytes to the embedded KMIP server's connection
+// loop, the code a peer's bytes reach once TLS is up: framing, the TTLV
+// check, decoding, the batch executor with this package's middleware and
+// operations, and encoding the answers, for every message in the input in
+// order. The store, CA and servers are built once per fuzz process; an
+// input that wrote is undone by restoring the baseline rows, so every
+// input starts from the same objects.
 //
 // mode bit 0 picks the peer (alice, the cluster, or bob), bit 1 the server
 // (defaults, or ownership "owner" + destroy "delete").
 //
-// Invariants: no panic (none recovered by the batch executor either); no
-// internal error (an error log line); every answer marshals, decodes back
-// as a response message and has one well-formed batch item per request
-// item; a refused request (every batch item failed) commits no write; no
-// write happens inside a read transaction.
+// Invariants: no panic, none recovered either, no internal error (an
+// error log line); every answer decodes as a response message with a
+// consistent batch count and well-formed items (answering the request's
+// operations in order, or refusing the message as a whole); no more
+// answers than messages; when every answer refuses, no write was
+// committed; no write inside a read-only transaction.
 func FuzzServerTTLV(f *testing.F) {
 	h := newKMIPFuzz(f)
 	for i, msg := range h.seeds {
@@ -60,7 +62,7 @@ type kmipFuzz struct {
 	store   *sqlite.Store
 	counted *countingStore
 	servers [2]*kmip.Server
-	peers   [2]context.Context
+	peers   [2][]*x509.Certificate
 	seeds   [][]byte
 	baseUID int64
 	errs    *errorLog
@@ -100,8 +102,7 @@ func newKMIPFuzz(f *testing.F) *kmipFuzz {
 
 // capture runs real client sessions (the cluster's kmip.Client as alice,
 // ovh's kmipclient as bob) over mutual TLS against the default server's
-// handler, keeping every request message as a seed and each peer's
-// connection context.
+// handler, keeping every request message as a seed.
 func (h *kmipFuzz) capture(f *testing.F, ca *kmip.CA, clock *testClock) {
 	f.Helper()
 	ctx := context.Background()
@@ -113,20 +114,7 @@ func (h *kmipFuzz) capture(f *testing.F, ca *kmip.CA, clock *testClock) {
 	require.NoError(f, err)
 	ln = tls.NewListener(ln, &tls.Config{Certificates: []tls.Certificate{leaf}, ClientAuth: tls.RequireAndVerifyClientCert, ClientCAs: pool})
 	rec := &recorder{inner: h.servers[0].Handler()}
-	var peersMu sync.Mutex
-	srv := kmipserver.NewServer(ln, rec).WithConnectHook(func(c context.Context) (context.Context, error) {
-		if certs := kmipserver.PeerCertificates(c); len(certs) > 0 {
-			peersMu.Lock()
-			switch certs[0].Subject.CommonName {
-			case "alice":
-				h.peers[0] = context.WithoutCancel(c)
-			case "bob":
-				h.peers[1] = context.WithoutCancel(c)
-			}
-			peersMu.Unlock()
-		}
-		return c, nil
-	})
+	srv := kmipserver.NewServer(ln, rec)
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve() }()
 	defer func() {
@@ -140,6 +128,7 @@ func (h *kmipFuzz) capture(f *testing.F, ca *kmip.CA, clock *testClock) {
 	// key retrieval (by UID, then by Locate) and decommissioning.
 	e := &env{store: h.store, ca: ca, clock: clock}
 	certPEM, keyPEM := e.clientCert(f, "alice")
+	h.peers[0] = parseChain(f, certPEM)
 	var portN int
 	_, err = fmt.Sscan(port, &portN)
 	require.NoError(f, err)
@@ -158,6 +147,7 @@ func (h *kmipFuzz) capture(f *testing.F, ca *kmip.CA, clock *testClock) {
 
 	// Another client (bob) with ovh's kmipclient: every routed operation.
 	bc, bk := e.clientCert(f, "bob")
+	h.peers[1] = parseChain(f, bc)
 	c, err := kmipclient.Dial(ln.Addr().String(), kmipclient.WithRootCAPem([]byte(ca.CertPEM())),
 		kmipclient.WithClientCertPEM([]byte(bc), bk), kmipclient.WithServerName("127.0.0.1"))
 	require.NoError(f, err)
@@ -198,8 +188,6 @@ func (h *kmipFuzz) capture(f *testing.F, ca *kmip.CA, clock *testClock) {
 		&payloads.ActivateRequestPayload{},
 		&payloads.GetRequestPayload{})
 	require.NoError(f, err)
-	require.NotNil(f, h.peers[0], "no context captured for alice")
-	require.NotNil(f, h.peers[1], "no context captured for bob")
 	h.seeds = rec.messages()
 	require.NotEmpty(f, h.seeds)
 }
@@ -226,15 +214,27 @@ func (h *kmipFuzz) restoreBaseline(t *testing.T) {
 	h.counted.commits.Store(0)
 }
 
-// memConn is the peer's side of a connection: what it sent, then EOF.
-type memConn struct{ r *bytes.Reader }
+func parseChain(tb testing.TB, certPEM string) []*x509.Certificate {
+	tb.Helper()
+	block, _ := pem.Decode([]byte(certPEM))
+	require.NotNil(tb, block)
+	c, err := x509.ParseCertificate(block.Bytes)
+	require.NoError(tb, err)
+	return []*x509.Certificate{c}
+}
 
-func (c memConn) Read(p []byte) (int, error)  { return c.r.Read(p) }
-func (c memConn) Write(p []byte) (int, error) { return len(p), nil }
-func (c memConn) Close() error                { return nil }
+// memConn is a connection seen from the server: the peer's bytes, then
+// EOF; what the server writes is kept.
+type memConn struct {
+	r   *bytes.Reader
+	out bytes.Buffer
+}
 
-// wireMsg decodes what kmipserver's connection loop accepts: a request or
-// a response message (the latter ignored), anything else an encoding error.
+func (c *memConn) Read(p []byte) (int, error)  { return c.r.Read(p) }
+func (c *memConn) Write(p []byte) (int, error) { return c.out.Write(p) }
+func (c *memConn) Close() error                { return nil }
+
+// wireMsg decodes what a peer may send: a request or a response message.
 type wireMsg struct{ msg any }
 
 func (m *wireMsg) DecodeTTLV(d *ttlv.Decoder) error {
@@ -249,40 +249,67 @@ func (m *wireMsg) DecodeTTLV(d *ttlv.Decoder) error {
 	return d.Any(&m.msg)
 }
 
-// maxFuzzMessages bounds the messages of one input, like a peer's patience.
-const maxFuzzMessages = 16
-
-func (h *kmipFuzz) exec(t *testing.T, mode uint8, data []byte) {
-	srv, peer := h.servers[(mode>>1)&1], h.peers[mode&1]
-	h.errs.reset()
-	h.counted.viewWrites.Store(0)
-	stream := ttlv.NewStream(memConn{bytes.NewReader(data)}, ttlv.DefaultMaxMessageSize)
-	for range maxFuzzMessages {
+// requestOps lists, for each request message of data that the server
+// should answer in turn, its batch item operations (nil for a message
+// that does not decode: the last one answered). Response messages get no
+// answer and are skipped. The harness's own decoding may panic where the
+// server refuses; that ends the list too.
+func requestOps(data []byte) (list [][]okmip.Operation) {
+	defer func() {
+		if recover() != nil {
+			list = append(list, nil)
+		}
+	}()
+	stream := ttlv.NewStream(&memConn{r: bytes.NewReader(data)}, ttlv.DefaultMaxMessageSize)
+	for {
 		var m wireMsg
-		if err := stream.Recv(&m); err != nil {
-			// EOF, or an encoding error: kmipserver answers Invalid Message
-			// from the partial header and closes; nothing reached the server.
-			break
+		err := stream.Recv(&m)
+		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+			return list
+		}
+		if err != nil {
+			return append(list, nil)
 		}
 		req, ok := m.msg.(*okmip.RequestMessage)
 		if !ok {
 			continue
 		}
-		items := len(req.BatchItem)
-		ops := make([]okmip.Operation, items)
-		for i, bi := range req.BatchItem {
-			ops[i] = bi.Operation
+		ops := []okmip.Operation{}
+		for _, bi := range req.BatchItem {
+			ops = append(ops, bi.Operation)
 		}
-		before := h.counted.commits.Load()
-		resp := srv.Handler().HandleRequest(peer, req)
-		if n, last := h.errs.get(); n > 0 {
-			t.Fatalf("internal error answering %s: %s", ttlv.MarshalText(req), last)
+		list = append(list, ops)
+	}
+}
+
+func (h *kmipFuzz) exec(t *testing.T, mode uint8, data []byte) {
+	srv, peer := h.servers[(mode>>1)&1], h.peers[mode&1]
+	h.errs.reset()
+	h.counted.viewWrites.Store(0)
+	conn := &memConn{r: bytes.NewReader(data)}
+	srv.ServeConn(conn, peer)
+	if n, last := h.errs.get(); n > 0 {
+		t.Fatalf("%d internal error(s), the last: %s", n, last)
+	}
+	require.Zero(t, h.counted.viewWrites.Load(), "a write inside a read-only transaction")
+
+	want := requestOps(data)
+	stream := ttlv.NewStream(&memConn{r: bytes.NewReader(conn.out.Bytes())}, 0)
+	refused := true
+	for k := 0; ; k++ {
+		var resp okmip.ResponseMessage
+		err := stream.Recv(&resp)
+		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+			break
 		}
-		refused := checkResponse(t, resp, ops)
-		if refused && h.counted.commits.Load() != before {
-			t.Fatalf("a refused request changed stored objects: %s\nanswer: %s", ttlv.MarshalText(req), ttlv.MarshalText(resp))
+		require.NoError(t, err, "answer %d does not decode", k)
+		require.Less(t, k, len(want), "more answers than request messages")
+		if !checkResponse(t, &resp, want[k]) {
+			refused = false
 		}
-		require.Zero(t, h.counted.viewWrites.Load(), "a write inside a read-only transaction")
+	}
+	if refused && h.counted.commits.Load() != 0 {
+		t.Fatalf("refused requests committed %d write transaction(s)", h.counted.commits.Load())
 	}
 	if h.counted.commits.Load() > 0 {
 		h.restoreBaseline(t)
@@ -290,24 +317,22 @@ func (h *kmipFuzz) exec(t *testing.T, mode uint8, data []byte) {
 }
 
 // checkResponse checks resp is a well-formed answer to a request with the
-// given batch item operations, and reports whether it refused every item.
+// given batch item operations (nil: not known), and reports whether it
+// refused every item.
 func checkResponse(t *testing.T, resp *okmip.ResponseMessage, ops []okmip.Operation) bool {
 	t.Helper()
-	require.NotNil(t, resp)
-	raw := ttlv.MarshalTTLV(resp) // what the connection's write loop sends
-	var back okmip.ResponseMessage
-	require.NoError(t, ttlv.UnmarshalTTLV(raw, &back), "answer does not decode: %s", ttlv.MarshalText(resp))
-	require.Equal(t, int(back.Header.BatchCount), len(back.BatchItem), "batch count")
-	require.NotEmpty(t, back.BatchItem)
-	if len(back.BatchItem) != len(ops) {
-		// A message-level refusal: one failed item, no operation.
-		require.Len(t, back.BatchItem, 1, "%s", ttlv.MarshalText(resp))
-		require.Equal(t, okmip.ResultStatusOperationFailed, back.BatchItem[0].ResultStatus)
-		require.NotZero(t, back.BatchItem[0].ResultReason)
+	require.Equal(t, int(resp.Header.BatchCount), len(resp.BatchItem), "batch count")
+	require.NotEmpty(t, resp.BatchItem)
+	if whole := len(resp.BatchItem) == 1 && resp.BatchItem[0].Operation == 0; whole || ops == nil || len(resp.BatchItem) != len(ops) {
+		// A refusal of the message as a whole: one failed item, no operation.
+		require.Len(t, resp.BatchItem, 1, "%s", ttlv.MarshalText(resp))
+		require.Zero(t, resp.BatchItem[0].Operation, "%s", ttlv.MarshalText(resp))
+		require.Equal(t, okmip.ResultStatusOperationFailed, resp.BatchItem[0].ResultStatus, "%s", ttlv.MarshalText(resp))
+		require.NotZero(t, resp.BatchItem[0].ResultReason)
 		return true
 	}
 	refused := true
-	for i, bi := range back.BatchItem {
+	for i, bi := range resp.BatchItem {
 		require.Equal(t, ops[i], bi.Operation, "item %d operation", i)
 		switch bi.ResultStatus {
 		case okmip.ResultStatusSuccess:
@@ -438,5 +463,3 @@ func (l *errorLog) get() (int, string) {
 	defer l.mu.Unlock()
 	return l.n, l.last
 }
-
-var _ io.ReadWriteCloser = memConn{}
