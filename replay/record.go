@@ -399,11 +399,41 @@ type ordered struct{ n *yaml.Node }
 func newOrdered() *ordered { return &ordered{n: &yaml.Node{Kind: yaml.MappingNode}} }
 
 func (o *ordered) add(k string, v any) {
-	var vn yaml.Node
-	if err := vn.Encode(yamlValue(v)); err != nil {
-		vn = yaml.Node{Kind: yaml.ScalarNode, Value: fmt.Sprint(v)}
+	o.addNode(k, valueNode(v))
+}
+
+// valueNode is the YAML node of a value in JSON form, keys sorted. A string
+// is kept exactly: yaml.v3 writes a multi-line string as a block scalar,
+// which drops a leading line break, so such a string is double-quoted.
+func valueNode(v any) *yaml.Node {
+	switch x := v.(type) {
+	case map[string]any:
+		n := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+		for _, k := range sortedKeys(x) {
+			n.Content = append(n.Content, valueNode(k), valueNode(x[k]))
+		}
+		return n
+	case map[string]string:
+		n := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+		for _, k := range sortedKeys(x) {
+			n.Content = append(n.Content, valueNode(k), valueNode(x[k]))
+		}
+		return n
+	case []any:
+		n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+		for _, e := range x {
+			n.Content = append(n.Content, valueNode(e))
+		}
+		return n
 	}
-	o.addNode(k, &vn)
+	var n yaml.Node
+	if err := n.Encode(yamlValue(v)); err != nil {
+		return &yaml.Node{Kind: yaml.ScalarNode, Value: fmt.Sprint(v)}
+	}
+	if s, ok := v.(string); ok && n.Value != s {
+		n.Value, n.Style = s, yaml.DoubleQuotedStyle
+	}
+	return &n
 }
 
 func (o *ordered) addNode(k string, v *yaml.Node) {
