@@ -46,6 +46,8 @@ type Recorder struct {
 	// bound maps a volatile value ("ns:value") to its variable name.
 	bound map[string]string
 	names map[string]int
+	// extra holds the recorded methods the parser does not know.
+	extra map[string]bool
 }
 
 // NewRecorder builds a recording proxy for opt.Target.
@@ -74,7 +76,7 @@ func NewRecorder(opt RecordOptions) (*Recorder, error) {
 			r.SetBasicAuth(opt.User, opt.Password)
 		}
 	}
-	return &Recorder{opt: opt, proxy: rp, bound: map[string]string{}, names: map[string]int{}}, nil
+	return &Recorder{opt: opt, proxy: rp, bound: map[string]string{}, names: map[string]int{}, extra: map[string]bool{}}, nil
 }
 
 // captureWriter keeps a copy of the answer while passing it on.
@@ -160,6 +162,7 @@ func (r *Recorder) recordRPC(req *http.Request, body []byte, status int, answer 
 	if method == "" || status != http.StatusOK {
 		return
 	}
+	method = escapeDollar(method)
 	st := newOrdered()
 	st.add("call", method)
 	if pm, ok := params.(map[string]any); ok && len(pm) > 0 {
@@ -186,13 +189,33 @@ func (r *Recorder) recordRPC(req *http.Request, body []byte, status int, answer 
 			st.add("capture", caps)
 		}
 	}
+	if !knownMethod(method) {
+		r.extra[method] = true // or the recording would not load
+	}
 	r.steps = append(r.steps, st.node())
+}
+
+func knownMethod(m string) bool {
+	for _, k := range KnownMethods() {
+		if strings.EqualFold(k, m) {
+			return true
+		}
+	}
+	return false
 }
 
 var idPathRe = regexp.MustCompile(`^(faults|cluster-faults)/(\d+)(/.*)?$`)
 
 func (r *Recorder) recordControl(req *http.Request, body []byte, status int, ct string, answer []byte) {
-	path := strings.TrimPrefix(req.URL.Path, "/_emulator/")
+	path := escapeDollar(strings.TrimPrefix(req.URL.Path, "/_emulator/"))
+	switch req.Method {
+	case http.MethodGet, http.MethodPost, http.MethodPut, http.MethodDelete:
+	default:
+		return // no control answers it; a scenario cannot say it
+	}
+	if strings.TrimSpace(path) == "" {
+		return // the control root: nothing to replay
+	}
 	if m := idPathRe.FindStringSubmatch(path); m != nil {
 		ns := "ruleID"
 		if m[1] == "cluster-faults" {
@@ -367,6 +390,9 @@ func (r *Recorder) Scenario() ([]byte, error) {
 	top := newOrdered()
 	top.add("name", r.opt.Name)
 	top.add("description", "Recorded by element-emulator record from "+r.opt.Target+".")
+	if len(r.extra) > 0 {
+		top.add("extraMethods", sortedKeys(r.extra))
+	}
 	seq := &yaml.Node{Kind: yaml.SequenceNode, Content: append([]*yaml.Node(nil), r.steps...)}
 	top.addNode("steps", seq)
 	var b bytes.Buffer
@@ -403,8 +429,9 @@ func (o *ordered) add(k string, v any) {
 }
 
 // valueNode is the YAML node of a value in JSON form, keys sorted. A string
-// is kept exactly: yaml.v3 writes a multi-line string as a block scalar,
-// which drops a leading line break, so such a string is double-quoted.
+// is kept exactly (invalid UTF-8 aside): yaml.v3 writes a multi-line string
+// as a block scalar, which drops a leading line break, so such a string is
+// double-quoted.
 func valueNode(v any) *yaml.Node {
 	switch x := v.(type) {
 	case map[string]any:
@@ -425,6 +452,9 @@ func valueNode(v any) *yaml.Node {
 			n.Content = append(n.Content, valueNode(e))
 		}
 		return n
+	}
+	if s, ok := v.(string); ok {
+		v = strings.ToValidUTF8(s, "\uFFFD") // as encoding/json reads it; YAML would write !!binary
 	}
 	var n yaml.Node
 	if err := n.Encode(yamlValue(v)); err != nil {

@@ -45,7 +45,7 @@ func FuzzRecord(f *testing.F) {
 	opt := RecordOptions{Target: "http://127.0.0.1:8080", Name: "fuzz", KMIPPort: defaultKMIPPort}
 	methods := []string{http.MethodGet, http.MethodPost, http.MethodPut, http.MethodDelete, http.MethodPatch}
 	f.Fuzz(func(t *testing.T, kind uint8, pathOrQuery string, body1 []byte, status uint16, answer1, body2, answer2 []byte) {
-		r := &Recorder{opt: opt, bound: map[string]string{}, names: map[string]int{}}
+		r := &Recorder{opt: opt, bound: map[string]string{}, names: map[string]int{}, extra: map[string]bool{}}
 		st := 100 + int(status)%500
 		for i, ex := range []struct {
 			control bool
