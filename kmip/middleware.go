@@ -65,6 +65,11 @@ func peerCertificates(ctx context.Context) []*x509.Certificate {
 // messageMiddleware: Stop as the default batch error continuation (KD5),
 // the optional timestamp window, and the drop-request fault.
 func (s *Server) messageMiddleware(next kmipserver.Next, ctx context.Context, msg *okmip.RequestMessage) (*okmip.ResponseMessage, error) {
+	if len(msg.BatchItem) == 0 {
+		// A request carries at least one batch item; kmipserver would answer
+		// with an empty batch, which no client can read as an answer.
+		return nil, kmipserver.Errorf(okmip.ResultReasonInvalidMessage, "Request has no batch item")
+	}
 	if msg.Header.BatchErrorContinuationOption == 0 {
 		msg.Header.BatchErrorContinuationOption = okmip.BatchErrorContinuationOptionStop
 	}
