@@ -174,7 +174,11 @@ func (r *Recorder) recordRPC(req *http.Request, body []byte, status int, answer 
 		return
 	}
 	if e, ok := env["error"].(map[string]any); ok {
-		st.add("error", e["name"])
+		name, ok := e["name"].(string)
+		if !ok || name == "" {
+			return // not an Element error: a scenario step cannot expect it
+		}
+		st.add("error", escapeDollar(name))
 		if msg, ok := e["message"].(string); ok && !r.portIn(msg) {
 			st.add("message", msg)
 		}
