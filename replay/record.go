@@ -47,7 +47,8 @@ type Recorder struct {
 	bound map[string]string
 	names map[string]int
 	// extra holds the recorded methods the parser does not know.
-	extra map[string]bool
+	extra  map[string]bool
+	portRe *regexp.Regexp
 }
 
 // NewRecorder builds a recording proxy for opt.Target.
@@ -267,13 +268,21 @@ func isTimeKey(k string) bool {
 	return strings.Contains(l, "time") || strings.Contains(l, "date") || l == "now" || l == "unix"
 }
 
+// portRE matches the key server port as a number of its own; compiled once
+// per recorder (callers hold r.mu).
+func (r *Recorder) portRE() *regexp.Regexp {
+	if r.portRe == nil {
+		r.portRe = regexp.MustCompile(`(^|[^0-9])` + strconv.Itoa(r.opt.KMIPPort) + `([^0-9]|$)`)
+	}
+	return r.portRe
+}
+
 func (r *Recorder) portIn(s string) bool {
-	return regexp.MustCompile(`(^|[^0-9])` + strconv.Itoa(r.opt.KMIPPort) + `([^0-9]|$)`).MatchString(s)
+	return r.portRE().MatchString(s)
 }
 
 func (r *Recorder) portString(s string) string {
-	re := regexp.MustCompile(`(^|[^0-9])` + strconv.Itoa(r.opt.KMIPPort) + `([^0-9]|$)`)
-	return re.ReplaceAllString(s, "${1}$${kmipPort}${2}")
+	return r.portRE().ReplaceAllString(s, "${1}$${kmipPort}${2}")
 }
 
 func escapeDollar(s string) string { return strings.ReplaceAll(s, "${", "$${") }
