@@ -26,10 +26,12 @@ bench:
 bench-go:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
+# Every Fuzz* target of the module, one after another, FUZZTIME each
+# (a duration, or a count such as 1000000x); FUZZ=regexp picks targets.
+FUZZTIME ?= 60s
+FUZZ ?= .
 fuzz:
-	$(GO) test ./api -run '^$$' -fuzz FuzzEnvelope -fuzztime 20s
-	$(GO) test ./api -run '^$$' -fuzz FuzzParams -fuzztime 20s
-	$(GO) test ./api -run '^$$' -fuzz FuzzParseRule -fuzztime 20s
+	GO=$(GO) FUZZTIME=$(FUZZTIME) FUZZ='$(FUZZ)' .ci/fuzz-all
 
 golden:
 	$(GO) test ./api -run TestGoldenWireShapes -update

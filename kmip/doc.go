@@ -6,7 +6,9 @@
 //     SecretData objects with never-reused decimal UIDs, generic attribute
 //     storage (custom x- attributes of any TTLV type round-trip), key material
 //     sealed by the Store, one log line per batch item, statistics and
-//     kmip-server fault hooks (FaultSource, SetRefuse);
+//     kmip-server fault hooks (FaultSource, SetRefuse); its own accept and
+//     connection loops around kmipserver's batch executor check every
+//     message is well-formed TTLV before ovh's decoder sees it (conn.go);
 //   - the embedded certificate authority (CA) that signs the cluster's CSRs and
 //     issues the server leaf of the KMIP and HTTPS listeners;
 //   - the cluster-side client (Client): its own hostname loop, one connection

@@ -88,7 +88,7 @@ func (e *env) start(t *testing.T, mut ...func(*kmip.ServerConfig)) *kmip.Server 
 }
 
 // newKeyAndCSR makes an ECDSA P-256 key and a CSR for cn.
-func newKeyAndCSR(t *testing.T, cn string) (crypto.Signer, string, []byte) {
+func newKeyAndCSR(t testing.TB, cn string) (crypto.Signer, string, []byte) {
 	t.Helper()
 	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	require.NoError(t, err)
@@ -101,7 +101,7 @@ func newKeyAndCSR(t *testing.T, cn string) (crypto.Signer, string, []byte) {
 }
 
 // clientCert returns a CA-signed client certificate and its key, both PEM.
-func (e *env) clientCert(t *testing.T, cn string) (string, []byte) {
+func (e *env) clientCert(t testing.TB, cn string) (string, []byte) {
 	t.Helper()
 	_, csr, keyPEM := newKeyAndCSR(t, cn)
 	certPEM, err := e.ca.SignCSR(context.Background(), csr, 365, e.clock.Now())

@@ -2,6 +2,7 @@ package kmip
 
 import (
 	"context"
+	"crypto/x509"
 	"errors"
 	"fmt"
 	"time"
@@ -46,22 +47,29 @@ func (s *Server) sleep(ctx context.Context, ms int) {
 
 type connKey struct{}
 
-type connInfo struct{ cancel context.CancelFunc }
-
-func (s *Server) onConnect(ctx context.Context) (context.Context, error) {
-	ctx, cancel := context.WithCancel(ctx)
-	return context.WithValue(ctx, connKey{}, &connInfo{cancel: cancel}), nil
+// connInfo is what serveConn puts in the context of a connection's requests.
+type connInfo struct {
+	cancel context.CancelFunc  // ends the connection without an answer (drop fault)
+	peers  []*x509.Certificate // the peer's verified TLS chain, leaf first
 }
 
-func (s *Server) onTerminate(ctx context.Context) {
+// peerCertificates is the peer's chain: from serveConn, or from kmipserver
+// when the handler runs under a kmipserver.Server (kmiptest in tests).
+func peerCertificates(ctx context.Context) []*x509.Certificate {
 	if ci, ok := ctx.Value(connKey{}).(*connInfo); ok {
-		ci.cancel()
+		return ci.peers
 	}
+	return kmipserver.PeerCertificates(ctx)
 }
 
 // messageMiddleware: Stop as the default batch error continuation (KD5),
 // the optional timestamp window, and the drop-request fault.
 func (s *Server) messageMiddleware(next kmipserver.Next, ctx context.Context, msg *okmip.RequestMessage) (*okmip.ResponseMessage, error) {
+	if len(msg.BatchItem) == 0 {
+		// A request carries at least one batch item; kmipserver would answer
+		// with an empty batch, which no client can read as an answer.
+		return nil, kmipserver.Errorf(okmip.ResultReasonInvalidMessage, "Request has no batch item")
+	}
 	if msg.Header.BatchErrorContinuationOption == 0 {
 		msg.Header.BatchErrorContinuationOption = okmip.BatchErrorContinuationOptionStop
 	}

@@ -112,7 +112,7 @@ func (s *Server) loadOwned(ctx context.Context, tx ObjectTx, uid string, now tim
 // identity names the client of this connection (KD4): subject CN, or the
 // first OU in "ou" mode; "" without a peer certificate.
 func (s *Server) identity(ctx context.Context) string {
-	certs := kmipserver.PeerCertificates(ctx)
+	certs := peerCertificates(ctx)
 	if len(certs) == 0 {
 		return ""
 	}

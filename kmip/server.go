@@ -52,14 +52,14 @@ type Server struct {
 	log  *slog.Logger
 	exec *kmipserver.BatchExecutor
 
-	ctx    context.Context // cancelled by Close: stops delays and blackholes
+	ctx    context.Context // cancelled by Close: stops delays, blackholes and connections
 	cancel context.CancelFunc
 	wg     sync.WaitGroup // blackholed connections
+	conns  sync.WaitGroup // served connections (conn.go)
 
 	mu      sync.Mutex
 	cert    *tls.Certificate
 	lis     *switchListener
-	srv     *kmipserver.Server
 	served  chan struct{}
 	started bool
 	closed  bool
@@ -147,14 +147,11 @@ func (s *Server) Start() error {
 		return fmt.Errorf("kmip server: listen %s: %w", s.cfg.Addr, err)
 	}
 	s.lis = &switchListener{inner: ln, addr: ln.Addr(), wake: make(chan struct{})}
-	s.srv = kmipserver.NewServer(&acceptListener{s: s}, s.exec).
-		WithConnectHook(s.onConnect).
-		WithTerminateHook(s.onTerminate)
 	s.served = make(chan struct{})
 	s.started = true
 	go func() {
 		defer close(s.served)
-		if err := s.srv.Serve(); err != nil && !errors.Is(err, kmipserver.ErrShutdown) {
+		if err := s.serve(&acceptListener{s: s}); err != nil {
 			s.log.Error("kmip server stopped", "err", err)
 		}
 	}()
@@ -185,11 +182,9 @@ func (s *Server) Close() error {
 	s.cancel()
 	var err error
 	if started {
-		err = s.srv.Shutdown()
+		err = s.lis.Close()
 		<-s.served
-		if errors.Is(err, net.ErrClosed) {
-			err = nil
-		}
+		s.conns.Wait()
 	}
 	s.wg.Wait()
 	return err

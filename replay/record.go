@@ -46,6 +46,9 @@ type Recorder struct {
 	// bound maps a volatile value ("ns:value") to its variable name.
 	bound map[string]string
 	names map[string]int
+	// extra holds the recorded methods the parser does not know.
+	extra  map[string]bool
+	portRe *regexp.Regexp
 }
 
 // NewRecorder builds a recording proxy for opt.Target.
@@ -74,7 +77,7 @@ func NewRecorder(opt RecordOptions) (*Recorder, error) {
 			r.SetBasicAuth(opt.User, opt.Password)
 		}
 	}
-	return &Recorder{opt: opt, proxy: rp, bound: map[string]string{}, names: map[string]int{}}, nil
+	return &Recorder{opt: opt, proxy: rp, bound: map[string]string{}, names: map[string]int{}, extra: map[string]bool{}}, nil
 }
 
 // captureWriter keeps a copy of the answer while passing it on.
@@ -160,6 +163,7 @@ func (r *Recorder) recordRPC(req *http.Request, body []byte, status int, answer 
 	if method == "" || status != http.StatusOK {
 		return
 	}
+	method = escapeDollar(method)
 	st := newOrdered()
 	st.add("call", method)
 	if pm, ok := params.(map[string]any); ok && len(pm) > 0 {
@@ -171,7 +175,11 @@ func (r *Recorder) recordRPC(req *http.Request, body []byte, status int, answer 
 		return
 	}
 	if e, ok := env["error"].(map[string]any); ok {
-		st.add("error", e["name"])
+		name, ok := e["name"].(string)
+		if !ok || name == "" {
+			return // not an Element error: a scenario step cannot expect it
+		}
+		st.add("error", escapeDollar(name))
 		if msg, ok := e["message"].(string); ok && !r.portIn(msg) {
 			st.add("message", msg)
 		}
@@ -186,13 +194,33 @@ func (r *Recorder) recordRPC(req *http.Request, body []byte, status int, answer 
 			st.add("capture", caps)
 		}
 	}
+	if !knownMethod(method) {
+		r.extra[method] = true // or the recording would not load
+	}
 	r.steps = append(r.steps, st.node())
+}
+
+func knownMethod(m string) bool {
+	for _, k := range KnownMethods() {
+		if strings.EqualFold(k, m) {
+			return true
+		}
+	}
+	return false
 }
 
 var idPathRe = regexp.MustCompile(`^(faults|cluster-faults)/(\d+)(/.*)?$`)
 
 func (r *Recorder) recordControl(req *http.Request, body []byte, status int, ct string, answer []byte) {
-	path := strings.TrimPrefix(req.URL.Path, "/_emulator/")
+	path := escapeDollar(strings.TrimPrefix(req.URL.Path, "/_emulator/"))
+	switch req.Method {
+	case http.MethodGet, http.MethodPost, http.MethodPut, http.MethodDelete:
+	default:
+		return // no control answers it; a scenario cannot say it
+	}
+	if strings.TrimSpace(path) == "" {
+		return // the control root: nothing to replay
+	}
 	if m := idPathRe.FindStringSubmatch(path); m != nil {
 		ns := "ruleID"
 		if m[1] == "cluster-faults" {
@@ -240,13 +268,21 @@ func isTimeKey(k string) bool {
 	return strings.Contains(l, "time") || strings.Contains(l, "date") || l == "now" || l == "unix"
 }
 
+// portRE matches the key server port as a number of its own; compiled once
+// per recorder (callers hold r.mu).
+func (r *Recorder) portRE() *regexp.Regexp {
+	if r.portRe == nil {
+		r.portRe = regexp.MustCompile(`(^|[^0-9])` + strconv.Itoa(r.opt.KMIPPort) + `([^0-9]|$)`)
+	}
+	return r.portRe
+}
+
 func (r *Recorder) portIn(s string) bool {
-	return regexp.MustCompile(`(^|[^0-9])` + strconv.Itoa(r.opt.KMIPPort) + `([^0-9]|$)`).MatchString(s)
+	return r.portRE().MatchString(s)
 }
 
 func (r *Recorder) portString(s string) string {
-	re := regexp.MustCompile(`(^|[^0-9])` + strconv.Itoa(r.opt.KMIPPort) + `([^0-9]|$)`)
-	return re.ReplaceAllString(s, "${1}$${kmipPort}${2}")
+	return r.portRE().ReplaceAllString(s, "${1}$${kmipPort}${2}")
 }
 
 func escapeDollar(s string) string { return strings.ReplaceAll(s, "${", "$${") }
@@ -367,6 +403,9 @@ func (r *Recorder) Scenario() ([]byte, error) {
 	top := newOrdered()
 	top.add("name", r.opt.Name)
 	top.add("description", "Recorded by element-emulator record from "+r.opt.Target+".")
+	if len(r.extra) > 0 {
+		top.add("extraMethods", sortedKeys(r.extra))
+	}
 	seq := &yaml.Node{Kind: yaml.SequenceNode, Content: append([]*yaml.Node(nil), r.steps...)}
 	top.addNode("steps", seq)
 	var b bytes.Buffer
@@ -399,11 +438,45 @@ type ordered struct{ n *yaml.Node }
 func newOrdered() *ordered { return &ordered{n: &yaml.Node{Kind: yaml.MappingNode}} }
 
 func (o *ordered) add(k string, v any) {
-	var vn yaml.Node
-	if err := vn.Encode(yamlValue(v)); err != nil {
-		vn = yaml.Node{Kind: yaml.ScalarNode, Value: fmt.Sprint(v)}
+	o.addNode(k, valueNode(v))
+}
+
+// valueNode is the YAML node of a value in JSON form, keys sorted. A string
+// is kept exactly (invalid UTF-8 aside): yaml.v3 writes a multi-line string
+// as a block scalar, which drops a leading line break, so such a string is
+// double-quoted.
+func valueNode(v any) *yaml.Node {
+	switch x := v.(type) {
+	case map[string]any:
+		n := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+		for _, k := range sortedKeys(x) {
+			n.Content = append(n.Content, valueNode(k), valueNode(x[k]))
+		}
+		return n
+	case map[string]string:
+		n := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+		for _, k := range sortedKeys(x) {
+			n.Content = append(n.Content, valueNode(k), valueNode(x[k]))
+		}
+		return n
+	case []any:
+		n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+		for _, e := range x {
+			n.Content = append(n.Content, valueNode(e))
+		}
+		return n
 	}
-	o.addNode(k, &vn)
+	if s, ok := v.(string); ok {
+		v = strings.ToValidUTF8(s, "\uFFFD") // as encoding/json reads it; YAML would write !!binary
+	}
+	var n yaml.Node
+	if err := n.Encode(yamlValue(v)); err != nil {
+		return &yaml.Node{Kind: yaml.ScalarNode, Value: fmt.Sprint(v)}
+	}
+	if s, ok := v.(string); ok && n.Value != s {
+		n.Value, n.Style = s, yaml.DoubleQuotedStyle
+	}
+	return &n
 }
 
 func (o *ordered) addNode(k string, v *yaml.Node) {

@@ -163,27 +163,31 @@ func (e *LoadError) Error() string {
 // LoadFile parses and validates a scenario file (YAML or JSON). Errors name
 // the file, line and step.
 func LoadFile(path string) (*Scenario, error) {
-	return loadFile(path, 0)
+	return loadFile(os.ReadFile, path, 0)
 }
 
-func loadFile(path string, depth int) (*Scenario, error) {
-	b, err := os.ReadFile(path)
+// readFunc reads a scenario or fixture file (os.ReadFile; in memory in the
+// fuzz tests).
+type readFunc func(path string) ([]byte, error)
+
+func loadFile(read readFunc, path string, depth int) (*Scenario, error) {
+	b, err := read(path)
 	if err != nil {
 		return nil, err
 	}
-	return parse(path, b, depth)
+	return parse(read, path, b, depth)
 }
 
 // Parse parses and validates a scenario held in memory; file names it in errors
 // and anchors a relative fixture path.
 func Parse(file string, data []byte) (*Scenario, error) {
-	return parse(file, data, 0)
+	return parse(os.ReadFile, file, data, 0)
 }
 
 var topFields = map[string]bool{"name": true, "description": true, "start": true, "vars": true, "steps": true,
 	"apiVersion": true, "extraMethods": true}
 
-func parse(file string, data []byte, depth int) (*Scenario, error) {
+func parse(read readFunc, file string, data []byte, depth int) (*Scenario, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return nil, &LoadError{File: file, Line: yamlErrLine(err), Msg: "bad YAML: " + strings.TrimPrefix(err.Error(), "yaml: ")}
@@ -250,7 +254,7 @@ func parse(file string, data []byte, depth int) (*Scenario, error) {
 		if !filepath.IsAbs(fp) {
 			fp = filepath.Join(filepath.Dir(file), fp)
 		}
-		fx, err := loadFile(fp, depth+1)
+		fx, err := loadFile(read, fp, depth+1)
 		if err != nil {
 			return nil, fmt.Errorf("%s: start.fixture: %w", file, err)
 		}

@@ -52,30 +52,68 @@ func (s *Store) Backup(ctx context.Context, path string) error {
 // Restore replaces the whole live database with the snapshot at path (a
 // file written by Backup with the same key encryption key), through the
 // online backup API on the single writer: other writers wait, readers see
-// either the old state or the new one. Migrations the snapshot lacks are
-// applied afterwards. In-memory caches built on the old state are the
-// caller's to drop.
+// either the old state or the new one. The snapshot is checked first on a
+// private in-memory copy (its key, SQLite's integrity check, the pending
+// migrations applied), so a snapshot that fails leaves the live database
+// untouched. In-memory caches built on the old state are the caller's to
+// drop.
 func (s *Store) Restore(ctx context.Context, path string) error {
-	if _, err := os.Stat(path); err != nil {
+	stage, err := s.stageSnapshot(ctx, path)
+	if err != nil {
+		return err
+	}
+	defer stage.Close()
+	if err := copyDB(ctx, s.db, stage); err != nil {
 		return fmt.Errorf("restore: %w", err)
+	}
+	return nil
+}
+
+// stageSnapshot checks the snapshot at path and returns it as a private
+// in-memory database, migrated: everything Restore does before it touches
+// the live database.
+func (s *Store) stageSnapshot(ctx context.Context, path string) (*sql.DB, error) {
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("restore: %w", err)
 	}
 	src, err := sql.Open("sqlite3", fileURI(path, "mode=ro"))
 	if err != nil {
-		return fmt.Errorf("restore: %w", err)
+		return nil, fmt.Errorf("restore: %w", err)
 	}
 	defer src.Close()
 	src.SetMaxOpenConns(1)
+	name := filepath.Base(path)
 	var id []byte
 	if err := src.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'kek_id'`).Scan(&id); err != nil {
-		return fmt.Errorf("restore %s: %w (%v)", filepath.Base(path), ErrNotSnapshot, err)
+		return nil, fmt.Errorf("restore %s: %w (%v)", name, ErrNotSnapshot, err)
 	}
 	if string(id) != string(s.kekID) {
-		return fmt.Errorf("restore %s: %w", filepath.Base(path), ErrWrongKEK)
+		return nil, fmt.Errorf("restore %s: %w", name, ErrWrongKEK)
 	}
-	if err := copyDB(ctx, s.db, src); err != nil {
-		return fmt.Errorf("restore: %w", err)
+	suffix := make([]byte, 6)
+	if _, err := rand.Read(suffix); err != nil {
+		return nil, err
 	}
-	return s.migrate(ctx)
+	stage, err := sql.Open("sqlite3", "file:restore-"+hex.EncodeToString(suffix)+"?mode=memory&_foreign_keys=on")
+	if err != nil {
+		return nil, fmt.Errorf("restore: %w", err)
+	}
+	stage.SetMaxOpenConns(1)
+	fail := func(format string, args ...any) (*sql.DB, error) {
+		stage.Close()
+		return nil, fmt.Errorf("restore %s: %w ("+format+")", append([]any{name, ErrNotSnapshot}, args...)...)
+	}
+	if err := copyDB(ctx, stage, src); err != nil {
+		return fail("%v", err)
+	}
+	var check string
+	if err := stage.QueryRowContext(ctx, `PRAGMA integrity_check(1)`).Scan(&check); err != nil || check != "ok" {
+		return fail("integrity check: %s %v", check, err)
+	}
+	if err := (&Store{db: stage, rdb: stage, aead: s.aead, kekID: s.kekID}).migrate(ctx); err != nil {
+		return fail("%v", err)
+	}
+	return stage, nil
 }
 
 // fileURI is a "file:" URI for path with extra query parameters (as Open

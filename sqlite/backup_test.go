@@ -1,7 +1,9 @@
 package sqlite_test
 
 import (
+	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -89,6 +91,38 @@ func TestRestoreRejects(t *testing.T) {
 			v, err := s.Meta(ctx, "probe")
 			require.NoError(t, err)
 			require.Equal(t, "live", v, "a rejected restore leaves the state untouched")
+		})
+	}
+}
+
+// TestRestoreRefusesCorruptSnapshot: a snapshot with the right key whose
+// pages are damaged is refused, and the live database is left as it was
+// (it used to be copied over the live one before the checks that failed).
+func TestRestoreRefusesCorruptSnapshot(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	s := sqlitetest.Open(t)
+	require.NoError(t, s.SetMeta(ctx, "probe", "live"))
+	snap := filepath.Join(dir, "snap.db")
+	require.NoError(t, s.Backup(ctx, snap))
+	b, err := os.ReadFile(snap)
+	require.NoError(t, err)
+	for _, page := range []int{2, 3, 5, 8} {
+		t.Run(fmt.Sprintf("page%d", page), func(t *testing.T) {
+			bad := bytes.Clone(b)
+			for i := (page - 1) * 4096; i < page*4096 && i < len(bad); i++ {
+				bad[i] = 0xff
+			}
+			p := filepath.Join(dir, fmt.Sprintf("bad%d.db", page))
+			require.NoError(t, os.WriteFile(p, bad, 0o600))
+			err := s.Restore(ctx, p)
+			if err == nil {
+				return // a page no table uses
+			}
+			require.ErrorIs(t, err, sqlite.ErrNotSnapshot)
+			v, err := s.Meta(ctx, "probe")
+			require.NoError(t, err)
+			require.Equal(t, "live", v, "a refused restore leaves the state untouched")
 		})
 	}
 }
