@@ -4,11 +4,7 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/base64"
-
-	jose "github.com/go-jose/go-jose/v4"
 )
-
-var _ = jose.RS256
 
 // ResourceKeyHash is Google's resource_key_hash: the standard base64 of
 // HMAC-SHA256 keyed with the data-encryption key over

@@ -112,3 +112,7 @@ func (s *Service) Requests(instance string, since int64) ([]Record, error) {
 	}
 	return out, nil
 }
+
+// ClearRequests empties the request log (a reset that restores a
+// fixture's snapshot).
+func (s *Service) ClearRequests() { s.reqs.clear() }
