@@ -268,6 +268,9 @@ func startChild(t *testing.T, args ...string) *exec.Cmd {
 			_ = cmd.Process.Kill()
 			_ = cmd.Wait()
 		}
+		if t.Failed() {
+			t.Logf("child %v:\n%s", args, stderr.String())
+		}
 	})
 	return cmd
 }
