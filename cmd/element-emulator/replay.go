@@ -22,6 +22,7 @@ import (
 	"github.com/element-emulator/element-emulator/clock"
 	"github.com/element-emulator/element-emulator/cluster"
 	"github.com/element-emulator/element-emulator/emulator"
+	"github.com/element-emulator/element-emulator/kacls"
 	"github.com/element-emulator/element-emulator/replay"
 )
 
@@ -338,12 +339,17 @@ func replayEmulatorConfig(st replay.Start, seed *uint64) emulator.Config {
 	if seed == nil {
 		seed = st.Seed
 	}
-	return emulator.Config{
+	cfg := emulator.Config{
 		Ephemeral: true, HTTPAddr: "127.0.0.1:0", HTTPSAddr: "off", NodeAddr: "off", KMIPAddr: "127.0.0.1:0",
 		Clock: mode, Cluster: cc, Seed: seed, ClientCertDays: 365,
 		Wall:   func() time.Time { return replayStart },
 		Logger: slog.New(slog.DiscardHandler),
 	}
+	if st.KACLS != nil {
+		cfg.KACLSAddr = "127.0.0.1:0"
+		cfg.KACLS = kacls.Config{Instances: st.KACLS, TestIssuers: true, Version: version}
+	}
+	return cfg
 }
 
 func startReplayEmulator(ctx context.Context, st replay.Start, seed *uint64) (*emulator.Emulator, error) {
