@@ -283,8 +283,8 @@ func (s *Service) privateKeySign(ctx context.Context, in *instance, body []byte,
 	var salt *int
 	if raw, ok := r["rsa_pss_salt_length"]; ok && string(raw) != "null" {
 		var n int
-		if err := json.Unmarshal(raw, &n); err != nil || n < 0 {
-			return nil, errBadRequest("rsa_pss_salt_length must be a non-negative integer")
+		if err := json.Unmarshal(raw, &n); err != nil || n < 1 {
+			return nil, errBadRequest("rsa_pss_salt_length must be a positive integer")
 		}
 		salt = &n
 	}
