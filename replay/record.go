@@ -46,6 +46,9 @@ type Recorder struct {
 	// bound maps a volatile value ("ns:value") to its variable name.
 	bound map[string]string
 	names map[string]int
+	// kaclsInstances are the KACLS instances seen, in order (nil: none),
+	// written as start.kacls so that replay serves them.
+	kaclsInstances []string
 }
 
 // NewRecorder builds a recording proxy for opt.Target.
@@ -202,6 +205,9 @@ func (r *Recorder) recordControl(req *http.Request, body []byte, status int, ct 
 			path = m[1] + "/${" + v + "}" + m[3]
 		}
 	}
+	if path == "kacls" && req.Method == http.MethodGet && status == http.StatusOK {
+		r.noteKACLSInstances(answer)
+	}
 	st := newOrdered()
 	st.add("control", req.Method+" "+path)
 	if b, ok := decodeJSON(body); ok {
@@ -325,6 +331,12 @@ func (r *Recorder) generalizeAnswer(path, key string, v any, caps map[string]str
 			return "${" + name + "}"
 		}
 		isPEM, isUUID := hasType("pem", x), uuidRe.MatchString(x) && x != "00000000-0000-0000-0000-000000000000"
+		if kaclsVolatile[key] && x != "" {
+			name := r.newName(key)
+			r.bound["str:"+x] = name
+			caps[name] = path
+			return map[string]any{"$type": "string"}
+		}
 		if isPEM || isUUID {
 			name := r.newName(key)
 			r.bound["str:"+x] = name
@@ -367,6 +379,9 @@ func (r *Recorder) Scenario() ([]byte, error) {
 	top := newOrdered()
 	top.add("name", r.opt.Name)
 	top.add("description", "Recorded by element-emulator record from "+r.opt.Target+".")
+	if r.kaclsInstances != nil {
+		top.add("start", map[string]any{"kacls": r.kaclsInstances})
+	}
 	seq := &yaml.Node{Kind: yaml.SequenceNode, Content: append([]*yaml.Node(nil), r.steps...)}
 	top.addNode("steps", seq)
 	var b bytes.Buffer

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"crypto/rand"
 	"crypto/tls"
 	"crypto/x509"
@@ -11,6 +12,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"syscall"
 	"testing"
@@ -19,6 +21,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/element-emulator/element-emulator/kacls"
+	"github.com/element-emulator/element-emulator/replay"
 )
 
 // kaclsPair is the seed 002 set-up in two processes: A serves the old
@@ -274,3 +277,78 @@ func TestSeedMigrationTwoProcesses(t *testing.T) {
 }
 
 func out2(m map[string]any) any { return m["resource_key_hash"] }
+
+// TestRecordKACLSRoundTrip records a KACLS session through both proxies
+// (the lab controls and the KACLS) and replays the recording against a
+// fresh emulator, whose ports, keys and tokens all differ.
+func TestRecordKACLSRoundTrip(t *testing.T) {
+	seed := uint64(7)
+	a, err := startReplayEmulator(context.Background(), replay.Start{KACLS: []string{"old", "new"}}, &seed)
+	require.NoError(t, err)
+	defer a.Close()
+
+	out := filepath.Join(t.TempDir(), "recorded.yaml")
+	ctx, cancel := context.WithCancel(context.Background())
+	var stdout, stderr safeBuffer
+	done := make(chan error, 1)
+	go func() {
+		done <- runRecord(ctx, []string{"--target", "http://" + a.Addr("http"), "--listen", "127.0.0.1:0", "--out", out,
+			"--kacls-listen", "127.0.0.1:0", "--kacls-target", "https://" + a.Addr("kacls"), "--name", "recorded migration"},
+			noEnv, nil, &stdout, &stderr)
+	}()
+	addrRe := regexp.MustCompile(`recording proxy listening on (\S+)`)
+	kaclsRe := regexp.MustCompile(`recording KACLS proxy listening on (\S+)`)
+	var proxy, kproxy string
+	require.Eventually(t, func() bool {
+		m, k := addrRe.FindStringSubmatch(stdout.String()), kaclsRe.FindStringSubmatch(stdout.String())
+		if m != nil && k != nil {
+			proxy, kproxy = m[1], k[1]
+		}
+		return m != nil && k != nil
+	}, 10*time.Second, 5*time.Millisecond, "proxies did not start: %s", stderr.String())
+
+	c := newClient(t, "http://"+proxy)
+	status, inst := c.do(http.MethodGet, "/_emulator/kacls", "")
+	require.Equal(t, http.StatusOK, status)
+	uOld := inst["instances"].([]any)[0].(map[string]any)["url"].(string)
+	uNew := inst["instances"].([]any)[1].(map[string]any)["url"].(string)
+	mint := func(body string) string {
+		status, out := c.do(http.MethodPost, "/_emulator/kacls/token", body)
+		require.Equal(t, http.StatusOK, status, out)
+		return out["token"].(string)
+	}
+	post := func(path string, body map[string]any) map[string]any {
+		b, _ := json.Marshal(body)
+		resp, err := http.Post("http://"+kproxy+path, "application/json", bytes.NewReader(b))
+		require.NoError(t, err)
+		defer resp.Body.Close()
+		out := map[string]any{}
+		require.NoError(t, json.NewDecoder(resp.Body).Decode(&out))
+		require.Equal(t, http.StatusOK, resp.StatusCode, out)
+		return out
+	}
+	dek := base64.StdEncoding.EncodeToString([]byte("0123456789abcdef0123456789abcdef"))
+	w1 := post("/old/v1/wrap", map[string]any{"authentication": mint(`{"type":"authn","claims":{"email":"u@example.com"}}`),
+		"authorization": mint(`{"type":"authz","claims":{"email":"u@example.com","role":"writer","resource_name":"doc-1","kacls_url":"` + uOld + `"}}`),
+		"key":           dek, "reason": "r"})["wrapped_key"]
+	w2 := post("/new/v1/rewrap", map[string]any{"authorization": mint(`{"type":"migration","claims":{"email":"m@x","resource_name":"doc-1","kacls_url":"` + uNew + `"}}`),
+		"original_kacls_url": uOld, "reason": "r", "wrapped_key": w1})["wrapped_key"]
+	post("/new/v1/unwrap", map[string]any{"authentication": mint(`{"type":"authn","claims":{"email":"u@example.com"}}`),
+		"authorization": mint(`{"type":"authz","claims":{"email":"u@example.com","role":"reader","resource_name":"doc-1","kacls_url":"` + uNew + `"}}`),
+		"wrapped_key":   w2, "reason": "r"})
+
+	cancel()
+	require.NoError(t, <-done, stderr.String())
+	b, err := os.ReadFile(out)
+	require.NoError(t, err)
+	rec := string(b)
+	require.Contains(t, rec, "kacls: POST old/wrap")
+	require.Contains(t, rec, "kacls: POST new/rewrap")
+	require.Contains(t, rec, "- old\n")
+	require.NotContains(t, rec, w1, "blobs are captured, not written")
+
+	var rout, rerr bytes.Buffer
+	err = runReplay(context.Background(), []string{out}, noEnv, nil, &rout, &rerr)
+	require.NoError(t, err, "%s\n%s\n--- recording:\n%s", rout.String(), rerr.String(), rec)
+	require.Contains(t, rout.String(), "1 passed, 0 failed")
+}
