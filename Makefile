@@ -24,8 +24,8 @@ fuzz:
 	$(GO) test ./api -run '^$$' -fuzz FuzzEnvelope -fuzztime 20s
 	$(GO) test ./api -run '^$$' -fuzz FuzzParams -fuzztime 20s
 	$(GO) test ./api -run '^$$' -fuzz FuzzParseRule -fuzztime 20s
-	$(GO) test ./kacls -run '^$$' -fuzz FuzzParseToken -fuzztime 20s
-	$(GO) test ./kacls -run '^$$' -fuzz FuzzWrappedKey -fuzztime 20s
+	$(GO) test ./kacls -run '^$$' -fuzz FuzzParseToken -fuzztime 20s -fuzzminimizetime 1s
+	$(GO) test ./kacls -run '^$$' -fuzz FuzzWrappedKey -fuzztime 20s -fuzzminimizetime 1s
 
 golden:
 	$(GO) test ./api -run TestGoldenWireShapes -update
