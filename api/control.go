@@ -54,7 +54,27 @@ type Control interface {
 	Restore(ctx context.Context, name string) error
 	// Snapshots lists the saved snapshots by name.
 	Snapshots(ctx context.Context) ([]SnapshotInfo, error)
+	// KACLSInstances lists the KACLS instances (name, URL, signing kid).
+	KACLSInstances(ctx context.Context) (any, error)
+	// KACLSToken mints a token from the body of POST /_emulator/kacls/token.
+	KACLSToken(ctx context.Context, body []byte) (string, error)
+	// KACLSJWKS is the KACLS test issuers' public JWKS.
+	KACLSJWKS() (any, error)
+	// KACLSRequests lists the requests an instance ("" = all) logged
+	// after id since, oldest first.
+	KACLSRequests(instance string, since int64) (any, error)
+	// KACLSRotate gives an instance a new primary wrapping key.
+	KACLSRotate(ctx context.Context, instance string) (any, error)
 }
+
+// ControlError is a control failure the client caused; Msg is the answer's
+// error text and Status its HTTP status.
+type ControlError struct {
+	Status int
+	Msg    string
+}
+
+func (e *ControlError) Error() string { return e.Msg }
 
 // Errors of Control's snapshot methods.
 var (
@@ -98,6 +118,11 @@ func (s *Server) controlRoutes(r chi.Router) {
 	r.Get("/kmip/stats", s.kmipStats)
 	r.Get("/kmip/objects", s.kmipObjects)
 	r.Get("/kmip/certs", s.kmipCerts)
+	r.Get("/kacls", s.kaclsInstances)
+	r.Post("/kacls/token", s.kaclsToken)
+	r.Get("/kacls/jwks", s.kaclsJWKS)
+	r.Get("/kacls/requests", s.kaclsRequests)
+	r.Post("/kacls/rotate", s.kaclsRotate)
 }
 
 func (s *Server) ctl(w http.ResponseWriter) (Control, bool) {
@@ -281,6 +306,11 @@ func (s *Server) advanceClock(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) controlFailure(w http.ResponseWriter, r *http.Request, err error) {
+	var cte *ControlError
+	if errors.As(err, &cte) {
+		writeControlError(w, cte.Status, cte.Msg)
+		return
+	}
 	var ce *cluster.Error
 	if errors.As(err, &ce) {
 		writeControlError(w, http.StatusBadRequest, ce.Error())
@@ -733,4 +763,81 @@ func (s *Server) controlList(w http.ResponseWriter, r *http.Request, key string,
 		return
 	}
 	writeJSON(w, http.StatusOK, map[string]any{key: list})
+}
+
+// kaclsInstances serves GET /_emulator/kacls: the instances and their URLs
+// (docs/kacls.md, lab controls).
+func (s *Server) kaclsInstances(w http.ResponseWriter, r *http.Request) {
+	s.controlList(w, r, "instances", Control.KACLSInstances)
+}
+
+// kaclsToken serves POST /_emulator/kacls/token (KA11).
+func (s *Server) kaclsToken(w http.ResponseWriter, r *http.Request) {
+	c, ok := s.ctl(w)
+	if !ok {
+		return
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, 1<<20))
+	if err != nil {
+		writeControlError(w, http.StatusRequestEntityTooLarge, "the body is larger than 1 MiB")
+		return
+	}
+	tok, err := c.KACLSToken(r.Context(), body)
+	if err != nil {
+		s.controlFailure(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]string{"token": tok})
+}
+
+// kaclsJWKS serves GET /_emulator/kacls/jwks: a JWKS document, to be saved
+// as another process's --kacls-test-jwks.
+func (s *Server) kaclsJWKS(w http.ResponseWriter, r *http.Request) {
+	c, ok := s.ctl(w)
+	if !ok {
+		return
+	}
+	set, err := c.KACLSJWKS()
+	if err != nil {
+		s.controlFailure(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, set)
+}
+
+// kaclsRequests serves GET /_emulator/kacls/requests?instance=NAME&since=ID.
+func (s *Server) kaclsRequests(w http.ResponseWriter, r *http.Request) {
+	c, ok := s.ctl(w)
+	if !ok {
+		return
+	}
+	var since int64
+	if v := r.URL.Query().Get("since"); v != "" {
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || n < 0 {
+			writeControlError(w, http.StatusBadRequest, "since must be a request id (a non-negative integer)")
+			return
+		}
+		since = n
+	}
+	list, err := c.KACLSRequests(r.URL.Query().Get("instance"), since)
+	if err != nil {
+		s.controlFailure(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"requests": list})
+}
+
+// kaclsRotate serves POST /_emulator/kacls/rotate?instance=NAME.
+func (s *Server) kaclsRotate(w http.ResponseWriter, r *http.Request) {
+	c, ok := s.ctl(w)
+	if !ok {
+		return
+	}
+	res, err := c.KACLSRotate(r.Context(), r.URL.Query().Get("instance"))
+	if err != nil {
+		s.controlFailure(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, res)
 }

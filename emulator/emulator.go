@@ -8,6 +8,7 @@ import (
 	"context"
 	"crypto/rand"
 	"crypto/tls"
+	"crypto/x509"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
@@ -30,6 +31,7 @@ import (
 	"github.com/element-emulator/element-emulator/api"
 	"github.com/element-emulator/element-emulator/clock"
 	"github.com/element-emulator/element-emulator/cluster"
+	"github.com/element-emulator/element-emulator/kacls"
 	"github.com/element-emulator/element-emulator/kmip"
 	"github.com/element-emulator/element-emulator/sqlite"
 )
@@ -60,6 +62,19 @@ type Config struct {
 	// MaxCalls bounds the JSON-RPC calls that run at once (0: no bound).
 	MaxCalls int
 
+	// KACLSAddr is the KACLS listener ("" or "off": no KACLS). When
+	// KACLSAddrDefault is set it is the built-in default, and a busy port
+	// only logs a warning and leaves the KACLS off (KA1).
+	KACLSAddr        string
+	KACLSAddrDefault bool
+	// KACLSPlainHTTP serves the KACLS over HTTP instead of HTTPS.
+	KACLSPlainHTTP bool
+	// KACLS configures the instances; Store, Now, Wall, Logger, Faults and
+	// RootCAs are filled in (RootCAs: the system roots, the embedded CA and
+	// KACLSPeerCAs).
+	KACLS        kacls.Config
+	KACLSPeerCAs []*x509.Certificate
+
 	Logger *slog.Logger
 	// Wall is the wall clock (time.Now when nil).
 	Wall func() time.Time
@@ -75,6 +90,7 @@ type Emulator struct {
 	kmipSrv *kmip.Server
 	cluster *cluster.Cluster
 	api     *api.Server
+	kacls   *kacls.Service // nil when off
 	// Restarted is true when the database already held a cluster.
 	Restarted bool
 
@@ -272,6 +288,10 @@ func (e *Emulator) build(ctx context.Context) error {
 		}
 	}
 
+	if err := e.buildKACLS(ctx); err != nil {
+		return err
+	}
+
 	e.api, err = api.NewServer(api.Deps{
 		Cluster: e.cluster, Control: control{e}, Logger: e.log.With("component", "api"),
 		Authenticate: e.authenticate, CurrentVersion: e.cfg.Cluster.APIVersion,
@@ -348,6 +368,10 @@ func (e *Emulator) Listen(ctx context.Context) error {
 	}
 	tlsCfg, err := e.tlsConfig()
 	if err != nil {
+		e.Close()
+		return err
+	}
+	if err := e.listenKACLS(tlsCfg); err != nil {
 		e.Close()
 		return err
 	}

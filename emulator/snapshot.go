@@ -142,6 +142,12 @@ func (e *Emulator) Restore(ctx context.Context, name string) error {
 	if err := e.applyListenerFaults(ctx); err != nil {
 		return err
 	}
+	if e.kacls != nil {
+		// The snapshot holds the KACLS keys of its time (KA13).
+		if err := e.kacls.Reload(ctx); err != nil {
+			return err
+		}
+	}
 	e.log.Info("snapshot restored", "name", name, "now", e.clock.Now())
 	return nil
 }
@@ -223,10 +229,19 @@ func (e *Emulator) reset(ctx context.Context) error {
 		if err := e.Restore(ctx, name); err != nil {
 			return fmt.Errorf("reset to snapshot %q (the fixture's starting state): %w", name, err)
 		}
+		if e.kacls != nil {
+			e.kacls.ClearRequests()
+		}
 		return nil
 	}
 	if err := e.cluster.Reset(ctx); err != nil {
 		return err
+	}
+	if e.kacls != nil {
+		// New keys for every instance, an empty request log (KA13).
+		if err := e.kacls.Reset(ctx); err != nil {
+			return err
+		}
 	}
 	if err := e.loadCredentials(ctx); err != nil {
 		return err

@@ -25,6 +25,8 @@ const (
 	ElementMethod Target = "element-method" // an Element API method fails
 	Job           Target = "job"            // an async job fails
 	DriveSecurity Target = "drive-security" // drive security enable/disable fails
+	KACLS         Target = "kacls"          // a request to a KACLS instance (match instance, endpoint)
+	KACLSPeer     Target = "kacls-peer"     // a KACLS instance's outbound privilegedunwrap (match instance, peer)
 )
 
 // effects lists the effects each target understands.
@@ -34,6 +36,8 @@ var effects = map[Target][]string{
 	ElementMethod: {"error"},
 	Job:           {"error"},
 	DriveSecurity: {"fail"},
+	KACLS:         {"error", "http-status", "delay", "drop"},
+	KACLSPeer:     {"unreachable", "delay", "error"},
 }
 
 // ErrInvalid wraps every rule validation failure.
@@ -87,6 +91,22 @@ func (r Rule) Validate() error {
 	case r.Target == Job && r.Effect == "error":
 		if r.Params["name"] == "" {
 			return fmt.Errorf("%w: job rules need name", ErrInvalid)
+		}
+	case r.Target == KACLS || r.Target == KACLSPeer:
+		for _, k := range []string{"status", "code"} {
+			if v, ok := r.Params[k]; ok {
+				n, err := strconv.Atoi(v)
+				if err != nil || n < 100 || n > 599 {
+					return fmt.Errorf("%w: %s must be an HTTP status from 100 to 599", ErrInvalid, k)
+				}
+			}
+		}
+		for k := range r.Match {
+			switch k {
+			case "instance", "endpoint", "peer":
+			default:
+				return fmt.Errorf("%w: %s rules match instance, endpoint or peer, not %q", ErrInvalid, r.Target, k)
+			}
 		}
 	case r.Target == KMIPServer && r.Effect == "tls":
 		switch r.Params["mode"] {

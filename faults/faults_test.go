@@ -22,6 +22,12 @@ func TestValidate(t *testing.T) {
 		{"MethodOK", faults.Rule{Target: faults.ElementMethod, Effect: "error", Match: map[string]string{"method": "ListDrives"}, Params: map[string]string{"name": "xDBVersionMismatch"}}, true},
 		{"TLSNeedsMode", faults.Rule{Target: faults.KMIPServer, Effect: "tls"}, false},
 		{"TLSMode", faults.Rule{Target: faults.KMIPServer, Effect: "tls", Params: map[string]string{"mode": "unknown-ca"}}, true},
+		{"KACLSDrop", faults.Rule{Target: faults.KACLS, Effect: "drop", Match: map[string]string{"instance": "old", "endpoint": "privilegedunwrap"}}, true},
+		{"KACLSErrorStatus", faults.Rule{Target: faults.KACLS, Effect: "error", Params: map[string]string{"status": "429"}}, true},
+		{"KACLSBadStatus", faults.Rule{Target: faults.KACLS, Effect: "http-status", Params: map[string]string{"status": "99"}}, false},
+		{"KACLSUnknownMatch", faults.Rule{Target: faults.KACLS, Effect: "drop", Match: map[string]string{"method": "wrap"}}, false},
+		{"KACLSNoUnreachable", faults.Rule{Target: faults.KACLS, Effect: "unreachable"}, false},
+		{"KACLSPeerUnreachable", faults.Rule{Target: faults.KACLSPeer, Effect: "unreachable", Match: map[string]string{"instance": "new"}}, true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			err := tt.rule.Validate()

@@ -49,6 +49,9 @@ type Recorder struct {
 	// extra holds the recorded methods the parser does not know.
 	extra  map[string]bool
 	portRe *regexp.Regexp
+	// kaclsInstances are the KACLS instances seen, in order (nil: none),
+	// written as start.kacls so that replay serves them.
+	kaclsInstances []string
 }
 
 // NewRecorder builds a recording proxy for opt.Target.
@@ -230,6 +233,9 @@ func (r *Recorder) recordControl(req *http.Request, body []byte, status int, ct 
 			path = m[1] + "/${" + v + "}" + m[3]
 		}
 	}
+	if path == "kacls" && req.Method == http.MethodGet && status == http.StatusOK {
+		r.noteKACLSInstances(answer)
+	}
 	st := newOrdered()
 	st.add("control", req.Method+" "+path)
 	if b, ok := decodeJSON(body); ok {
@@ -361,6 +367,12 @@ func (r *Recorder) generalizeAnswer(path, key string, v any, caps map[string]str
 			return "${" + name + "}"
 		}
 		isPEM, isUUID := hasType("pem", x), uuidRe.MatchString(x) && x != "00000000-0000-0000-0000-000000000000"
+		if kaclsVolatile[key] && x != "" {
+			name := r.newName(key)
+			r.bound["str:"+x] = name
+			caps[name] = path
+			return map[string]any{"$type": "string"}
+		}
 		if isPEM || isUUID {
 			name := r.newName(key)
 			r.bound["str:"+x] = name
@@ -405,6 +417,9 @@ func (r *Recorder) Scenario() ([]byte, error) {
 	top.add("description", "Recorded by element-emulator record from "+r.opt.Target+".")
 	if len(r.extra) > 0 {
 		top.add("extraMethods", sortedKeys(r.extra))
+	}
+	if r.kaclsInstances != nil {
+		top.add("start", map[string]any{"kacls": r.kaclsInstances})
 	}
 	seq := &yaml.Node{Kind: yaml.SequenceNode, Content: append([]*yaml.Node(nil), r.steps...)}
 	top.addNode("steps", seq)

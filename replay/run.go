@@ -231,6 +231,7 @@ type runner struct {
 	step    *Step
 	portRe  *regexp.Regexp
 	nextID  int
+	kacls   map[string]string // KACLS instance URLs by name (kacls.go)
 }
 
 // preflight finds the API version and checks every method the scenario
@@ -489,6 +490,8 @@ func (r *runner) run(ctx context.Context, st *Step) error {
 		return r.runDrives(ctx, st)
 	case KindExpectEvents:
 		return r.runEvents(ctx, st)
+	case KindKACLS:
+		return r.runKACLS(ctx, st)
 	}
 	return failf("unknown step kind %q", st.Kind)
 }

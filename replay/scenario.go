@@ -31,6 +31,7 @@ const (
 	KindExpectFaults  = "expectFaults"
 	KindExpectDrives  = "expectDrives"
 	KindExpectEvents  = "expectEvents"
+	KindKACLS         = "kacls"
 	maxFixtureDepth   = 8
 	defaultWaitEvery  = 1
 	defaultWaitLimit  = 3600
@@ -44,7 +45,7 @@ const (
 // StepKinds lists every step kind the parser knows.
 func StepKinds() []string {
 	return []string{KindCall, KindRequest, KindWait, KindAdvance, KindControl, KindSign,
-		KindExpectFaults, KindExpectDrives, KindExpectEvents}
+		KindExpectFaults, KindExpectDrives, KindExpectEvents, KindKACLS}
 }
 
 // stepFields lists the fields each kind accepts besides its own key.
@@ -58,6 +59,7 @@ var stepFields = map[string][]string{
 	KindExpectFaults: {},
 	KindExpectDrives: {},
 	KindExpectEvents: {},
+	KindKACLS:        {"body", "status", "expect", "capture"},
 }
 
 // commonFields may appear on any step.
@@ -79,6 +81,9 @@ type Start struct {
 	RekeyDuration *float64 `yaml:"rekeyDuration" json:"rekeyDuration,omitempty"`
 	// Fixture is a scenario file (relative to this one) whose steps run first.
 	Fixture string `yaml:"fixture" json:"fixture,omitempty"`
+	// KACLS names the KACLS instances to serve (each at /<name>/v1); an
+	// empty list serves one at /v1 (docs/kacls.md).
+	KACLS []string `yaml:"kacls" json:"kacls,omitempty"`
 }
 
 // Scenario is a parsed, validated scenario file.
@@ -130,6 +135,8 @@ func (s *Step) Label() string {
 		return "request"
 	case KindControl:
 		return "control " + fmt.Sprint(s.Value)
+	case KindKACLS:
+		return "kacls " + fmt.Sprint(s.Value)
 	case KindAdvance:
 		return "advance " + fmt.Sprint(s.Value)
 	case KindWait:
@@ -478,6 +485,25 @@ func (st *Step) check() error {
 		case "GET", "POST", "PUT", "DELETE":
 		default:
 			return fmt.Errorf("control: unknown HTTP method %q", m)
+		}
+		if x, ok := st.Fields["status"]; ok {
+			if n, ok := number(x); !ok || n < 100 || n > 599 {
+				return errors.New("status must be an HTTP status code")
+			}
+		}
+	case KindKACLS:
+		s, ok := v.(string)
+		if !ok {
+			return errors.New(`kacls takes "METHOD [instance/]endpoint", e.g. "POST new/rewrap"`)
+		}
+		m, p, ok := strings.Cut(strings.TrimSpace(s), " ")
+		if !ok || strings.TrimSpace(p) == "" || strings.Count(strings.Trim(strings.TrimSpace(p), "/"), "/") > 1 {
+			return fmt.Errorf(`kacls %q: expected "METHOD [instance/]endpoint", e.g. "POST new/rewrap" or "GET status"`, s)
+		}
+		switch strings.ToUpper(m) {
+		case "GET", "POST":
+		default:
+			return fmt.Errorf("kacls: the HTTP method is GET or POST, not %q", m)
 		}
 		if x, ok := st.Fields["status"]; ok {
 			if n, ok := number(x); !ok || n < 100 || n > 599 {

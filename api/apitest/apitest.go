@@ -37,6 +37,16 @@ func WithDataDir(dir string) Option { return func(c *emulator.Config) { c.DataDi
 // same port, so stored key servers still point at it).
 func WithKMIPAddr(addr string) Option { return func(c *emulator.Config) { c.KMIPAddr = addr } }
 
+// WithKACLS serves KACLS instances of those names (none: one instance at
+// /v1) over HTTPS on a free port, with the test issuers on.
+func WithKACLS(names ...string) Option {
+	return func(c *emulator.Config) {
+		c.KACLSAddr = "127.0.0.1:0"
+		c.KACLS.Instances = names
+		c.KACLS.TestIssuers = true
+	}
+}
+
 // WithConfig edits the configuration freely.
 func WithConfig(f func(*emulator.Config)) Option { return f }
 

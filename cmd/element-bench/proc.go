@@ -80,7 +80,7 @@ func newProc(bin, dir string, extra ...string) (*proc, error) {
 
 func (p *proc) args() []string {
 	return append([]string{"--data", p.dir, "--http-addr", p.httpAddr, "--https-addr", "", "--node-addr", "",
-		"--kmip-addr", p.kmip, "--log-level", "warn"}, p.extra...)
+		"--kmip-addr", p.kmip, "--kacls-addr", "off", "--log-level", "warn"}, p.extra...)
 }
 
 // start runs the process and returns once /_emulator/healthz answers.

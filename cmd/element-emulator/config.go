@@ -6,6 +6,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/url"
+	"regexp"
 	"runtime"
 	"strconv"
 	"strings"
@@ -57,6 +59,24 @@ type Config struct {
 	KMIPTimestampWindow  time.Duration
 	KMIPSANs             stringList
 	KMIPClientCAs        stringList
+
+	// The KACLS (docs/kacls.md). KACLSAddrGiven is set when --kacls-addr
+	// or its environment variable was given: then a busy port is an error.
+	KACLSAddr            string
+	KACLSAddrGiven       bool
+	KACLSTLS             bool
+	KACLSInstances       string
+	KACLSPeers           stringList
+	KACLSPeerCAs         stringList
+	KACLSTestJWKS        stringList
+	KACLSTestIssuers     bool
+	KACLSAuthnIssuers    stringList
+	KACLSAuthzIssuers    stringList
+	KACLSAuthnAudiences  stringList
+	KACLSPrivilegedUsers stringList
+	KACLSTokenValidation string
+	KACLSAllowGuests     bool
+	KACLSOwnerDomain     string
 }
 
 // stringList is a repeatable flag (comma-separated in the environment).
@@ -88,6 +108,10 @@ var (
 	ErrMasterKey      = errors.New("ELEMENT_EMULATOR_MASTER_KEY must be 32 bytes in base64")
 	ErrDataEphemeral  = errors.New("--data must not be empty unless --ephemeral")
 	ErrClientCertDays = errors.New("--kmip-client-cert-days must be from 1 to 36500")
+	ErrKACLSNames     = errors.New("--kacls takes instance names separated by commas: 1 to 32 of A-Z a-z 0-9 _ -, each once")
+	ErrKACLSIssuer    = errors.New("--kacls-authn-issuer and --kacls-authz-issuer take NAME=JWKS_URL or NAME=FILE")
+	ErrKACLSPeer      = errors.New("--kacls-peer takes an instance URL, https (or http on loopback), e.g. https://127.0.0.1:9440/old/v1")
+	ErrKACLSTokenVal  = errors.New("--kacls-token-validation must be on or off")
 )
 
 // envName is the environment variable of a flag.
@@ -197,12 +221,29 @@ Flags (each also read from its ELEMENT_EMULATOR_* environment variable; flags wi
 	list(&c.KMIPSANs, "kmip-san", "extra subject alternative name of the embedded KMIP server certificate")
 	list(&c.KMIPClientCAs, "kmip-client-ca", "PEM file of an extra CA trusted for KMIP client certificates")
 
+	str(&c.KACLSAddr, "kacls-addr", "127.0.0.1:9440", "Google CSE KACLS listener; off disables (a busy default port only warns)")
+	boolean(&c.KACLSTLS, "kacls-tls", true, "serve the KACLS over HTTPS (leaf of the embedded CA); false: plain HTTP")
+	str(&c.KACLSInstances, "kacls", "", "KACLS instance names, comma-separated, each at /<name>/v1 and peered with the others (default: one at /v1)")
+	list(&c.KACLSPeers, "kacls-peer", "URL of a KACLS instance in another process: called by rewrap, its migration tokens accepted")
+	list(&c.KACLSPeerCAs, "kacls-peer-ca", "PEM file of a CA trusted for KACLS peers (another emulator's GET /_emulator/kmip/ca)")
+	list(&c.KACLSTestJWKS, "kacls-test-jwks", "JWKS file of another process's test issuers (its GET /_emulator/kacls/jwks), trusted as the test issuers")
+	boolean(&c.KACLSTestIssuers, "kacls-test-issuers", true, "trust the emulator's own test issuers (tokens from POST /_emulator/kacls/token)")
+	list(&c.KACLSAuthnIssuers, "kacls-authn-issuer", "trusted identity provider NAME=JWKS_URL or NAME=FILE")
+	list(&c.KACLSAuthzIssuers, "kacls-authz-issuer", "trusted authorization issuer NAME=JWKS_URL or NAME=FILE")
+	list(&c.KACLSAuthnAudiences, "kacls-authn-audience", "audience of authentication tokens (default kacls-emulator)")
+	list(&c.KACLSPrivilegedUsers, "kacls-privileged-user", "email allowed to call the privileged endpoints with an IdP token (default: any)")
+	str(&c.KACLSTokenValidation, "kacls-token-validation", "on", "on, or off to skip signature, issuer, audience and time checks (policy still applies)")
+	boolean(&c.KACLSAllowGuests, "kacls-allow-guests", false, "accept email_type google-visitor and customer-idp")
+	str(&c.KACLSOwnerDomain, "kacls-owner-domain", "", "when set, a kacls_owner_domain claim must equal it")
+
 	if envErr != nil {
 		return c, fs, envErr
 	}
 	if err := fs.Parse(args); err != nil {
 		return c, fs, err
 	}
+	c.KACLSAddrGiven = getenv(envName("kacls-addr")) != ""
+	fs.Visit(func(f *flag.Flag) { c.KACLSAddrGiven = c.KACLSAddrGiven || f.Name == "kacls-addr" })
 	return c, fs, c.Validate()
 }
 
@@ -267,6 +308,37 @@ func (c Config) Validate() error {
 	}
 	if c.KMIPClientCertDays < 1 || c.KMIPClientCertDays > 36500 {
 		return ErrClientCertDays
+	}
+	return c.validateKACLS()
+}
+
+var kaclsNameRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$`)
+
+func (c Config) validateKACLS() error {
+	if c.KACLSInstances != "" {
+		seen := map[string]bool{}
+		for _, n := range strings.Split(c.KACLSInstances, ",") {
+			n = strings.TrimSpace(n)
+			if !kaclsNameRE.MatchString(n) || seen[n] {
+				return ErrKACLSNames
+			}
+			seen[n] = true
+		}
+	}
+	for _, is := range append(append(stringList{}, c.KACLSAuthnIssuers...), c.KACLSAuthzIssuers...) {
+		name, src, ok := strings.Cut(is, "=")
+		if !ok || name == "" || src == "" {
+			return ErrKACLSIssuer
+		}
+	}
+	for _, p := range c.KACLSPeers {
+		u, err := url.Parse(p)
+		if err != nil || u.Host == "" || (u.Scheme != "https" && u.Scheme != "http") {
+			return ErrKACLSPeer
+		}
+	}
+	if !oneOf(c.KACLSTokenValidation, "on", "off") {
+		return ErrKACLSTokenVal
 	}
 	return nil
 }

@@ -54,6 +54,30 @@ func TestParseConfig(t *testing.T) {
 		{name: "FixtureFromEnv", env: map[string]string{"ELEMENT_EMULATOR_FIXTURE": "f.yaml"}, check: func(t *testing.T, c Config) {
 			require.Equal(t, "f.yaml", c.Fixture)
 		}},
+		{name: "KACLSDefaults", check: func(t *testing.T, c Config) {
+			require.Equal(t, "127.0.0.1:9440", c.KACLSAddr)
+			require.False(t, c.KACLSAddrGiven, "a busy default port only warns")
+			require.True(t, c.KACLSTLS)
+			require.True(t, c.KACLSTestIssuers)
+			require.Equal(t, "on", c.KACLSTokenValidation)
+			require.Empty(t, c.KACLSInstances)
+		}},
+		{name: "KACLSFlags", args: []string{"--kacls", "old,new", "--kacls-addr", "127.0.0.1:19440", "--kacls-peer", "https://127.0.0.1:19441/x/v1",
+			"--kacls-peer", "https://127.0.0.1:19442/y/v1", "--kacls-authz-issuer", "idp=https://idp.example/jwks"},
+			check: func(t *testing.T, c Config) {
+				require.Equal(t, "old,new", c.KACLSInstances)
+				require.True(t, c.KACLSAddrGiven)
+				require.Equal(t, stringList{"https://127.0.0.1:19441/x/v1", "https://127.0.0.1:19442/y/v1"}, c.KACLSPeers)
+				require.Equal(t, stringList{"idp=https://idp.example/jwks"}, c.KACLSAuthzIssuers)
+			}},
+		{name: "KACLSAddrFromEnvIsExplicit", env: map[string]string{"ELEMENT_EMULATOR_KACLS_ADDR": "127.0.0.1:19440"}, check: func(t *testing.T, c Config) {
+			require.True(t, c.KACLSAddrGiven)
+		}},
+		{name: "BadKACLSNames", args: []string{"--kacls", "old,old"}, wantErr: ErrKACLSNames},
+		{name: "BadKACLSName", args: []string{"--kacls", "a/b"}, wantErr: ErrKACLSNames},
+		{name: "BadKACLSIssuer", args: []string{"--kacls-authn-issuer", "just-a-name"}, wantErr: ErrKACLSIssuer},
+		{name: "BadKACLSPeer", args: []string{"--kacls-peer", "kacls.example.com"}, wantErr: ErrKACLSPeer},
+		{name: "BadKACLSTokenValidation", args: []string{"--kacls-token-validation", "maybe"}, wantErr: ErrKACLSTokenVal},
 		{name: "BadClock", args: []string{"--clock", "fast"}, wantErr: ErrClockMode},
 		{name: "BadAPIVersion", args: []string{"--api-version", "11.0"}, wantErr: ErrAPIVersion},
 		{name: "BadNodes", args: []string{"--nodes", "0"}, wantErr: ErrNodes},

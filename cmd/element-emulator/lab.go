@@ -70,6 +70,7 @@ const (
 	labPortHTTPS = 1
 	labPortNode  = 2
 	labPortKMIP  = 3
+	labPortKACLS = 4
 	labPortBlock = 10
 )
 
@@ -380,6 +381,10 @@ func openLabCluster(ctx context.Context, o labOptions, cfg Config, secret []byte
 	ecfg.Cluster.UniqueID = fmt.Sprintf("e%03d", i%1000)
 	ecfg.HTTPAddr, ecfg.HTTPSAddr = o.addr(i, labPortHTTP), o.addr(i, labPortHTTPS)
 	ecfg.NodeAddr, ecfg.KMIPAddr = o.addr(i, labPortNode), o.addr(i, labPortKMIP)
+	if a := ecfg.KACLSAddr; a != "" && a != "off" {
+		// Each cluster has its own KACLS in its port block, like its key server.
+		ecfg.KACLSAddr, ecfg.KACLSAddrDefault = o.addr(i, labPortKACLS), false
+	}
 	if ecfg.Seed != nil {
 		s := *ecfg.Seed + uint64(i) // distinct UUIDs per cluster, still reproducible
 		ecfg.Seed = &s

@@ -165,6 +165,9 @@ func emulatorConfig(c Config, logger *slog.Logger) (emulator.Config, error) {
 	if c.MasterKey != "" {
 		e.KEK, _ = base64.StdEncoding.DecodeString(c.MasterKey)
 	}
+	if err := kaclsConfig(c, &e); err != nil {
+		return e, err
+	}
 	for _, f := range c.KMIPClientCAs {
 		b, err := os.ReadFile(f)
 		if err != nil {

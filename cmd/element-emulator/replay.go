@@ -22,6 +22,7 @@ import (
 	"github.com/element-emulator/element-emulator/clock"
 	"github.com/element-emulator/element-emulator/cluster"
 	"github.com/element-emulator/element-emulator/emulator"
+	"github.com/element-emulator/element-emulator/kacls"
 	"github.com/element-emulator/element-emulator/replay"
 )
 
@@ -338,12 +339,17 @@ func replayEmulatorConfig(st replay.Start, seed *uint64) emulator.Config {
 	if seed == nil {
 		seed = st.Seed
 	}
-	return emulator.Config{
+	cfg := emulator.Config{
 		Ephemeral: true, HTTPAddr: "127.0.0.1:0", HTTPSAddr: "off", NodeAddr: "off", KMIPAddr: "127.0.0.1:0",
 		Clock: mode, Cluster: cc, Seed: seed, ClientCertDays: 365,
 		Wall:   func() time.Time { return replayStart },
 		Logger: slog.New(slog.DiscardHandler),
 	}
+	if st.KACLS != nil {
+		cfg.KACLSAddr = "127.0.0.1:0"
+		cfg.KACLS = kacls.Config{Instances: st.KACLS, TestIssuers: true, Version: version}
+	}
+	return cfg
 }
 
 func startReplayEmulator(ctx context.Context, st replay.Start, seed *uint64) (*emulator.Emulator, error) {
@@ -368,10 +374,13 @@ func runRecord(ctx context.Context, args []string, getenv func(string) string, s
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
 		fmt.Fprint(stderr, `usage: element-emulator record --target URL --listen ADDR --out FILE [--user U --password P] [--kmip-port N] [--name NAME]
+                               [--kacls-listen ADDR --kacls-target URL]
 
 Forwards every Element call (and /_emulator/ control) sent to ADDR to the
 target and, when stopped (Ctrl-C), writes what it saw as a scenario file
-whose expectations are the answers received.
+whose expectations are the answers received. With --kacls-listen, requests
+to that address are forwarded to the target's KACLS listener (--kacls-target,
+e.g. https://127.0.0.1:9440) and written as kacls steps.
 `)
 	}
 	target := fs.String("target", getenv("ELEMENT_EMULATOR_RECORD_TARGET"), "")
@@ -381,6 +390,8 @@ whose expectations are the answers received.
 	kmipPort := fs.Int("kmip-port", 5696, "")
 	// Credentials are those the client sends; the flags are accepted for
 	// symmetry with replay and used only when the client sends none.
+	kaclsListen := fs.String("kacls-listen", "", "")
+	kaclsTarget := fs.String("kacls-target", "https://127.0.0.1:9440", "")
 	user := fs.String("user", getenv(envName("user")), "")
 	password := fs.String("password", getenv(envName("password")), "")
 	if _, err := parseInterleaved(fs, args); err != nil {
@@ -401,8 +412,24 @@ whose expectations are the answers received.
 	}
 	srv := &http.Server{Handler: rec, ReadHeaderTimeout: 30 * time.Second}
 	fmt.Fprintf(stdout, "recording proxy listening on %s → %s; stop with Ctrl-C to write %s\n", ln.Addr(), *target, *out)
-	done := make(chan error, 1)
+	done := make(chan error, 2)
 	go func() { done <- srv.Serve(ln) }()
+	if *kaclsListen != "" {
+		h, err := rec.KACLSHandler(*kaclsTarget)
+		if err != nil {
+			_ = srv.Close()
+			return err
+		}
+		kln, err := net.Listen("tcp", *kaclsListen)
+		if err != nil {
+			_ = srv.Close()
+			return fmt.Errorf("--kacls-listen: %w", err)
+		}
+		ksrv := &http.Server{Handler: h, ReadHeaderTimeout: 30 * time.Second}
+		defer ksrv.Close()
+		fmt.Fprintf(stdout, "recording KACLS proxy listening on %s → %s\n", kln.Addr(), *kaclsTarget)
+		go func() { done <- ksrv.Serve(kln) }()
+	}
 	select {
 	case <-ctx.Done():
 	case err := <-done:

@@ -1,0 +1,180 @@
+package emulator
+
+import (
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/element-emulator/element-emulator/api"
+	"github.com/element-emulator/element-emulator/cluster"
+	"github.com/element-emulator/element-emulator/faults"
+	"github.com/element-emulator/element-emulator/kacls"
+)
+
+// buildKACLS builds the KACLS instances (docs/kacls.md) when a listener
+// is configured, and loads or creates their keys.
+func (e *Emulator) buildKACLS(ctx context.Context) error {
+	if a := e.cfg.KACLSAddr; a == "" || a == "off" {
+		return nil
+	}
+	kc := e.cfg.KACLS
+	kc.Store, kc.Now, kc.Wall = e.store, e.clock.Now, e.cfg.Wall
+	kc.Logger = e.log.With("component", "kacls")
+	kc.Faults = kaclsFaults{e.cluster}
+	roots, err := x509.SystemCertPool()
+	if err != nil || roots == nil {
+		roots = x509.NewCertPool()
+	}
+	roots.AddCert(e.ca.Certificate())
+	for _, c := range e.cfg.KACLSPeerCAs {
+		roots.AddCert(c)
+	}
+	kc.RootCAs = roots
+	svc, err := kacls.New(kc)
+	if err != nil {
+		return err
+	}
+	if err := svc.Init(ctx); err != nil {
+		return fmt.Errorf("KACLS: %w", err)
+	}
+	e.kacls = svc
+	return nil
+}
+
+// listenKACLS binds the KACLS listener and serves it at once, like the
+// embedded KMIP server: a peer may call it before Boot. A busy default
+// port leaves the KACLS off with a warning; a port given explicitly that
+// cannot be bound is an error (KA1).
+func (e *Emulator) listenKACLS(tlsCfg *tls.Config) error {
+	if e.kacls == nil {
+		return nil
+	}
+	ln, err := net.Listen("tcp", e.cfg.KACLSAddr)
+	if err != nil {
+		if e.cfg.KACLSAddrDefault {
+			e.log.Warn("KACLS off: its default port is busy (give --kacls-addr to choose another)", "addr", e.cfg.KACLSAddr, "error", err)
+			e.kacls = nil
+			return nil
+		}
+		return fmt.Errorf("KACLS listener on %s: %w", e.cfg.KACLSAddr, err)
+	}
+	e.kacls.SetOrigin(kacls.Origin(!e.cfg.KACLSPlainHTTP, ln.Addr().String()))
+	if !e.cfg.KACLSPlainHTTP {
+		ln = tls.NewListener(ln, tlsCfg)
+	}
+	srv := &http.Server{Handler: e.kacls.Handler(), ReadHeaderTimeout: 30 * time.Second, ErrorLog: slog.NewLogLogger(e.log.Handler(), slog.LevelDebug)}
+	e.mu.Lock()
+	e.listeners["kacls"] = ln
+	e.servers = append(e.servers, srv)
+	e.mu.Unlock()
+	e.wg.Add(1)
+	go func() {
+		defer e.wg.Done()
+		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			e.log.Error("listener stopped", "listener", "kacls", "error", err)
+		}
+	}()
+	infos, err := e.kacls.Instances(context.Background())
+	if err != nil {
+		return err
+	}
+	for _, in := range infos {
+		e.log.Info("KACLS instance listening (tokens from POST /_emulator/kacls/token)", "instance", in.Name, "url", in.URL)
+	}
+	return nil
+}
+
+// KACLS returns the KACLS service, or nil when it is off.
+func (e *Emulator) KACLS() *kacls.Service { return e.kacls }
+
+// kaclsFaults feeds the persisted kacls and kacls-peer fault rules to the
+// KACLS (docs/kacls.md, faults).
+type kaclsFaults struct{ c *cluster.Cluster }
+
+var _ kacls.FaultSource = kaclsFaults{}
+
+func (f kaclsFaults) Fire(ctx context.Context, ev kacls.FaultEvent) (*kacls.Fault, error) {
+	attrs := map[string]string{"instance": ev.Instance, "endpoint": ev.Endpoint}
+	if ev.Peer != "" {
+		attrs["peer"] = ev.Peer
+	}
+	fe := faults.Event{Target: faults.Target(ev.Target), Attrs: attrs}
+	r, fired, err := f.c.FireRuleWhere(ctx, func(r faults.Rule) bool { return r.Matches(fe) })
+	if err != nil || !fired {
+		return nil, err
+	}
+	ms, _ := strconv.Atoi(r.Params["ms"])
+	status, _ := strconv.Atoi(firstOf(r.Params["status"], r.Params["code"]))
+	return &kacls.Fault{Effect: r.Effect, Status: status, Message: r.Params["message"], Ms: ms}, nil
+}
+
+// errKACLSOff answers the KACLS lab controls when the KACLS is off.
+var errKACLSOff = &api.ControlError{Status: http.StatusNotFound,
+	Msg: "the KACLS is off (--kacls-addr off, or its default port was busy at start-up; see the log)"}
+
+// kaclsControlError maps the KACLS's lab-control errors to answers.
+func kaclsControlError(err error) error {
+	switch {
+	case errors.Is(err, kacls.ErrUnknownInstance):
+		return &api.ControlError{Status: http.StatusNotFound, Msg: err.Error()}
+	case errors.Is(err, kacls.ErrBadMint):
+		return &api.ControlError{Status: http.StatusBadRequest, Msg: err.Error()}
+	}
+	return err
+}
+
+func (c control) KACLSInstances(ctx context.Context) (any, error) {
+	if c.e.kacls == nil {
+		return nil, errKACLSOff
+	}
+	list, err := c.e.kacls.Instances(ctx)
+	return list, kaclsControlError(err)
+}
+
+func (c control) KACLSToken(ctx context.Context, body []byte) (string, error) {
+	if c.e.kacls == nil {
+		return "", errKACLSOff
+	}
+	var req kacls.MintRequest
+	if len(body) == 0 {
+		body = []byte("{}")
+	}
+	if err := json.Unmarshal(body, &req); err != nil {
+		return "", &api.ControlError{Status: http.StatusBadRequest,
+			Msg: `the body must be {"type": "authn"|"authz"|"migration"|"peer", "claims": {...}, "ttlSeconds": N, "header": {...}, "instance": "..."}: ` + err.Error()}
+	}
+	tok, err := c.e.kacls.Mint(ctx, req)
+	return tok, kaclsControlError(err)
+}
+
+func (c control) KACLSJWKS() (any, error) {
+	if c.e.kacls == nil {
+		return nil, errKACLSOff
+	}
+	set, err := c.e.kacls.JWKS()
+	return set, kaclsControlError(err)
+}
+
+func (c control) KACLSRequests(instance string, since int64) (any, error) {
+	if c.e.kacls == nil {
+		return nil, errKACLSOff
+	}
+	list, err := c.e.kacls.Requests(instance, since)
+	return list, kaclsControlError(err)
+}
+
+func (c control) KACLSRotate(ctx context.Context, instance string) (any, error) {
+	if c.e.kacls == nil {
+		return nil, errKACLSOff
+	}
+	res, err := c.e.kacls.Rotate(ctx, instance)
+	return res, kaclsControlError(err)
+}
