@@ -59,7 +59,7 @@ type Control interface {
 	// KACLSToken mints a token from the body of POST /_emulator/kacls/token.
 	KACLSToken(ctx context.Context, body []byte) (string, error)
 	// KACLSJWKS is the KACLS test issuers' public JWKS.
-	KACLSJWKS() (any, error)
+	KACLSJWKS(ctx context.Context) (any, error)
 	// KACLSRequests lists the requests an instance ("" = all) logged
 	// after id since, oldest first.
 	KACLSRequests(instance string, since int64) (any, error)
@@ -797,7 +797,7 @@ func (s *Server) kaclsJWKS(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	set, err := c.KACLSJWKS()
+	set, err := c.KACLSJWKS(r.Context())
 	if err != nil {
 		s.controlFailure(w, r, err)
 		return

@@ -29,15 +29,17 @@ func (e *Emulator) buildKACLS(ctx context.Context) error {
 	kc.Store, kc.Now, kc.Wall = e.store, e.clock.Now, e.cfg.Wall
 	kc.Logger = e.log.With("component", "kacls")
 	kc.Faults = kaclsFaults{e.cluster}
-	roots, err := x509.SystemCertPool()
-	if err != nil || roots == nil {
-		roots = x509.NewCertPool()
+	kc.RootCAs = func() *x509.CertPool {
+		roots, err := x509.SystemCertPool()
+		if err != nil || roots == nil {
+			roots = x509.NewCertPool()
+		}
+		roots.AddCert(e.ca.Certificate())
+		for _, c := range e.cfg.KACLSPeerCAs {
+			roots.AddCert(c)
+		}
+		return roots
 	}
-	roots.AddCert(e.ca.Certificate())
-	for _, c := range e.cfg.KACLSPeerCAs {
-		roots.AddCert(c)
-	}
-	kc.RootCAs = roots
 	svc, err := kacls.New(kc)
 	if err != nil {
 		return err
@@ -82,11 +84,7 @@ func (e *Emulator) listenKACLS(tlsCfg *tls.Config) error {
 			e.log.Error("listener stopped", "listener", "kacls", "error", err)
 		}
 	}()
-	infos, err := e.kacls.Instances(context.Background())
-	if err != nil {
-		return err
-	}
-	for _, in := range infos {
+	for _, in := range e.kacls.URLs() {
 		e.log.Info("KACLS instance listening (tokens from POST /_emulator/kacls/token)", "instance", in.Name, "url", in.URL)
 	}
 	return nil
@@ -155,11 +153,11 @@ func (c control) KACLSToken(ctx context.Context, body []byte) (string, error) {
 	return tok, kaclsControlError(err)
 }
 
-func (c control) KACLSJWKS() (any, error) {
+func (c control) KACLSJWKS(ctx context.Context) (any, error) {
 	if c.e.kacls == nil {
 		return nil, errKACLSOff
 	}
-	set, err := c.e.kacls.JWKS()
+	set, err := c.e.kacls.JWKS(ctx)
 	return set, kaclsControlError(err)
 }
 

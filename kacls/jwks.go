@@ -85,7 +85,7 @@ func (s *Service) fetchJWKS(ctx context.Context, url string) ([]jose.JSONWebKey,
 	if err != nil {
 		return nil, err
 	}
-	resp, err := s.client.Do(req)
+	resp, err := s.client().Do(req)
 	if err != nil {
 		return nil, fmt.Errorf("fetch %s: %w", url, err)
 	}

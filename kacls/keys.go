@@ -85,6 +85,14 @@ type signer struct {
 // signingKey returns owner's signing key, creating an RSA-2048 key at the
 // first use (KA7).
 func (s *Service) signingKey(ctx context.Context, owner string) (*signer, error) {
+	s.mu.RLock()
+	sg := s.signers[owner]
+	s.mu.RUnlock()
+	if sg != nil {
+		return sg, nil
+	}
+	s.genMu.Lock()
+	defer s.genMu.Unlock()
 	rec, err := s.cfg.Store.KACLSSigningKey(ctx, owner)
 	if errors.Is(err, ErrNotFound) {
 		key, gerr := rsa.GenerateKey(rand.Reader, 2048)
@@ -115,7 +123,14 @@ func (s *Service) signingKey(ctx context.Context, owner string) (*signer, error)
 	if !ok {
 		return nil, fmt.Errorf("kacls signing key %s: not RSA", owner)
 	}
-	return &signer{key: rk, jwk: jose.JSONWebKey{Key: &rk.PublicKey, KeyID: rec.KID, Use: "sig", Algorithm: string(jose.RS256)}}, nil
+	sg = &signer{key: rk, jwk: jose.JSONWebKey{Key: &rk.PublicKey, KeyID: rec.KID, Use: "sig", Algorithm: string(jose.RS256)}}
+	s.mu.Lock()
+	if s.signers == nil {
+		s.signers = map[string]*signer{}
+	}
+	s.signers[owner] = sg
+	s.mu.Unlock()
+	return sg, nil
 }
 
 // thumbprint is the RFC 7638 SHA-256 thumbprint of pub, base64url.

@@ -84,7 +84,7 @@ func (s *Service) Mint(ctx context.Context, req MintRequest) (string, error) {
 	}
 	if owner == ownerTestIssuer {
 		s.mu.RLock()
-		on := s.testKey != nil
+		on := s.testOn
 		s.mu.RUnlock()
 		if !on {
 			return "", fmt.Errorf("%w: the test issuers are off (--kacls-test-issuers=false)", ErrBadMint)

@@ -106,7 +106,7 @@ func (s *Service) callPeer(ctx context.Context, in *instance, peer string, blob 
 		return nil, errUpstream("privilegedunwrap at %s: %v", peer, err)
 	}
 	req.Header.Set("Content-Type", "application/json")
-	resp, err := s.client.Do(req)
+	resp, err := s.client().Do(req)
 	if err != nil {
 		return nil, errUpstream("privilegedunwrap at %s: %v", peer, err)
 	}

@@ -247,7 +247,7 @@ func TestRotateAndReset(t *testing.T) {
 	e.ok("", "unwrap", unwrap(w2))
 
 	_, certs := e.do(http.MethodGet, "", "certs", nil)
-	jwks, err := e.svc.JWKS()
+	jwks, err := e.svc.JWKS(ctx)
 	require.NoError(t, err)
 	require.NoError(t, e.svc.Reset(ctx))
 	e.fail("", "unwrap", unwrap(w2), http.StatusBadRequest)
@@ -256,7 +256,7 @@ func TestRotateAndReset(t *testing.T) {
 	require.Len(t, reqs, 1, "the log restarts at the reset")
 	_, certs2 := e.do(http.MethodGet, "", "certs", nil)
 	require.NotEqual(t, certs, certs2, "a reset makes a new signing key")
-	jwks2, err := e.svc.JWKS()
+	jwks2, err := e.svc.JWKS(ctx)
 	require.NoError(t, err)
 	require.Equal(t, jwks.Keys[0].KeyID, jwks2.Keys[0].KeyID, "the test issuers keep their key")
 }

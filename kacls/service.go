@@ -30,9 +30,12 @@ type Config struct {
 	Wall      func() time.Time // real time: JWKS cache, fault delays (time.Now when nil)
 	Logger    *slog.Logger
 	Faults    FaultSource // may be nil
-	// RootCAs verifies the certificates of peers and JWKS hosts: the
-	// system roots plus the emulator's CA and --kacls-peer-ca files.
-	RootCAs *x509.CertPool
+	// RootCAs gives the pool that verifies the certificates of peers and
+	// JWKS hosts: the system roots plus the emulator's CA and
+	// --kacls-peer-ca files. It is called once, at the first outbound call
+	// (reading the system roots takes tens of milliseconds, which a start
+	// should not wait for); nil means the system roots alone.
+	RootCAs func() *x509.CertPool
 	// Peers are other processes' instance URLs (--kacls-peer): called by
 	// rewrap, and trusted to send migration JWTs. The instances of this
 	// service are always each other's peers.
@@ -78,12 +81,19 @@ type Service struct {
 	log       *slog.Logger
 	instances []*instance
 	byName    map[string]*instance
-	client    *http.Client // outbound: peers and JWKS
+	client    func() *http.Client // outbound: peers and JWKS (made at the first call)
 
-	mu      sync.RWMutex
-	origin  string
-	peers   map[string]bool
-	testKey *signer
+	mu     sync.RWMutex
+	origin string
+	peers  map[string]bool
+	// testOn: the test issuers are trusted (their key is made at its
+	// first use, like every signing key).
+	testOn bool
+	// signers caches the parsed signing keys by owner (cleared by Init).
+	signers map[string]*signer
+	// genMu serialises making a missing signing key, so that concurrent
+	// first uses make one RSA key, not several.
+	genMu sync.Mutex
 
 	authn, authz map[string]*issuerKeys
 	jwks         jwksCache
@@ -145,25 +155,32 @@ func New(cfg Config) (*Service, error) {
 			return nil, fmt.Errorf("%w: --kacls-peer %q: %v", ErrConfig, p, err)
 		}
 	}
-	tr := http.DefaultTransport.(*http.Transport).Clone()
-	tr.TLSClientConfig = &tls.Config{RootCAs: cfg.RootCAs, MinVersion: tls.VersionTLS12}
-	tr.Proxy = nil // peers are called directly, never through a proxy
-	s.client = &http.Client{Timeout: cfg.PeerTimeout, Transport: tr,
-		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	s.client = sync.OnceValue(func() *http.Client {
+		var roots *x509.CertPool // nil: the system roots
+		if cfg.RootCAs != nil {
+			roots = cfg.RootCAs()
+		}
+		tr := http.DefaultTransport.(*http.Transport).Clone()
+		tr.TLSClientConfig = &tls.Config{RootCAs: roots, MinVersion: tls.VersionTLS12}
+		tr.Proxy = nil // peers are called directly, never through a proxy
+		return &http.Client{Timeout: cfg.PeerTimeout, Transport: tr,
+			CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	})
 	return s, nil
 }
 
 // DefaultInstance is the name of the one instance served at /v1.
 const DefaultInstance = "default"
 
-// Init loads (or creates at the first start) the signing keys and the
-// wrapping keys of every instance and the test issuers' key, and builds the
-// issuer tables.
+// Init loads (or creates at the first start) the wrapping keys of every
+// instance and builds the issuer tables. Signing keys (RSA-2048, about
+// 100 ms of CPU each) are made at their first use, not here, so that a
+// start or a lab of 30 clusters does not wait for them (KA7).
 func (s *Service) Init(ctx context.Context) error {
+	s.mu.Lock()
+	s.signers = map[string]*signer{}
+	s.mu.Unlock()
 	for _, in := range s.instances {
-		if _, err := s.signingKey(ctx, ownerOf(in.name)); err != nil {
-			return fmt.Errorf("kacls %s: %w", in.name, err)
-		}
 		if _, err := s.wrappingKeys(ctx, in); err != nil {
 			return fmt.Errorf("kacls %s: %w", in.name, err)
 		}
@@ -197,13 +214,8 @@ func (s *Service) Init(ctx context.Context) error {
 			return err
 		}
 	}
-	var testKey *signer
 	if s.cfg.TestIssuers {
-		var err error
-		if testKey, err = s.signingKey(ctx, ownerTestIssuer); err != nil {
-			return fmt.Errorf("kacls test issuer: %w", err)
-		}
-		keys := []jose.JSONWebKey{testKey.jwk}
+		var keys []jose.JSONWebKey
 		for _, b := range s.cfg.TestJWKS {
 			more, err := ParseJWKS(b)
 			if err != nil {
@@ -212,14 +224,14 @@ func (s *Service) Init(ctx context.Context) error {
 			keys = append(keys, more...)
 		}
 		for _, name := range []string{TestIdP} {
-			authn[name] = &issuerKeys{keys: append(keys, keysOf(authn[name])...), url: urlOf(authn[name])}
+			authn[name] = &issuerKeys{keys: append(append([]jose.JSONWebKey{}, keys...), keysOf(authn[name])...), url: urlOf(authn[name]), test: true}
 		}
 		for _, name := range append([]string{TestAuthz}, GoogleAuthzIssuers...) {
-			authz[name] = &issuerKeys{keys: append(append([]jose.JSONWebKey{}, keys...), keysOf(authz[name])...), url: urlOf(authz[name])}
+			authz[name] = &issuerKeys{keys: append(append([]jose.JSONWebKey{}, keys...), keysOf(authz[name])...), url: urlOf(authz[name]), test: true}
 		}
 	}
 	s.mu.Lock()
-	s.authn, s.authz, s.testKey = authn, authz, testKey
+	s.authn, s.authz, s.testOn = authn, authz, s.cfg.TestIssuers
 	s.mu.Unlock()
 	return nil
 }
@@ -312,6 +324,16 @@ type InstanceInfo struct {
 	KID  string `json:"kid"`
 }
 
+// URLs lists the instances' names and URLs without touching their keys
+// (the start-up log: a signing key is made at its first use, KA7).
+func (s *Service) URLs() []InstanceInfo {
+	out := make([]InstanceInfo, 0, len(s.instances))
+	for _, in := range s.instances {
+		out = append(out, InstanceInfo{Name: in.name, URL: s.urlOf(in)})
+	}
+	return out
+}
+
 // Instances lists the instances with their URLs and signing-key ids.
 func (s *Service) Instances(ctx context.Context) ([]InstanceInfo, error) {
 	out := make([]InstanceInfo, 0, len(s.instances))
@@ -365,13 +387,18 @@ func (s *Service) Reload(ctx context.Context) error {
 }
 
 // JWKS is the test issuers' public key set (GET /_emulator/kacls/jwks).
-func (s *Service) JWKS() (jose.JSONWebKeySet, error) {
+func (s *Service) JWKS(ctx context.Context) (jose.JSONWebKeySet, error) {
 	s.mu.RLock()
-	defer s.mu.RUnlock()
-	if s.testKey == nil {
+	on := s.testOn
+	s.mu.RUnlock()
+	if !on {
 		return jose.JSONWebKeySet{}, fmt.Errorf("%w: the test issuers are off (--kacls-test-issuers=false)", ErrBadMint)
 	}
-	return jose.JSONWebKeySet{Keys: []jose.JSONWebKey{s.testKey.jwk}}, nil
+	sg, err := s.signingKey(ctx, ownerTestIssuer)
+	if err != nil {
+		return jose.JSONWebKeySet{}, err
+	}
+	return jose.JSONWebKeySet{Keys: []jose.JSONWebKey{sg.jwk}}, nil
 }
 
 // Handler serves every instance under its path.

@@ -240,13 +240,19 @@ func (s *Service) verify(ctx context.Context, in *instance, field, raw string, c
 		if iss == nil {
 			return t, errUnauthenticated("%s: issuer %q is not a trusted identity provider", field, t.Iss)
 		}
-		keys, remote, aud = iss.keys, iss.url, s.cfg.AuthnAudiences
+		if keys, err = s.localKeys(ctx, iss); err != nil {
+			return t, err
+		}
+		remote, aud = iss.url, s.cfg.AuthnAudiences
 	case classAuthz:
 		iss := s.authz[t.Iss]
 		if iss == nil {
 			return t, errUnauthenticated("%s: issuer %q is not a trusted authorization issuer", field, t.Iss)
 		}
-		keys, remote, aud = iss.keys, iss.url, []string{AudAuthorization}
+		if keys, err = s.localKeys(ctx, iss); err != nil {
+			return t, err
+		}
+		remote, aud = iss.url, []string{AudAuthorization}
 	case classDelegated:
 		if NormalizeURL(t.Iss) != in.url {
 			return t, errUnauthenticated("%s: a delegated token must be issued by this KACLS (%s), not %q", field, in.url, t.Iss)
@@ -337,6 +343,19 @@ func (s *Service) pickKey(ctx context.Context, local []jose.JSONWebKey, remote, 
 type issuerKeys struct {
 	keys []jose.JSONWebKey
 	url  string
+	test bool // the emulator's test key too (made at its first use)
+}
+
+// localKeys are iss's static keys, with the test key when it has it.
+func (s *Service) localKeys(ctx context.Context, iss *issuerKeys) ([]jose.JSONWebKey, error) {
+	if !iss.test {
+		return iss.keys, nil
+	}
+	sg, err := s.signingKey(ctx, ownerTestIssuer)
+	if err != nil {
+		return nil, err
+	}
+	return append([]jose.JSONWebKey{sg.jwk}, iss.keys...), nil
 }
 
 // Issuer configures one trusted issuer.
