@@ -1,0 +1,54 @@
+package alikms
+
+import (
+	"sync"
+	"time"
+)
+
+// Credential is one access key pair; with a SecurityToken, requests must
+// carry that token (STS-style temporary credentials).
+type Credential struct {
+	AccessKeyID     string
+	AccessKeySecret string
+	SecurityToken   string
+}
+
+// Default credentials (docs/alibaba-kms.md, credentials).
+const (
+	DefaultAccessKeyID     = "LTAIEMULATOR0000000000"
+	DefaultAccessKeySecret = "emulator-alibaba-secret"
+)
+
+// window is how far a request's date may be from real time, and how long a
+// nonce is remembered.
+const window = 15 * time.Minute
+
+// nonceCache remembers nonces per access key for the window (real time).
+type nonceCache struct {
+	mu   sync.Mutex
+	seen map[string]time.Time // accessKeyID + "\x00" + nonce → first seen
+	last time.Time            // last sweep
+}
+
+// use records a nonce; false when it was seen within the window.
+func (c *nonceCache) use(now time.Time, accessKeyID, nonce string) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.seen == nil {
+		c.seen = map[string]time.Time{}
+	}
+	if now.Sub(c.last) > time.Minute {
+		for k, t := range c.seen {
+			if now.Sub(t) > window {
+				delete(c.seen, k)
+			}
+		}
+		c.last = now
+	}
+	k := accessKeyID + "\x00" + nonce
+	if t, ok := c.seen[k]; ok && now.Sub(t) <= window {
+		return false
+	}
+	c.seen[k] = now
+	return true
+}
