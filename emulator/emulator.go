@@ -28,6 +28,7 @@ import (
 
 	"github.com/google/uuid"
 
+	"github.com/element-emulator/element-emulator/alikms"
 	"github.com/element-emulator/element-emulator/api"
 	"github.com/element-emulator/element-emulator/clock"
 	"github.com/element-emulator/element-emulator/cluster"
@@ -75,6 +76,13 @@ type Config struct {
 	KACLS        kacls.Config
 	KACLSPeerCAs []*x509.Certificate
 
+	// AlikmsAddr is the Alibaba Cloud KMS listener ("" or "off": none),
+	// plain HTTP; with AlikmsAddrDefault a busy port only warns. Alikms
+	// configures it (Store, Now, Wall, Logger and Faults are filled in).
+	AlikmsAddr        string
+	AlikmsAddrDefault bool
+	Alikms            alikms.Config
+
 	Logger *slog.Logger
 	// Wall is the wall clock (time.Now when nil).
 	Wall func() time.Time
@@ -90,7 +98,8 @@ type Emulator struct {
 	kmipSrv *kmip.Server
 	cluster *cluster.Cluster
 	api     *api.Server
-	kacls   *kacls.Service // nil when off
+	kacls   *kacls.Service  // nil when off
+	alikms  *alikms.Service // nil when off
 	// Restarted is true when the database already held a cluster.
 	Restarted bool
 
@@ -291,6 +300,9 @@ func (e *Emulator) build(ctx context.Context) error {
 	if err := e.buildKACLS(ctx); err != nil {
 		return err
 	}
+	if err := e.buildAlikms(); err != nil {
+		return err
+	}
 
 	e.api, err = api.NewServer(api.Deps{
 		Cluster: e.cluster, Control: control{e}, Logger: e.log.With("component", "api"),
@@ -372,6 +384,10 @@ func (e *Emulator) Listen(ctx context.Context) error {
 		return err
 	}
 	if err := e.listenKACLS(tlsCfg); err != nil {
+		e.Close()
+		return err
+	}
+	if err := e.listenAlikms(); err != nil {
 		e.Close()
 		return err
 	}

@@ -77,6 +77,13 @@ type Config struct {
 	KACLSTokenValidation string
 	KACLSAllowGuests     bool
 	KACLSOwnerDomain     string
+
+	// The Alibaba Cloud KMS (docs/alibaba-kms.md; alikms.go).
+	AlikmsAddr        string
+	AlikmsAddrGiven   bool
+	AlikmsRegion      string
+	AlikmsAccount     string
+	AlikmsCredentials stringList
 }
 
 // stringList is a repeatable flag (comma-separated in the environment).
@@ -236,6 +243,11 @@ Flags (each also read from its ELEMENT_EMULATOR_* environment variable; flags wi
 	boolean(&c.KACLSAllowGuests, "kacls-allow-guests", false, "accept email_type google-visitor and customer-idp")
 	str(&c.KACLSOwnerDomain, "kacls-owner-domain", "", "when set, a kacls_owner_domain claim must equal it")
 
+	str(&c.AlikmsAddr, "alikms-addr", "127.0.0.1:9441", "Alibaba Cloud KMS listener, plain HTTP; off disables (a busy default port only warns)")
+	str(&c.AlikmsRegion, "alikms-region", "cn-hangzhou", "Alibaba KMS region (in key ARNs)")
+	str(&c.AlikmsAccount, "alikms-account", "1234567890123456", "Alibaba KMS account ID (in key ARNs and GetCallerIdentity)")
+	list(&c.AlikmsCredentials, "alikms-credential", "Alibaba KMS access key ID:SECRET[:SECURITY_TOKEN] (default: LTAIEMULATOR0000000000:emulator-alibaba-secret)")
+
 	if envErr != nil {
 		return c, fs, envErr
 	}
@@ -244,6 +256,8 @@ Flags (each also read from its ELEMENT_EMULATOR_* environment variable; flags wi
 	}
 	c.KACLSAddrGiven = getenv(envName("kacls-addr")) != ""
 	fs.Visit(func(f *flag.Flag) { c.KACLSAddrGiven = c.KACLSAddrGiven || f.Name == "kacls-addr" })
+	c.AlikmsAddrGiven = getenv(envName("alikms-addr")) != ""
+	fs.Visit(func(f *flag.Flag) { c.AlikmsAddrGiven = c.AlikmsAddrGiven || f.Name == "alikms-addr" })
 	return c, fs, c.Validate()
 }
 
@@ -308,6 +322,9 @@ func (c Config) Validate() error {
 	}
 	if c.KMIPClientCertDays < 1 || c.KMIPClientCertDays > 36500 {
 		return ErrClientCertDays
+	}
+	if err := c.validateAlikms(); err != nil {
+		return err
 	}
 	return c.validateKACLS()
 }

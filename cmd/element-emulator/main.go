@@ -168,6 +168,7 @@ func emulatorConfig(c Config, logger *slog.Logger) (emulator.Config, error) {
 	if err := kaclsConfig(c, &e); err != nil {
 		return e, err
 	}
+	alikmsConfig(c, &e)
 	for _, f := range c.KMIPClientCAs {
 		b, err := os.ReadFile(f)
 		if err != nil {
