@@ -260,6 +260,7 @@ func (s *Service) createKey(ctx context.Context, c *call) (map[string]any, error
 		Created: now, RotationInterval: every, AutoRotation: rot}
 	if rot {
 		k.NextRotation = now.Add(every)
+		s.due.note(k.NextRotation)
 	}
 	v, err := s.newVersion(k.ID, spec, now)
 	if err != nil {
@@ -371,6 +372,7 @@ func (s *Service) scheduleKeyDeletion(ctx context.Context, c *call) (map[string]
 	}
 	k.State = StatePendingDeletion
 	k.DeleteDate = s.cfg.Now().UTC().Truncate(time.Second).Add(time.Duration(days) * 24 * time.Hour)
+	s.due.note(k.DeleteDate)
 	return nil, s.cfg.Store.AlikmsUpdateKey(ctx, k)
 }
 
@@ -779,6 +781,7 @@ func (s *Service) updateRotationPolicy(ctx context.Context, c *call) (map[string
 			from = s.cfg.Now().UTC().Truncate(time.Second)
 		}
 		k.NextRotation = from.Add(k.RotationInterval)
+		s.due.note(k.NextRotation)
 	}
 	return nil, s.cfg.Store.AlikmsUpdateKey(ctx, k)
 }
@@ -818,10 +821,19 @@ func (s *Service) setDeletionProtection(ctx context.Context, c *call) (map[strin
 // new primary version (docs/alibaba-kms.md, clock).
 func (s *Service) settle(ctx context.Context) error {
 	now := s.cfg.Now().UTC().Truncate(time.Second)
+	if !s.due.mayBeDue(now) {
+		return nil
+	}
+	gen := s.due.generation()
 	due, err := s.cfg.Store.AlikmsDue(ctx, now)
-	if err != nil || len(due) == 0 {
+	if err != nil {
 		return err
 	}
+	defer func() {
+		if next, err := s.cfg.Store.AlikmsNextDue(ctx); err == nil {
+			s.due.set(next, gen)
+		}
+	}()
 	for _, id := range due {
 		k, err := s.cfg.Store.AlikmsKey(ctx, id)
 		if errors.Is(err, ErrNotFound) {

@@ -34,10 +34,21 @@ func (l *requestLog) add(now time.Time, r record) {
 	defer l.mu.Unlock()
 	l.next++
 	r.ID, r.Time = l.next, now.UTC()
-	l.list = append(l.list, r)
-	if len(l.list) > l.max {
-		l.list = append(l.list[:0:0], l.list[len(l.list)-l.max:]...)
+	// Trimmed in bulk when twice the size: amortised O(1) per request.
+	if len(l.list) >= 2*l.max {
+		n := copy(l.list, l.list[len(l.list)-l.max+1:])
+		clear(l.list[n:])
+		l.list = l.list[:n]
 	}
+	l.list = append(l.list, r)
+}
+
+// kept is the newest max records.
+func (l *requestLog) kept() []record {
+	if len(l.list) > l.max {
+		return l.list[len(l.list)-l.max:]
+	}
+	return l.list
 }
 
 func (l *requestLog) clear() {
@@ -52,7 +63,7 @@ func (s *Service) Requests(since int64) []Record {
 	s.reqs.mu.Lock()
 	defer s.reqs.mu.Unlock()
 	out := []Record{}
-	for _, r := range s.reqs.list {
+	for _, r := range s.reqs.kept() {
 		if r.ID > since {
 			out = append(out, r)
 		}

@@ -48,6 +48,7 @@ type Service struct {
 	creds  map[string]Credential
 	nonces nonceCache
 	reqs   requestLog
+	due    dueCache
 }
 
 // ErrConfig wraps every configuration error of New.
@@ -177,6 +178,9 @@ func (s *Service) serve(w http.ResponseWriter, r *http.Request, c *call) (map[st
 	if r.Method != http.MethodPost && r.Method != http.MethodGet {
 		w.Header().Set("Allow", "GET, POST")
 		return nil, newError(http.StatusMethodNotAllowed, "UnsupportedHTTPMethod", "The HTTP method %s is not supported: use POST or GET.", clip(r.Method, 20))
+	}
+	if r.Body == nil {
+		r.Body = http.NoBody
 	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
 	if err != nil {
@@ -345,9 +349,14 @@ func Origin(addr string) string {
 	return "http://" + addr
 }
 
+// Reload is called after the store was replaced under the service (a
+// snapshot restored): due dates are read again.
+func (s *Service) Reload() { s.due.forget() }
+
 // Reset clears the request log and the nonce cache (the store is wiped by
 // the caller with the rest of the lab state).
 func (s *Service) Reset() {
+	s.due.forget()
 	s.reqs.clear()
 	s.nonces.mu.Lock()
 	s.nonces.seen = nil

@@ -25,6 +25,9 @@ type Store interface {
 	// AlikmsDue returns the IDs of keys whose DeleteDate or NextRotation is
 	// at or before now.
 	AlikmsDue(ctx context.Context, now time.Time) ([]string, error)
+	// AlikmsNextDue returns the earliest DeleteDate or NextRotation of any
+	// key (zero when none).
+	AlikmsNextDue(ctx context.Context) (time.Time, error)
 	// AlikmsDeleteKey deletes a key with its versions, aliases and tags.
 	AlikmsDeleteKey(ctx context.Context, id string) error
 	// AlikmsAlias resolves an alias to its key ID.

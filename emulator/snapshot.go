@@ -142,6 +142,9 @@ func (e *Emulator) Restore(ctx context.Context, name string) error {
 	if err := e.applyListenerFaults(ctx); err != nil {
 		return err
 	}
+	if e.alikms != nil {
+		e.alikms.Reload()
+	}
 	if e.kacls != nil {
 		// The snapshot holds the KACLS keys of its time (KA13).
 		if err := e.kacls.Reload(ctx); err != nil {

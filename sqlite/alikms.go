@@ -208,6 +208,22 @@ func (s *Store) AlikmsDue(ctx context.Context, now time.Time) ([]string, error) 
 	return out, err
 }
 
+// AlikmsNextDue implements alikms.Store.
+func (s *Store) AlikmsNextDue(ctx context.Context) (time.Time, error) {
+	var t time.Time
+	err := s.inTx(ctx, true, func(tx *sql.Tx) error {
+		var v sql.NullString
+		if err := tx.QueryRowContext(ctx, `SELECT MIN(t) FROM (SELECT MIN(delete_date) AS t FROM alikms_keys
+			UNION ALL SELECT MIN(next_rotation) FROM alikms_keys)`).Scan(&v); err != nil {
+			return err
+		}
+		var err error
+		t, err = parseNullTime(v)
+		return err
+	})
+	return t, err
+}
+
 // AlikmsDeleteKey implements alikms.Store.
 func (s *Store) AlikmsDeleteKey(ctx context.Context, id string) error {
 	return s.inTx(ctx, false, func(tx *sql.Tx) error {
