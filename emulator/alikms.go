@@ -87,7 +87,7 @@ type alikmsFaults struct{ c *cluster.Cluster }
 var _ alikms.FaultSource = alikmsFaults{}
 
 func (f alikmsFaults) Fire(ctx context.Context, ev alikms.FaultEvent) (*alikms.Fault, error) {
-	fe := faults.Event{Target: faults.Alikms, Attrs: map[string]string{"action": ev.Action}}
+	fe := faults.Event{Target: faults.AlibabaKMS, Attrs: map[string]string{"action": ev.Action}}
 	r, fired, err := f.c.FireRuleWhere(ctx, func(r faults.Rule) bool { return r.Matches(fe) })
 	if err != nil || !fired {
 		return nil, err

@@ -27,8 +27,6 @@ const (
 	DriveSecurity Target = "drive-security" // drive security enable/disable fails
 	KACLS         Target = "kacls"          // a request to a KACLS instance (match instance, endpoint)
 	KACLSPeer     Target = "kacls-peer"     // a KACLS instance's outbound privilegedunwrap (match instance, peer)
-	// Alibaba Cloud KMS: a request (match action).
-	Alikms Target = "alikms"
 )
 
 // effects lists the effects each target understands.
@@ -40,7 +38,6 @@ var effects = map[Target][]string{
 	DriveSecurity: {"fail"},
 	KACLS:         {"error", "http-status", "delay", "drop"},
 	KACLSPeer:     {"unreachable", "delay", "error"},
-	Alikms:        {"error", "http-status", "delay", "drop"},
 }
 
 // ErrInvalid wraps every rule validation failure.
@@ -110,10 +107,6 @@ func (r Rule) Validate() error {
 			default:
 				return fmt.Errorf("%w: %s rules match instance, endpoint or peer, not %q", ErrInvalid, r.Target, k)
 			}
-		}
-	case r.Target == Alikms:
-		if err := validateAlikms(r); err != nil {
-			return err
 		}
 	case r.Target == KMIPServer && r.Effect == "tls":
 		switch r.Params["mode"] {
