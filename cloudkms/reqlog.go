@@ -1,0 +1,79 @@
+package cloudkms
+
+import (
+	"sync"
+	"time"
+)
+
+// Record is one request in a personality's request log. It has no field
+// for a secret, a signature, a token, key material or a plaintext.
+type Record struct {
+	ID   int64     `json:"id"`
+	Time time.Time `json:"time"` // real time
+	// Action is the API action ("" when the request named none).
+	Action string `json:"action"`
+	// AccessKeyID (Alibaba) or SecretID (Tencent): who signed.
+	AccessKeyID string `json:"accessKeyId,omitempty"`
+	SecretID    string `json:"secretId,omitempty"`
+	// Signature is the signing mode (TC3-HMAC-SHA256, HmacSHA256,
+	// ACS3-HMAC-SHA256, ...), never the signature.
+	Signature string `json:"signature,omitempty"`
+	KeyID     string `json:"keyId,omitempty"`
+	Status    int    `json:"status"`
+	// Code is the error code, "" on success.
+	Code string `json:"code,omitempty"`
+	// Fault is the effect of a lab fault rule that fired, if any.
+	Fault string `json:"fault,omitempty"`
+}
+
+// RequestLog keeps the newest Max records in memory; safe for concurrent
+// use.
+type RequestLog struct {
+	mu   sync.Mutex
+	max  int
+	next int64
+	list []Record
+}
+
+// NewRequestLog keeps the newest max records (≤ 0: 1000).
+func NewRequestLog(max int) *RequestLog {
+	if max <= 0 {
+		max = 1000
+	}
+	return &RequestLog{max: max}
+}
+
+// Add stores r with the next ID and time now (UTC), and returns the ID.
+func (l *RequestLog) Add(now time.Time, r Record) int64 {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.next++
+	r.ID, r.Time = l.next, now.UTC()
+	l.list = append(l.list, r)
+	if len(l.list) > l.max {
+		l.list = append(l.list[:0:0], l.list[len(l.list)-l.max:]...)
+	}
+	return r.ID
+}
+
+// Since returns the records with an ID above since, oldest first (never
+// nil).
+func (l *RequestLog) Since(since int64) []Record {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	out := []Record{}
+	for _, r := range l.list {
+		if r.ID > since {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// Clear empties the log; IDs keep growing, so a poller's since stays
+// valid.
+func (l *RequestLog) Clear() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.list = nil
+}
