@@ -26,13 +26,14 @@ type Record struct {
 	Fault string `json:"fault,omitempty"`
 }
 
-// RequestLog keeps the newest Max records in memory; safe for concurrent
-// use.
+// RequestLog keeps the newest Max records in memory, in a ring; safe for
+// concurrent use.
 type RequestLog struct {
-	mu   sync.Mutex
-	max  int
-	next int64
-	list []Record
+	mu    sync.Mutex
+	next  int64
+	ring  []Record // len = max
+	start int      // index of the oldest record
+	n     int      // records held
 }
 
 // NewRequestLog keeps the newest max records (≤ 0: 1000).
@@ -40,7 +41,7 @@ func NewRequestLog(max int) *RequestLog {
 	if max <= 0 {
 		max = 1000
 	}
-	return &RequestLog{max: max}
+	return &RequestLog{ring: make([]Record, max)}
 }
 
 // Add stores r with the next ID and time now (UTC), and returns the ID.
@@ -49,9 +50,12 @@ func (l *RequestLog) Add(now time.Time, r Record) int64 {
 	defer l.mu.Unlock()
 	l.next++
 	r.ID, r.Time = l.next, now.UTC()
-	l.list = append(l.list, r)
-	if len(l.list) > l.max {
-		l.list = append(l.list[:0:0], l.list[len(l.list)-l.max:]...)
+	if l.n < len(l.ring) {
+		l.ring[(l.start+l.n)%len(l.ring)] = r
+		l.n++
+	} else {
+		l.ring[l.start] = r
+		l.start = (l.start + 1) % len(l.ring)
 	}
 	return r.ID
 }
@@ -62,8 +66,8 @@ func (l *RequestLog) Since(since int64) []Record {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	out := []Record{}
-	for _, r := range l.list {
-		if r.ID > since {
+	for i := 0; i < l.n; i++ {
+		if r := l.ring[(l.start+i)%len(l.ring)]; r.ID > since {
 			out = append(out, r)
 		}
 	}
@@ -75,5 +79,6 @@ func (l *RequestLog) Since(since int64) []Record {
 func (l *RequestLog) Clear() {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	l.list = nil
+	clear(l.ring)
+	l.start, l.n = 0, 0
 }

@@ -490,7 +490,25 @@ func (s *Service) getParametersForImport(ctx context.Context, p params) (map[str
 	if spec != wrapSpec {
 		return nil, errValue("WrappingKeySpec", "only RSA_2048")
 	}
-	// The RSA key is made before the transaction, which then may refuse.
+	// The key is checked first, so that a refused request costs no RSA key
+	// generation; the RSA key is then made outside the transaction, which
+	// checks again.
+	check := func(tx Tx) error {
+		k, err := load(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if k.Origin != OriginExternal {
+			return newErr(codeNotExternalCmk, "The CMK %s is not external (Type 2): it takes no imported material.", id)
+		}
+		if _, e := k.On(evGetParams); e != nil {
+			return e
+		}
+		return nil
+	}
+	if err := s.update(ctx, func(tx Tx, now int64) error { return check(tx) }); err != nil {
+		return nil, err
+	}
 	priv, err := rsa.GenerateKey(s.cfg.Rand, 2048)
 	if err != nil {
 		return nil, err
@@ -511,15 +529,8 @@ func (s *Service) getParametersForImport(ctx context.Context, p params) (map[str
 	hash := sha256.Sum256([]byte(tokenText))
 	var validTo int64
 	err = s.update(ctx, func(tx Tx, now int64) error {
-		k, err := load(ctx, tx, id)
-		if err != nil {
+		if err := check(tx); err != nil {
 			return err
-		}
-		if k.Origin != OriginExternal {
-			return newErr(codeNotExternalCmk, "The CMK %s is not external (Type 2): it takes no imported material.", id)
-		}
-		if _, e := k.On(evGetParams); e != nil {
-			return e
 		}
 		validTo = now + int64(importValidity/time.Second)
 		return tx.AddImportParams(ctx, ImportParams{TokenHash: hash[:], KeyID: id, Algorithm: alg, PrivateKey: der,
