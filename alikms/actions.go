@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+
+	"github.com/element-emulator/element-emulator/cloudkms"
 )
 
 // API versions served.
@@ -371,7 +373,7 @@ func (s *Service) scheduleKeyDeletion(ctx context.Context, c *call) (map[string]
 		return nil, errRejected("DeletionProtection")
 	}
 	k.State = StatePendingDeletion
-	k.DeleteDate = s.cfg.Now().UTC().Truncate(time.Second).Add(time.Duration(days) * 24 * time.Hour)
+	k.DeleteDate = cloudkms.DeletionDate(s.cfg.Now(), days)
 	s.due.note(k.DeleteDate)
 	return nil, s.cfg.Store.AlikmsUpdateKey(ctx, k)
 }

@@ -5,43 +5,27 @@ import (
 	"crypto/subtle"
 	"net/http"
 	"time"
+
+	"github.com/element-emulator/element-emulator/cloudkms"
 )
 
-// Fault target and effects (docs/alibaba-kms.md, faults).
+// The fault effects (cloudkms), rendered in Alibaba's dialect
+// (docs/alibaba-kms.md, faults).
 const (
-	TargetAlikms = "alikms" // a request, matched by action
-
-	EffectError      = "error"       // 500 InternalFailure, or the rule's code and status
-	EffectHTTPStatus = "http-status" // that status with an empty body
-	EffectDelay      = "delay"       // wait ms (real time), then go on
-	EffectDrop       = "drop"        // close the connection without answering
+	EffectError      = cloudkms.EffectError      // 500 InternalFailure, or the rule's code and status
+	EffectHTTPStatus = cloudkms.EffectHTTPStatus // that status with an empty body
+	EffectDelay      = cloudkms.EffectDelay      // wait ms (real time), then go on
+	EffectDrop       = cloudkms.EffectDrop       // close the connection without answering
 )
-
-// FaultEvent is a request a fault rule may apply to.
-type FaultEvent struct {
-	Action string
-}
 
 // Fault is the effect of a rule that fired.
-type Fault struct {
-	Effect  string
-	Status  int    // error, http-status: the HTTP status (0 = default)
-	Code    string // error: the Alibaba Code (default InternalFailure)
-	Message string // error: the Message
-	Ms      int    // delay
-}
+type Fault = cloudkms.Fault
 
-// FaultSource decides whether a rule fires for ev, consuming one use of
-// it; nil when none does.
-type FaultSource interface {
-	Fire(ctx context.Context, ev FaultEvent) (*Fault, error)
-}
-
-func (s *Service) fault(ctx context.Context, ev FaultEvent) *Fault {
+func (s *Service) fault(ctx context.Context, action string) *Fault {
 	if s.cfg.Faults == nil {
 		return nil
 	}
-	f, err := s.cfg.Faults.Fire(ctx, ev)
+	f, err := s.cfg.Faults.Fire(ctx, cloudkms.FaultEvent{Target: cloudkms.TargetAlibaba, Action: action})
 	if err != nil {
 		s.log.ErrorContext(ctx, "alikms fault rules", "error", err)
 		return nil
@@ -49,8 +33,8 @@ func (s *Service) fault(ctx context.Context, ev FaultEvent) *Fault {
 	return f
 }
 
-// asError is the error a fault of effect error answers.
-func (f *Fault) asError() *Error {
+// faultError is the error a fault of effect error answers.
+func faultError(f *Fault) *Error {
 	e := &Error{Status: http.StatusInternalServerError, Code: "InternalFailure", Message: "InternalFailure"}
 	if f.Status != 0 {
 		e.Status = f.Status
@@ -78,7 +62,7 @@ func (s *Service) applyFault(w http.ResponseWriter, r *http.Request, c *call, f 
 		}
 		return false
 	case EffectDrop:
-		c.rec.Action, c.rec.Code = c.action, "fault drop"
+		c.rec.Action = c.action
 		s.logRequest(c)
 		if hj, ok := w.(http.Hijacker); ok {
 			if conn, _, err := hj.Hijack(); err == nil {
@@ -91,7 +75,7 @@ func (s *Service) applyFault(w http.ResponseWriter, r *http.Request, c *call, f 
 		if f.Status == 0 {
 			f.Status = http.StatusServiceUnavailable
 		}
-		c.rec.Action, c.rec.Status, c.rec.Code = c.action, f.Status, "fault http-status"
+		c.rec.Action, c.rec.Status = c.action, f.Status
 		s.logRequest(c)
 		w.WriteHeader(f.Status)
 		return true

@@ -3,15 +3,9 @@ package alikms
 import (
 	"sync"
 	"time"
-)
 
-// Credential is one access key pair; with a SecurityToken, requests must
-// carry that token (STS-style temporary credentials).
-type Credential struct {
-	AccessKeyID     string
-	AccessKeySecret string
-	SecurityToken   string
-}
+	"github.com/element-emulator/element-emulator/cloudkms"
+)
 
 // Default credentials (docs/alibaba-kms.md, credentials).
 const (
@@ -23,34 +17,10 @@ const (
 // nonce is remembered.
 const window = 15 * time.Minute
 
-// nonceCache remembers nonces per access key for the window (real time).
-type nonceCache struct {
-	mu   sync.Mutex
-	seen map[string]time.Time // accessKeyID + "\x00" + nonce → first seen
-	last time.Time            // last sweep
-}
-
-// use records a nonce; false when it was seen within the window.
-func (c *nonceCache) use(now time.Time, accessKeyID, nonce string) bool {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.seen == nil {
-		c.seen = map[string]time.Time{}
-	}
-	if now.Sub(c.last) > time.Minute {
-		for k, t := range c.seen {
-			if now.Sub(t) > window {
-				delete(c.seen, k)
-			}
-		}
-		c.last = now
-	}
-	k := accessKeyID + "\x00" + nonce
-	if t, ok := c.seen[k]; ok && now.Sub(t) <= window {
-		return false
-	}
-	c.seen[k] = now
-	return true
+// DefaultCredential is the pair every Alibaba KMS accepts unless
+// configured otherwise.
+func DefaultCredential() cloudkms.Credential {
+	return cloudkms.Credential{ID: DefaultAccessKeyID, Secret: DefaultAccessKeySecret}
 }
 
 // dueCache remembers the earliest date at which some key is due for

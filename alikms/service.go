@@ -16,6 +16,8 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+
+	"github.com/element-emulator/element-emulator/cloudkms"
 )
 
 // Config configures the service. Store and Now are required.
@@ -27,10 +29,10 @@ type Config struct {
 	// fault delays (time.Now when nil).
 	Wall   func() time.Time
 	Logger *slog.Logger
-	Faults FaultSource // may be nil
-	// Credentials are the accepted access keys; empty means the default
+	Faults cloudkms.FaultSource // may be nil
+	// Credentials are the accepted access keys; nil means the default
 	// pair alone.
-	Credentials []Credential
+	Credentials *cloudkms.Credentials
 	// Region (default cn-hangzhou) and Account (default 1234567890123456)
 	// make the key ARNs.
 	Region, Account string
@@ -45,9 +47,9 @@ type Config struct {
 type Service struct {
 	cfg    Config
 	log    *slog.Logger
-	creds  map[string]Credential
-	nonces nonceCache
-	reqs   requestLog
+	window cloudkms.Window
+	nonces *cloudkms.NonceCache
+	reqs   *cloudkms.RequestLog
 	due    dueCache
 }
 
@@ -74,29 +76,28 @@ func New(cfg Config) (*Service, error) {
 	if cfg.Rand == nil {
 		cfg.Rand = rand.Reader
 	}
-	if cfg.RequestLogSize <= 0 {
-		cfg.RequestLogSize = 1000
-	}
 	if cfg.Region == "" {
 		cfg.Region = DefaultRegion
 	}
 	if cfg.Account == "" {
 		cfg.Account = DefaultAccount
 	}
-	if len(cfg.Credentials) == 0 {
-		cfg.Credentials = []Credential{{AccessKeyID: DefaultAccessKeyID, AccessKeySecret: DefaultAccessKeySecret}}
-	}
-	s := &Service{cfg: cfg, log: cfg.Logger, creds: map[string]Credential{}}
-	for _, c := range cfg.Credentials {
-		if c.AccessKeyID == "" || c.AccessKeySecret == "" || strings.ContainsAny(c.AccessKeyID, ",/ ") {
-			return nil, fmt.Errorf("%w: a credential needs an AccessKeyId (no ',', '/' or space) and a secret", ErrConfig)
+	if cfg.Credentials == nil {
+		c, err := cloudkms.NewCredentials(DefaultCredential())
+		if err != nil {
+			return nil, fmt.Errorf("%w: %v", ErrConfig, err)
 		}
-		if _, dup := s.creds[c.AccessKeyID]; dup {
-			return nil, fmt.Errorf("%w: AccessKeyId %s given twice", ErrConfig, c.AccessKeyID)
-		}
-		s.creds[c.AccessKeyID] = c
+		cfg.Credentials = c
 	}
-	s.reqs.max = cfg.RequestLogSize
+	for _, id := range cfg.Credentials.IDs() {
+		if strings.Contains(id, "/") {
+			return nil, fmt.Errorf("%w: AccessKeyId %q: no '/' (ACS4 credentials are split on it)", ErrConfig, id)
+		}
+	}
+	s := &Service{cfg: cfg, log: cfg.Logger,
+		window: cloudkms.Window{Wall: cfg.Wall, Skew: window},
+		nonces: cloudkms.NewNonceCache(cfg.Wall, window, 0),
+		reqs:   cloudkms.NewRequestLog(cfg.RequestLogSize)}
 	return s, nil
 }
 
@@ -104,14 +105,8 @@ func New(cfg Config) (*Service, error) {
 func (s *Service) Region() string  { return s.cfg.Region }
 func (s *Service) Account() string { return s.cfg.Account }
 
-// AccessKeyIDs lists the configured access key IDs (never secrets).
-func (s *Service) AccessKeyIDs() []string {
-	out := make([]string, 0, len(s.cfg.Credentials))
-	for _, c := range s.cfg.Credentials {
-		out = append(out, c.AccessKeyID)
-	}
-	return out
-}
+// AccessKeyIDs lists the configured access key IDs, sorted (never secrets).
+func (s *Service) AccessKeyIDs() []string { return s.cfg.Credentials.IDs() }
 
 // Handler serves the KMS (and STS GetCallerIdentity) at / over GET and POST.
 func (s *Service) Handler() http.Handler { return http.HandlerFunc(s.serveHTTP) }
@@ -126,7 +121,7 @@ type call struct {
 	params    params // query and form merged, the query winning
 	action    string
 	version   string
-	rec       record
+	rec       Record
 }
 
 func (s *Service) serveHTTP(w http.ResponseWriter, r *http.Request) {
@@ -169,7 +164,7 @@ func (s *Service) finish(w http.ResponseWriter, c *call, res map[string]any, err
 }
 
 func (s *Service) logRequest(c *call) {
-	s.reqs.add(s.cfg.Now(), c.rec)
+	s.reqs.Add(s.cfg.Wall(), c.rec)
 	s.log.Info("alikms request", "action", c.action, "keyId", c.rec.KeyID, "accessKeyId", c.rec.AccessKeyID,
 		"signature", c.rec.Signature, "status", c.rec.Status, "code", c.rec.Code)
 }
@@ -208,12 +203,13 @@ func (s *Service) serve(w http.ResponseWriter, r *http.Request, c *call) (map[st
 	if err := s.authenticate(r, c, q, body); err != nil {
 		return nil, err
 	}
-	if f := s.fault(r.Context(), FaultEvent{Action: c.action}); f != nil {
+	if f := s.fault(r.Context(), c.action); f != nil {
+		c.rec.Fault = f.Effect
 		if s.applyFault(w, r, c, f) {
 			return nil, errHandled
 		}
 		if f.Effect == EffectError {
-			return nil, f.asError()
+			return nil, faultError(f)
 		}
 	}
 	a := lookupAction(c.version, c.action)
@@ -236,8 +232,8 @@ func (s *Service) authenticate(r *http.Request, c *call, query params, body []by
 	return s.authV1(r, c)
 }
 
-func (s *Service) lookupCredential(id string) (Credential, *Error) {
-	cr, ok := s.creds[id]
+func (s *Service) lookupCredential(id string) (cloudkms.Credential, *Error) {
+	cr, ok := s.cfg.Credentials.Lookup(id)
 	if !ok {
 		return cr, errUnknownAccessKey
 	}
@@ -251,7 +247,7 @@ func (s *Service) checkDate(v, name string) *Error {
 	if err != nil {
 		return errTimestamp("The %s %q is not in the format YYYY-MM-DDThh:mm:ssZ.", name, clip(v, 40))
 	}
-	if d := s.cfg.Wall().Sub(t); d > window || d < -window {
+	if !s.window.Check(t) {
 		return errTimestamp("Specified time stamp or date value is expired: %s is more than 15 minutes from the server's time.", name)
 	}
 	return nil
@@ -287,18 +283,18 @@ func (s *Service) authACS(r *http.Request, c *call, header string, query params,
 	sum := sha256.Sum256(body)
 	var want string
 	if a.Scheme == SchemeACS4 {
-		want = signACS4(cr.AccessKeySecret, a.Scope[0], a.Scope[1], a.Scope[2], sts)
+		want = signACS4(cr.Secret.Reveal(), a.Scope[0], a.Scope[1], a.Scope[2], sts)
 	} else {
-		want = signACS3(cr.AccessKeySecret, sts)
+		want = signACS3(cr.Secret.Reveal(), sts)
 	}
 	if ar.ContentSHA256 != hex.EncodeToString(sum[:]) || !hmacEqual(want, a.Signature) {
 		return newError(http.StatusBadRequest, "SignatureDoesNotMatch",
 			"Specified signature does not match our calculation. server StringToSign is [%s]", sts)
 	}
-	if cr.SecurityToken != "" && !hmacEqual(cr.SecurityToken, r.Header.Get("x-acs-security-token")) {
+	if cr.Token != "" && !hmacEqual(cr.Token.Reveal(), r.Header.Get("x-acs-security-token")) {
 		return errSecurityToken
 	}
-	if !s.nonces.use(s.cfg.Wall(), a.AccessKeyID, r.Header.Get("x-acs-signature-nonce")) {
+	if !s.nonces.Use(a.AccessKeyID, r.Header.Get("x-acs-signature-nonce")) {
 		return errNonceUsed
 	}
 	return nil
@@ -328,14 +324,14 @@ func (s *Service) authV1(r *http.Request, c *call) error {
 		return e
 	}
 	sts := stringToSignV1(r.Method, p)
-	if !hmacEqual(signV1(cr.AccessKeySecret, sts), p["Signature"]) {
+	if !hmacEqual(signV1(cr.Secret.Reveal(), sts), p["Signature"]) {
 		return newError(http.StatusBadRequest, "SignatureDoesNotMatch",
 			"Specified signature is not matched with our calculation. server string to sign is:%s", sts)
 	}
-	if cr.SecurityToken != "" && !hmacEqual(cr.SecurityToken, p["SecurityToken"]) {
+	if cr.Token != "" && !hmacEqual(cr.Token.Reveal(), p["SecurityToken"]) {
 		return errSecurityToken
 	}
-	if !s.nonces.use(s.cfg.Wall(), p["AccessKeyId"], p["SignatureNonce"]) {
+	if !s.nonces.Use(p["AccessKeyId"], p["SignatureNonce"]) {
 		return errNonceUsed
 	}
 	return nil
@@ -357,8 +353,6 @@ func (s *Service) Reload() { s.due.forget() }
 // the caller with the rest of the lab state).
 func (s *Service) Reset() {
 	s.due.forget()
-	s.reqs.clear()
-	s.nonces.mu.Lock()
-	s.nonces.seen = nil
-	s.nonces.mu.Unlock()
+	s.reqs.Clear()
+	s.nonces.Clear()
 }

@@ -7,13 +7,10 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"strconv"
 	"time"
 
 	"github.com/element-emulator/element-emulator/alikms"
 	"github.com/element-emulator/element-emulator/api"
-	"github.com/element-emulator/element-emulator/cluster"
-	"github.com/element-emulator/element-emulator/faults"
 )
 
 // buildAlikms builds the Alibaba Cloud KMS (docs/alibaba-kms.md) when its
@@ -25,7 +22,7 @@ func (e *Emulator) buildAlikms() error {
 	ac := e.cfg.Alikms
 	ac.Store, ac.Now, ac.Wall = e.store, e.clock.Now, e.cfg.Wall
 	ac.Logger = e.log.With("component", "alikms")
-	ac.Faults = alikmsFaults{e.cluster}
+	ac.Faults = cloudKMSFaults{e.cluster}
 	svc, err := alikms.New(ac)
 	if err != nil {
 		return err
@@ -79,22 +76,6 @@ func (e *Emulator) resetAlikms(ctx context.Context) error {
 	}
 	e.alikms.Reset()
 	return e.store.WipeAlikms(ctx)
-}
-
-// alikmsFaults feeds the persisted alikms fault rules to the KMS.
-type alikmsFaults struct{ c *cluster.Cluster }
-
-var _ alikms.FaultSource = alikmsFaults{}
-
-func (f alikmsFaults) Fire(ctx context.Context, ev alikms.FaultEvent) (*alikms.Fault, error) {
-	fe := faults.Event{Target: faults.AlibabaKMS, Attrs: map[string]string{"action": ev.Action}}
-	r, fired, err := f.c.FireRuleWhere(ctx, func(r faults.Rule) bool { return r.Matches(fe) })
-	if err != nil || !fired {
-		return nil, err
-	}
-	ms, _ := strconv.Atoi(r.Params["ms"])
-	status, _ := strconv.Atoi(r.Params["status"])
-	return &alikms.Fault{Effect: r.Effect, Status: status, Code: r.Params["code"], Message: r.Params["message"], Ms: ms}, nil
 }
 
 // errAlikmsOff answers the Alibaba KMS lab controls when it is off.

@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/element-emulator/element-emulator/alikms"
+	"github.com/element-emulator/element-emulator/cloudkms"
 	"github.com/element-emulator/element-emulator/sqlite"
 	"github.com/element-emulator/element-emulator/sqlite/sqlitetest"
 )
@@ -112,11 +113,11 @@ func (l *faultList) add(action string, times int, f alikms.Fault) {
 	l.rules = append(l.rules, &faultRule{action, times, f})
 }
 
-func (l *faultList) Fire(_ context.Context, ev alikms.FaultEvent) (*alikms.Fault, error) {
+func (l *faultList) Fire(_ context.Context, ev cloudkms.FaultEvent) (*cloudkms.Fault, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	for _, r := range l.rules {
-		if r.action == ev.Action && r.times > 0 {
+		if ev.Target == cloudkms.TargetAlibaba && r.action == ev.Action && r.times > 0 {
 			r.times--
 			f := r.f
 			return &f, nil

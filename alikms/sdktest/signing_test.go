@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/element-emulator/element-emulator/alikms"
+	"github.com/element-emulator/element-emulator/cloudkms"
 )
 
 const (
@@ -103,7 +104,9 @@ func TestTimestampAndNonce(t *testing.T) {
 
 // TestSecurityToken: a pair configured with a token requires it.
 func TestSecurityToken(t *testing.T) {
-	e := newEnv(t, alikms.Config{Credentials: []alikms.Credential{{AccessKeyID: "STS.EMULATOR", AccessKeySecret: "s3cret", SecurityToken: "tok"}}})
+	creds, err := cloudkms.NewCredentials(cloudkms.Credential{ID: "STS.EMULATOR", Secret: "s3cret", Token: "tok"})
+	require.NoError(t, err)
+	e := newEnv(t, alikms.Config{Credentials: creds})
 	cfg := &openapi.Config{AccessKeyId: tea.String("STS.EMULATOR"), AccessKeySecret: tea.String("s3cret"), SecurityToken: tea.String("tok"),
 		RegionId: tea.String("cn-hangzhou"), Endpoint: tea.String(e.endpoint()), Protocol: tea.String("http")}
 	c, err := kms.NewClient(cfg)

@@ -3,15 +3,15 @@ package main
 import (
 	"errors"
 	"regexp"
-	"strings"
 
 	"github.com/element-emulator/element-emulator/alikms"
+	"github.com/element-emulator/element-emulator/cloudkms"
 	"github.com/element-emulator/element-emulator/emulator"
 )
 
 // Validation errors of the --alikms-* flags.
 var (
-	ErrAlikmsCredential = errors.New("--alikms-credential takes ACCESS_KEY_ID:SECRET or ACCESS_KEY_ID:SECRET:SECURITY_TOKEN, each ID once")
+	ErrAlikmsCredential = errors.New("--alikms-credential takes ACCESS_KEY_ID:SECRET or ACCESS_KEY_ID:SECRET:SECURITY_TOKEN (the ID without '/', ':', ',' or spaces)")
 	ErrAlikmsRegion     = errors.New("--alikms-region is a region ID such as cn-hangzhou (a-z 0-9 -)")
 	ErrAlikmsAccount    = errors.New("--alikms-account is an account ID (digits)")
 )
@@ -21,20 +21,23 @@ var (
 	alikmsAccountRE = regexp.MustCompile(`^[0-9]{1,32}$`)
 )
 
-// parseAlikmsCredential reads ID:SECRET[:TOKEN].
-func parseAlikmsCredential(s string) (alikms.Credential, error) {
-	parts := strings.SplitN(s, ":", 3)
-	if len(parts) < 2 || parts[0] == "" || parts[1] == "" || strings.ContainsAny(parts[0], ",/ ") {
-		return alikms.Credential{}, ErrAlikmsCredential
-	}
-	c := alikms.Credential{AccessKeyID: parts[0], AccessKeySecret: parts[1]}
-	if len(parts) == 3 {
-		if parts[2] == "" {
-			return alikms.Credential{}, ErrAlikmsCredential
+// alikmsCredentials is the default pair plus the --alikms-credential
+// pairs (a pair with the default's ID replaces it).
+func (c Config) alikmsCredentials() (*cloudkms.Credentials, error) {
+	list := []cloudkms.Credential{alikms.DefaultCredential()}
+	for _, s := range c.AlikmsCredentials {
+		cr, err := cloudkms.ParseCredential(s)
+		if err != nil {
+			return nil, ErrAlikmsCredential
 		}
-		c.SecurityToken = parts[2]
+		for _, r := range cr.ID {
+			if r == '/' {
+				return nil, ErrAlikmsCredential
+			}
+		}
+		list = append(list, cr)
 	}
-	return c, nil
+	return cloudkms.NewCredentials(list...)
 }
 
 func (c Config) validateAlikms() error {
@@ -44,24 +47,14 @@ func (c Config) validateAlikms() error {
 	if !alikmsAccountRE.MatchString(c.AlikmsAccount) {
 		return ErrAlikmsAccount
 	}
-	seen := map[string]bool{}
-	for _, s := range c.AlikmsCredentials {
-		cr, err := parseAlikmsCredential(s)
-		if err != nil || seen[cr.AccessKeyID] {
-			return ErrAlikmsCredential
-		}
-		seen[cr.AccessKeyID] = true
-	}
-	return nil
+	_, err := c.alikmsCredentials()
+	return err
 }
 
 // alikmsConfig maps the --alikms-* flags (validated) into the emulator's
 // configuration.
 func alikmsConfig(c Config, e *emulator.Config) {
 	e.AlikmsAddr, e.AlikmsAddrDefault = c.AlikmsAddr, !c.AlikmsAddrGiven
-	e.Alikms = alikms.Config{Region: c.AlikmsRegion, Account: c.AlikmsAccount}
-	for _, s := range c.AlikmsCredentials {
-		cr, _ := parseAlikmsCredential(s)
-		e.Alikms.Credentials = append(e.Alikms.Credentials, cr)
-	}
+	creds, _ := c.alikmsCredentials()
+	e.Alikms = alikms.Config{Region: c.AlikmsRegion, Account: c.AlikmsAccount, Credentials: creds}
 }
