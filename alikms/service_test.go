@@ -58,3 +58,23 @@ func TestHandSignedFlow(t *testing.T) {
 	require.Equal(t, "RPC-V1", reqs[2].Signature)
 	require.Equal(t, k, reqs[2].KeyID)
 }
+
+// TestNewSignedRequest: the client-side signer (used by the replay tool)
+// in each scheme.
+func TestNewSignedRequest(t *testing.T) {
+	e := newEnv(t)
+	for _, scheme := range []string{alikms.SchemeACS3, alikms.SchemeACS4, alikms.SchemeV1} {
+		req, err := alikms.NewSignedRequest(t.Context(), e.srv.URL, scheme, "CreateKey", "", map[string]string{"Description": "x y+z*~"},
+			alikms.DefaultAccessKeyID, alikms.DefaultAccessKeySecret, time.Now())
+		require.NoError(t, err)
+		st, out := e.do(req)
+		require.Equal(t, 200, st, "%s: %v", scheme, out)
+		require.Equal(t, "x y+z*~", out["KeyMetadata"].(map[string]any)["Description"])
+	}
+	req, err := alikms.NewSignedRequest(t.Context(), e.srv.URL, alikms.SchemeACS3, "GetCallerIdentity", alikms.VersionSTS, nil,
+		alikms.DefaultAccessKeyID, alikms.DefaultAccessKeySecret, time.Now())
+	require.NoError(t, err)
+	st, out := e.do(req)
+	require.Equal(t, 200, st)
+	require.Equal(t, "Account", out["IdentityType"])
+}

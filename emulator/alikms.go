@@ -20,7 +20,10 @@ func (e *Emulator) buildAlikms() error {
 		return nil
 	}
 	ac := e.cfg.Alikms
-	ac.Store, ac.Now, ac.Wall = e.store, e.clock.Now, e.cfg.Wall
+	ac.Store, ac.Now = e.store, e.clock.Now
+	if ac.Wall == nil {
+		ac.Wall = time.Now // signatures are stamped with real time, whatever the emulator's Wall
+	}
 	ac.Logger = e.log.With("component", "alikms")
 	ac.Faults = cloudKMSFaults{e.cluster}
 	svc, err := alikms.New(ac)

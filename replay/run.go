@@ -232,6 +232,7 @@ type runner struct {
 	portRe  *regexp.Regexp
 	nextID  int
 	kacls   map[string]string // KACLS instance URLs by name (kacls.go)
+	alikms  string            // the Alibaba KMS endpoint (alikms.go)
 }
 
 // preflight finds the API version and checks every method the scenario
@@ -492,6 +493,8 @@ func (r *runner) run(ctx context.Context, st *Step) error {
 		return r.runEvents(ctx, st)
 	case KindKACLS:
 		return r.runKACLS(ctx, st)
+	case KindAlikms:
+		return r.runAlikms(ctx, st)
 	}
 	return failf("unknown step kind %q", st.Kind)
 }

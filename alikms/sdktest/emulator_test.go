@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"path/filepath"
 	"testing"
-	"time"
 
 	openapi "github.com/alibabacloud-go/darabonba-openapi/v2/client"
 	kms "github.com/alibabacloud-go/kms-20160120/v3/client"
@@ -24,7 +23,6 @@ import (
 // real time.
 func emuWithAlikms(t *testing.T, creds ...cloudkms.Credential) (*apitest.Server, func(id, secret string) *kms.Client) {
 	s := apitest.NewServer(t, apitest.WithConfig(func(c *emulator.Config) {
-		c.Wall = time.Now
 		c.AlikmsAddr = "127.0.0.1:0"
 		if len(creds) > 0 {
 			cs, err := cloudkms.NewCredentials(append([]cloudkms.Credential{alikms.DefaultCredential()}, creds...)...)
