@@ -268,6 +268,9 @@ func (s *Service) authACS(r *http.Request, c *call, header string, query params,
 	if e := checkSignedHeaders(a.SignedHeaders, r.Header); e != nil {
 		return e
 	}
+	if r.Header.Get("x-acs-signature-nonce") == "" {
+		return errIncompleteSignature("The x-acs-signature-nonce header is empty.")
+	}
 	date := r.Header.Get("x-acs-date")
 	if e := s.checkDate(date, "x-acs-date"); e != nil {
 		return e

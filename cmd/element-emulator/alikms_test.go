@@ -1,0 +1,55 @@
+package main
+
+import (
+	"io"
+	"log/slog"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// TestAlikmsFlags: the Alibaba KMS is on by default on 127.0.0.1:9441 with
+// the default pair; flags add pairs, change the address, region and
+// account; bad values are refused before anything starts.
+func TestAlikmsFlags(t *testing.T) {
+	parse := func(args []string, env map[string]string) (Config, error) {
+		c, _, err := parseConfig("test", args, func(k string) string { return env[k] }, io.Discard)
+		return c, err
+	}
+	c, err := parse(nil, nil)
+	require.NoError(t, err)
+	require.Equal(t, "127.0.0.1:9441", c.AlikmsAddr)
+	require.False(t, c.AlikmsAddrGiven, "a busy default port only warns")
+	e, err := emulatorConfig(c, slog.New(slog.DiscardHandler))
+	require.NoError(t, err)
+	require.True(t, e.AlikmsAddrDefault)
+	require.Equal(t, []string{"LTAIEMULATOR0000000000"}, e.Alikms.Credentials.IDs())
+	require.Equal(t, "cn-hangzhou", e.Alikms.Region)
+
+	c, err = parse([]string{"--alikms-addr", "127.0.0.1:19441", "--alikms-credential", "LTAIOPS:s3cret", "--alikms-credential", "STS.X:k:tok",
+		"--alikms-region", "cn-shanghai", "--alikms-account", "42"}, nil)
+	require.NoError(t, err)
+	require.True(t, c.AlikmsAddrGiven)
+	e, err = emulatorConfig(c, slog.New(slog.DiscardHandler))
+	require.NoError(t, err)
+	require.False(t, e.AlikmsAddrDefault)
+	require.Equal(t, []string{"LTAIEMULATOR0000000000", "LTAIOPS", "STS.X"}, e.Alikms.Credentials.IDs())
+	cr, _ := e.Alikms.Credentials.Lookup("STS.X")
+	require.Equal(t, "tok", cr.Token.Reveal())
+	require.Equal(t, "cn-shanghai", e.Alikms.Region)
+	require.Equal(t, "42", e.Alikms.Account)
+
+	c, err = parse(nil, map[string]string{"ELEMENT_EMULATOR_ALIKMS_ADDR": "off"})
+	require.NoError(t, err)
+	require.True(t, c.AlikmsAddrGiven)
+	require.Equal(t, "off", c.AlikmsAddr)
+
+	for _, bad := range [][]string{{"--alikms-credential", "no-secret"}, {"--alikms-credential", "a/b:s"}, {"--alikms-credential", ":s"}} {
+		_, err = parse(bad, nil)
+		require.ErrorIs(t, err, ErrAlikmsCredential, "%v", bad)
+	}
+	_, err = parse([]string{"--alikms-region", "CN Hangzhou"}, nil)
+	require.ErrorIs(t, err, ErrAlikmsRegion)
+	_, err = parse([]string{"--alikms-account", "acct"}, nil)
+	require.ErrorIs(t, err, ErrAlikmsAccount)
+}
