@@ -125,3 +125,5 @@ func (l *faultList) Fire(_ context.Context, ev cloudkms.FaultEvent) (*cloudkms.F
 	}
 	return nil, nil
 }
+
+func timeNow() time.Time { return time.Now() }
