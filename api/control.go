@@ -123,6 +123,9 @@ func (s *Server) controlRoutes(r chi.Router) {
 	r.Get("/kacls/jwks", s.kaclsJWKS)
 	r.Get("/kacls/requests", s.kaclsRequests)
 	r.Post("/kacls/rotate", s.kaclsRotate)
+	// Tencent Cloud KMS (api/tckms.go).
+	r.Get("/tckms", s.tckmsInfo)
+	r.Get("/tckms/requests", s.tckmsRequests)
 }
 
 func (s *Server) ctl(w http.ResponseWriter) (Control, bool) {

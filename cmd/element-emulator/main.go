@@ -168,6 +168,9 @@ func emulatorConfig(c Config, logger *slog.Logger) (emulator.Config, error) {
 	if err := kaclsConfig(c, &e); err != nil {
 		return e, err
 	}
+	if err := tckmsConfig(c, &e); err != nil {
+		return e, err
+	}
 	for _, f := range c.KMIPClientCAs {
 		b, err := os.ReadFile(f)
 		if err != nil {
