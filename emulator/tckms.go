@@ -66,8 +66,14 @@ func (e *Emulator) listenTCKMS() error {
 			e.log.Error("listener stopped", "listener", "tckms", "error", err)
 		}
 	}()
-	e.log.Info("Tencent Cloud KMS listening (SDK: HttpProfile.Endpoint = addr, Scheme HTTP)", "addr", ln.Addr().String(),
-		"url", "http://"+ln.Addr().String()+"/", "secretId", tckms.DefaultSecretID, "secretKey", tckms.DefaultSecretKey)
+	// The default pair is a documented constant; it is shown only while the
+	// configuration has not replaced its secret.
+	attrs := []any{"addr", ln.Addr().String(), "url", "http://" + ln.Addr().String() + "/"}
+	creds := e.cfg.TCKMS.Credentials
+	if c, ok := creds.Lookup(tckms.DefaultSecretID); creds == nil || (ok && c.Secret.Reveal() == tckms.DefaultSecretKey) {
+		attrs = append(attrs, "secretId", tckms.DefaultSecretID, "secretKey", tckms.DefaultSecretKey)
+	}
+	e.log.Info("Tencent Cloud KMS listening (SDK: HttpProfile.Endpoint = addr, Scheme HTTP)", attrs...)
 	return nil
 }
 
