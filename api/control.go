@@ -125,6 +125,9 @@ func (s *Server) controlRoutes(r chi.Router) {
 	r.Post("/kacls/rotate", s.kaclsRotate)
 	// Alibaba Cloud KMS (control_alikms.go).
 	s.alikmsRoutes(r)
+	// Tencent Cloud KMS (api/tckms.go).
+	r.Get("/tckms", s.tckmsInfo)
+	r.Get("/tckms/requests", s.tckmsRequests)
 }
 
 func (s *Server) ctl(w http.ResponseWriter) (Control, bool) {

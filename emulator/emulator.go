@@ -35,6 +35,7 @@ import (
 	"github.com/element-emulator/element-emulator/kacls"
 	"github.com/element-emulator/element-emulator/kmip"
 	"github.com/element-emulator/element-emulator/sqlite"
+	"github.com/element-emulator/element-emulator/tckms"
 )
 
 // Config is everything the emulator needs; cmd fills it from flags and env.
@@ -82,6 +83,13 @@ type Config struct {
 	AlikmsAddr        string
 	AlikmsAddrDefault bool
 	Alikms            alikms.Config
+	// TCKMSAddr is the Tencent Cloud KMS listener, plain HTTP ("" or "off":
+	// none); a busy port is only a warning when TCKMSAddrDefault (TK1).
+	TCKMSAddr        string
+	TCKMSAddrDefault bool
+	// TCKMS configures it; Store, Now, Logger and Faults are filled in, and
+	// Wall when nil.
+	TCKMS tckms.Config
 
 	Logger *slog.Logger
 	// Wall is the wall clock (time.Now when nil).
@@ -100,6 +108,7 @@ type Emulator struct {
 	api     *api.Server
 	kacls   *kacls.Service  // nil when off
 	alikms  *alikms.Service // nil when off
+	tckms   *tckms.Service  // nil when off
 	// Restarted is true when the database already held a cluster.
 	Restarted bool
 
@@ -303,6 +312,9 @@ func (e *Emulator) build(ctx context.Context) error {
 	if err := e.buildAlikms(); err != nil {
 		return err
 	}
+	if err := e.buildTCKMS(); err != nil {
+		return err
+	}
 
 	e.api, err = api.NewServer(api.Deps{
 		Cluster: e.cluster, Control: control{e}, Logger: e.log.With("component", "api"),
@@ -388,6 +400,10 @@ func (e *Emulator) Listen(ctx context.Context) error {
 		return err
 	}
 	if err := e.listenAlikms(); err != nil {
+		e.Close()
+		return err
+	}
+	if err := e.listenTCKMS(); err != nil {
 		e.Close()
 		return err
 	}

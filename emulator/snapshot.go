@@ -238,6 +238,9 @@ func (e *Emulator) reset(ctx context.Context) error {
 		if e.alikms != nil {
 			e.alikms.Reset()
 		}
+		if e.tckms != nil {
+			e.tckms.ClearRequests()
+		}
 		return nil
 	}
 	if err := e.cluster.Reset(ctx); err != nil {
@@ -250,6 +253,9 @@ func (e *Emulator) reset(ctx context.Context) error {
 		}
 	}
 	if err := e.resetAlikms(ctx); err != nil {
+		return err
+	}
+	if err := e.resetTCKMS(ctx); err != nil {
 		return err
 	}
 	if err := e.loadCredentials(ctx); err != nil {

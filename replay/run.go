@@ -233,6 +233,7 @@ type runner struct {
 	nextID  int
 	kacls   map[string]string // KACLS instance URLs by name (kacls.go)
 	alikms  string            // the Alibaba KMS endpoint (alikms.go)
+	tckms   string            // the Tencent KMS host:port (tckms.go)
 }
 
 // preflight finds the API version and checks every method the scenario
@@ -495,6 +496,8 @@ func (r *runner) run(ctx context.Context, st *Step) error {
 		return r.runKACLS(ctx, st)
 	case KindAlikms:
 		return r.runAlikms(ctx, st)
+	case KindTCKMS:
+		return r.runTCKMS(ctx, st)
 	}
 	return failf("unknown step kind %q", st.Kind)
 }

@@ -33,6 +33,7 @@ const (
 	KindExpectEvents  = "expectEvents"
 	KindKACLS         = "kacls"
 	KindAlikms        = "alikms"
+	KindTCKMS         = "tckms"
 	maxFixtureDepth   = 8
 	defaultWaitEvery  = 1
 	defaultWaitLimit  = 3600
@@ -46,7 +47,7 @@ const (
 // StepKinds lists every step kind the parser knows.
 func StepKinds() []string {
 	return []string{KindCall, KindRequest, KindWait, KindAdvance, KindControl, KindSign,
-		KindExpectFaults, KindExpectDrives, KindExpectEvents, KindKACLS, KindAlikms}
+		KindExpectFaults, KindExpectDrives, KindExpectEvents, KindKACLS, KindAlikms, KindTCKMS}
 }
 
 // stepFields lists the fields each kind accepts besides its own key.
@@ -62,6 +63,7 @@ var stepFields = map[string][]string{
 	KindExpectEvents: {},
 	KindKACLS:        {"body", "status", "expect", "capture"},
 	KindAlikms:       {"params", "signature", "credential", "status", "expect", "capture"},
+	KindTCKMS:        {"body", "wrap", "error", "expect", "capture", "secretId", "secretKey"},
 }
 
 // commonFields may appear on any step.
@@ -88,6 +90,8 @@ type Start struct {
 	KACLS []string `yaml:"kacls" json:"kacls,omitempty"`
 	// Alikms serves the Alibaba Cloud KMS (docs/alibaba-kms.md).
 	Alikms bool `yaml:"alikms" json:"alikms,omitempty"`
+	// TCKMS serves the Tencent Cloud KMS (docs/tencent-kms.md).
+	TCKMS bool `yaml:"tckms" json:"tckms,omitempty"`
 }
 
 // Scenario is a parsed, validated scenario file.
@@ -143,6 +147,8 @@ func (s *Step) Label() string {
 		return "kacls " + fmt.Sprint(s.Value)
 	case KindAlikms:
 		return "alikms " + fmt.Sprint(s.Value)
+	case KindTCKMS:
+		return "tckms " + fmt.Sprint(s.Value)
 	case KindAdvance:
 		return "advance " + fmt.Sprint(s.Value)
 	case KindWait:
@@ -518,6 +524,10 @@ func (st *Step) check() error {
 		}
 	case KindAlikms:
 		if err := validateAlikmsStep(st, v); err != nil {
+			return err
+		}
+	case KindTCKMS:
+		if err := checkTCKMSValue(v); err != nil {
 			return err
 		}
 	case KindSign:

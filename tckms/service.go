@@ -333,3 +333,22 @@ func (s *Service) applyFault(w http.ResponseWriter, r *http.Request, f *cloudkms
 		return &Error{Code: code, Message: msg}, true
 	}
 }
+
+// Info describes the service for GET /_emulator/tckms; secrets are never
+// part of it.
+type Info struct {
+	URL       string   `json:"url,omitempty"`
+	Endpoint  string   `json:"endpoint,omitempty"` // what HttpProfile.Endpoint takes
+	Version   string   `json:"version"`
+	Flavour   string   `json:"flavour"`
+	Type      int64    `json:"type"` // KeyMetadata.Type
+	UIN       uint64   `json:"uin"`
+	SecretIDs []string `json:"secretIds"`
+	Actions   []string `json:"actions"`
+}
+
+// Info describes the service.
+func (s *Service) Info() Info {
+	return Info{Version: apiVersion, Flavour: s.cfg.Flavour, Type: s.flavourType(), UIN: s.cfg.UIN,
+		SecretIDs: s.cfg.Credentials.IDs(), Actions: s.Actions()}
+}

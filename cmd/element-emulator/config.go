@@ -84,6 +84,13 @@ type Config struct {
 	AlikmsRegion      string
 	AlikmsAccount     string
 	AlikmsCredentials stringList
+	// Tencent Cloud KMS (docs/tencent-kms.md). TCKMSAddrGiven: as KACLSAddrGiven.
+	TCKMSAddr        string
+	TCKMSAddrGiven   bool
+	TCKMSCredentials stringList
+	TCKMSCredFile    string
+	TCKMSFlavour     string
+	TCKMSUIN         string
 }
 
 // stringList is a repeatable flag (comma-separated in the environment).
@@ -119,6 +126,10 @@ var (
 	ErrKACLSIssuer    = errors.New("--kacls-authn-issuer and --kacls-authz-issuer take NAME=JWKS_URL or NAME=FILE")
 	ErrKACLSPeer      = errors.New("--kacls-peer takes an instance URL, https (or http on loopback), e.g. https://127.0.0.1:9440/old/v1")
 	ErrKACLSTokenVal  = errors.New("--kacls-token-validation must be on or off")
+
+	ErrTCKMSFlavour = errors.New("--tckms-flavour must be fips or sm")
+	ErrTCKMSUIN     = errors.New("--tckms-uin must be a positive integer")
+	ErrTCKMSCred    = errors.New("--tckms-credential takes SecretId:SecretKey or SecretId:SecretKey:Token")
 )
 
 // envName is the environment variable of a flag.
@@ -247,6 +258,11 @@ Flags (each also read from its ELEMENT_EMULATOR_* environment variable; flags wi
 	str(&c.AlikmsRegion, "alikms-region", "cn-hangzhou", "Alibaba KMS region (in key ARNs)")
 	str(&c.AlikmsAccount, "alikms-account", "1234567890123456", "Alibaba KMS account ID (in key ARNs and GetCallerIdentity)")
 	list(&c.AlikmsCredentials, "alikms-credential", "Alibaba KMS access key ID:SECRET[:SECURITY_TOKEN] (default: LTAIEMULATOR0000000000:emulator-alibaba-secret)")
+	str(&c.TCKMSAddr, "tckms-addr", "127.0.0.1:9442", "Tencent Cloud KMS listener, plain HTTP; off disables (a busy default port only warns)")
+	list(&c.TCKMSCredentials, "tckms-credential", "Tencent SecretId:SecretKey[:Token] accepted besides the default pair")
+	str(&c.TCKMSCredFile, "tckms-credentials", "", `JSON file of Tencent credentials: [{"id": "...", "secret": "...", "token": "..."}]`)
+	str(&c.TCKMSFlavour, "tckms-flavour", "fips", "Tencent KMS flavour: fips (KeyMetadata.Type 2, 32-byte material) or sm (Type 4, 16-byte material)")
+	str(&c.TCKMSUIN, "tckms-uin", "100000000001", "Tencent account UIN the keys belong to (CreatorUin, ResourceId)")
 
 	if envErr != nil {
 		return c, fs, envErr
@@ -258,6 +274,8 @@ Flags (each also read from its ELEMENT_EMULATOR_* environment variable; flags wi
 	fs.Visit(func(f *flag.Flag) { c.KACLSAddrGiven = c.KACLSAddrGiven || f.Name == "kacls-addr" })
 	c.AlikmsAddrGiven = getenv(envName("alikms-addr")) != ""
 	fs.Visit(func(f *flag.Flag) { c.AlikmsAddrGiven = c.AlikmsAddrGiven || f.Name == "alikms-addr" })
+	c.TCKMSAddrGiven = getenv(envName("tckms-addr")) != ""
+	fs.Visit(func(f *flag.Flag) { c.TCKMSAddrGiven = c.TCKMSAddrGiven || f.Name == "tckms-addr" })
 	return c, fs, c.Validate()
 }
 
@@ -326,7 +344,10 @@ func (c Config) Validate() error {
 	if err := c.validateAlikms(); err != nil {
 		return err
 	}
-	return c.validateKACLS()
+	if err := c.validateKACLS(); err != nil {
+		return err
+	}
+	return c.validateTCKMS()
 }
 
 var kaclsNameRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$`)

@@ -37,7 +37,8 @@ Prints a table of URLs and credentials to stdout; Ctrl-C stops all.
 Lab flags (env ELEMENT_EMULATOR_<NAME>):
   --clusters N            number of clusters, 1 to 500 (required)
   --base-port P           cluster i (1..N) listens on P+10(i-1): +0 HTTP, +1 HTTPS (MVIP),
-                          +2 node (MIP), +3 KMIP, +4 KACLS, +5 Alibaba KMS; 0 lets the OS choose every port (default 18000)
+                          +2 node (MIP), +3 KMIP, +4 KACLS, +5 Alibaba KMS, +6 Tencent KMS;
+                          0 lets the OS choose every port (default 18000)
   --host H                address the listeners bind (default 127.0.0.1; 0.0.0.0 for a classroom)
   --credentials MODE      same (every cluster uses --user/--password) or per-cluster
                           (user student<i>, a generated password) (default same)
@@ -72,6 +73,7 @@ const (
 	labPortKMIP   = 3
 	labPortKACLS  = 4
 	labPortAlikms = 5
+	labPortTCKMS  = 6
 	labPortBlock  = 10
 )
 
@@ -164,7 +166,8 @@ type labCluster struct {
 	User, Password          string
 	HTTP, HTTPS, Node, KMIP string // listen addresses
 	KACLS                   string // the KACLS instances' URLs, or "off"
-	Alikms                  string // the Alibaba KMS endpoint (host:port), or "off"
+	Alikms                  string // the Alibaba KMS endpoint (http://host:port), or "off"
+	TCKMS                   string // the Tencent KMS endpoint, or "off"
 }
 
 // addr is host:port of listener k of cluster i (port 0 when the OS chooses).
@@ -392,6 +395,9 @@ func openLabCluster(ctx context.Context, o labOptions, cfg Config, secret []byte
 		// And its own Alibaba KMS.
 		ecfg.AlikmsAddr, ecfg.AlikmsAddrDefault = o.addr(i, labPortAlikms), false
 	}
+	if a := ecfg.TCKMSAddr; a != "" && a != "off" {
+		ecfg.TCKMSAddr, ecfg.TCKMSAddrDefault = o.addr(i, labPortTCKMS), false
+	}
 	if ecfg.Seed != nil {
 		s := *ecfg.Seed + uint64(i) // distinct UUIDs per cluster, still reproducible
 		ecfg.Seed = &s
@@ -418,10 +424,14 @@ func openLabCluster(ctx context.Context, o labOptions, cfg Config, secret []byte
 	}
 	alikmsAddr := "off"
 	if a := e.Addr("alikms"); a != "" && e.Alikms() != nil {
-		alikmsAddr = a
+		alikmsAddr = "http://" + a
+	}
+	tckmsAddr := "off"
+	if a := e.Addr("tckms"); a != "" {
+		tckmsAddr = "http://" + a
 	}
 	return &labCluster{Index: i, Name: ecfg.Cluster.Name, Emu: e,
-		HTTP: e.Addr("http"), HTTPS: e.Addr("https"), Node: e.Addr("node"), KMIP: e.KMIPAddr(), KACLS: kaclsURLs, Alikms: alikmsAddr}, nil
+		HTTP: e.Addr("http"), HTTPS: e.Addr("https"), Node: e.Addr("node"), KMIP: e.KMIPAddr(), KACLS: kaclsURLs, Alikms: alikmsAddr, TCKMS: tckmsAddr}, nil
 }
 
 // boot boots a listening lab cluster, starts serving and, on a fresh state,
@@ -450,9 +460,9 @@ func (c *labCluster) boot(ctx context.Context, fixture *replay.Scenario, logger 
 // printLabTable writes the class's table: the only place passwords appear.
 func printLabTable(w io.Writer, clusters []*labCluster) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "CLUSTER\tNAME\tMVIP (HTTPS)\tHTTP\tNODE (MIP)\tKMIP\tKACLS\tALIBABA KMS\tUSER\tPASSWORD")
+	fmt.Fprintln(tw, "CLUSTER\tNAME\tMVIP (HTTPS)\tHTTP\tNODE (MIP)\tKMIP\tKACLS\tALIBABA KMS\tTENCENT KMS\tUSER\tPASSWORD")
 	for _, c := range clusters {
-		fmt.Fprintf(tw, "%d\t%s\thttps://%s\thttp://%s\thttps://%s\t%s\t%s\t%s\t%s\t%s\n", c.Index, c.Name, c.HTTPS, c.HTTP, c.Node, c.KMIP, c.KACLS, c.Alikms, c.User, c.Password)
+		fmt.Fprintf(tw, "%d\t%s\thttps://%s\thttp://%s\thttps://%s\t%s\t%s\t%s\t%s\t%s\t%s\n", c.Index, c.Name, c.HTTPS, c.HTTP, c.Node, c.KMIP, c.KACLS, c.Alikms, c.TCKMS, c.User, c.Password)
 	}
 	tw.Flush()
 }

@@ -169,6 +169,9 @@ func emulatorConfig(c Config, logger *slog.Logger) (emulator.Config, error) {
 		return e, err
 	}
 	alikmsConfig(c, &e)
+	if err := tckmsConfig(c, &e); err != nil {
+		return e, err
+	}
 	for _, f := range c.KMIPClientCAs {
 		b, err := os.ReadFile(f)
 		if err != nil {
