@@ -2,6 +2,7 @@ package alikms_test
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
@@ -10,10 +11,12 @@ import (
 	"testing"
 
 	"github.com/element-emulator/element-emulator/alikms"
+	"github.com/element-emulator/element-emulator/sqlite"
+	"github.com/element-emulator/element-emulator/sqlite/sqlitetest"
 )
 
-// FuzzRequest sends arbitrary requests to the KMS handler (one database
-// for the whole run): raw ones, which exercise request parsing and the
+// FuzzRequest sends arbitrary requests to the KMS handler (one in-memory
+// database for the whole run, none per exec): raw ones, which exercise request parsing and the
 // signature checks, and ones signed with the default credentials (ACS3 or
 // RPC V1) around arbitrary parameters, which reach the actions. Whatever
 // the input: no panic, no 500, an Alibaba error object with a RequestId,
@@ -28,7 +31,13 @@ func FuzzRequest(f *testing.F) {
 	f.Add(uint8(2), "TagResources", "ResourceId.1=no-such-key&Tag.1.Key=a&Tag.1.Value=b&ResourceType=key", "", []byte(nil))
 	f.Add(uint8(2), "ListKeys", "PageSize=100&PageNumber=2147483647", "", []byte(nil))
 	f.Add(uint8(1), "ScheduleKeyDeletion", "KeyId=acs%3Akms%3Acn-hangzhou%3A1234567890123456%3Akey%2F00000000-0000-4000-8000-000000000000&PendingWindowInDays=7", "", []byte(nil))
-	e := newEnv(f)
+	// One in-memory database for the whole run: the real store, no disk.
+	store, err := sqlite.Open(context.Background(), "memory:alikms-fuzz", sqlitetest.KEK())
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Cleanup(func() { store.Close() })
+	e := newEnvOn(f, store)
 	h := e.svc.Handler()
 	host := strings.TrimPrefix(e.srv.URL, "http://")
 	f.Fuzz(func(t *testing.T, mode uint8, action, query, headers string, body []byte) {

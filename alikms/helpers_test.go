@@ -35,9 +35,12 @@ type env struct {
 	offset time.Duration
 }
 
-func newEnv(t testing.TB) *env {
+func newEnv(t testing.TB) *env { return newEnvOn(t, sqlitetest.Open(t)) }
+
+// newEnvOn is newEnv on a given store.
+func newEnvOn(t testing.TB, store alikms.Store) *env {
 	e := &env{t: t}
-	svc, err := alikms.New(alikms.Config{Store: sqlitetest.Open(t), Now: e.now})
+	svc, err := alikms.New(alikms.Config{Store: store, Now: e.now})
 	require.NoError(t, err)
 	e.svc = svc
 	e.srv = httptest.NewServer(svc.Handler())
