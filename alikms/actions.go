@@ -3,6 +3,7 @@ package alikms
 import (
 	"context"
 	"encoding/base64"
+	"encoding/json"
 	"errors"
 	"io"
 	"regexp"
@@ -53,11 +54,16 @@ var actions = func() map[string]*action {
 		{VersionKMS, "ExportDataKey", (*Service).exportDataKey},
 		{VersionKMS, "ReEncrypt", (*Service).reEncrypt},
 		{VersionKMS, "CreateKeyVersion", (*Service).createKeyVersion},
+		{VersionKMS, "DescribeKeyVersion", (*Service).describeKeyVersion},
+		{VersionKMS, "ListKeyVersions", (*Service).listKeyVersions},
 		{VersionKMS, "UpdateRotationPolicy", (*Service).updateRotationPolicy},
 		{VersionKMS, "SetDeletionProtection", (*Service).setDeletionProtection},
 		{VersionKMS, "TagResources", (*Service).tagResources},
 		{VersionKMS, "UntagResources", (*Service).untagResources},
 		{VersionKMS, "ListTagResources", (*Service).listTagResources},
+		{VersionKMS, "TagResource", (*Service).tagResource},
+		{VersionKMS, "UntagResource", (*Service).untagResource},
+		{VersionKMS, "ListResourceTags", (*Service).listResourceTags},
 		{VersionSTS, "GetCallerIdentity", (*Service).getCallerIdentity},
 	} {
 		m[a.version+"/"+a.name] = a
@@ -748,6 +754,49 @@ func (s *Service) createKeyVersion(ctx context.Context, c *call) (map[string]any
 	return map[string]any{"KeyVersion": map[string]any{"KeyId": k.ID, "KeyVersionId": v.ID, "CreationDate": wire(now)}}, nil
 }
 
+func versionWire(v Version) map[string]any {
+	return map[string]any{"KeyId": v.KeyID, "KeyVersionId": v.ID, "CreationDate": wire(v.Created)}
+}
+
+func (s *Service) describeKeyVersion(ctx context.Context, c *call) (map[string]any, error) {
+	vid, e := c.params.req("KeyVersionId")
+	if e != nil {
+		return nil, e
+	}
+	k, err := s.resolveParam(ctx, c, "KeyId")
+	if err != nil {
+		return nil, err
+	}
+	v, err := s.cfg.Store.AlikmsVersion(ctx, vid)
+	if errors.Is(err, ErrNotFound) || (err == nil && v.KeyID != k.ID) {
+		return nil, errKeyNotFound
+	}
+	if err != nil {
+		return nil, err
+	}
+	return map[string]any{"KeyVersion": versionWire(v)}, nil
+}
+
+func (s *Service) listKeyVersions(ctx context.Context, c *call) (map[string]any, error) {
+	page, size, e := paging(c.params)
+	if e != nil {
+		return nil, e
+	}
+	k, err := s.resolveParam(ctx, c, "KeyId")
+	if err != nil {
+		return nil, err
+	}
+	list, err := s.cfg.Store.AlikmsVersions(ctx, k.ID)
+	if err != nil {
+		return nil, err
+	}
+	out := []map[string]any{}
+	for i := (page - 1) * size; i < len(list) && i < page*size; i++ {
+		out = append(out, versionWire(list[i]))
+	}
+	return map[string]any{"KeyVersions": map[string]any{"KeyVersion": out}, "TotalCount": len(list), "PageNumber": page, "PageSize": size}, nil
+}
+
 func (s *Service) updateRotationPolicy(ctx context.Context, c *call) (map[string]any, error) {
 	if _, e := c.params.req("EnableAutomaticRotation"); e != nil {
 		return nil, e
@@ -967,6 +1016,70 @@ func (s *Service) listTagResources(ctx context.Context, c *call) (map[string]any
 		}
 	}
 	return map[string]any{"TagResources": map[string]any{"TagResource": out}, "NextToken": ""}, nil
+}
+
+// The older one-key tag actions (Terraform's provider uses them).
+
+// tagTarget is the key of TagResource/UntagResource/ListResourceTags;
+// secrets and certificates are not emulated.
+func (s *Service) tagTarget(ctx context.Context, c *call) (Key, error) {
+	for _, n := range []string{"SecretName", "CertificateId"} {
+		if c.params[n] != "" {
+			return Key{}, errInvalid("%s: only keys are emulated.", n)
+		}
+	}
+	return s.resolveParam(ctx, c, "KeyId")
+}
+
+func (s *Service) tagResource(ctx context.Context, c *call) (map[string]any, error) {
+	tags, e := c.params.tags("Tags")
+	if e != nil {
+		return nil, e
+	}
+	if len(tags) == 0 {
+		return nil, errMissing("Tags")
+	}
+	k, err := s.tagTarget(ctx, c)
+	if err != nil {
+		return nil, err
+	}
+	m := map[string]string{}
+	for _, t := range tags {
+		m[t.Key] = t.Value
+	}
+	return nil, s.cfg.Store.AlikmsSetTags(ctx, []string{k.ID}, m)
+}
+
+func (s *Service) untagResource(ctx context.Context, c *call) (map[string]any, error) {
+	raw, e := c.params.req("TagKeys")
+	if e != nil {
+		return nil, e
+	}
+	var keys []string
+	if err := json.Unmarshal([]byte(raw), &keys); err != nil || len(keys) == 0 {
+		return nil, errInvalid("TagKeys must be a JSON array of tag keys.")
+	}
+	k, err := s.tagTarget(ctx, c)
+	if err != nil {
+		return nil, err
+	}
+	return nil, s.cfg.Store.AlikmsDeleteTags(ctx, []string{k.ID}, keys, false)
+}
+
+func (s *Service) listResourceTags(ctx context.Context, c *call) (map[string]any, error) {
+	k, err := s.tagTarget(ctx, c)
+	if err != nil {
+		return nil, err
+	}
+	tags, err := s.cfg.Store.AlikmsTags(ctx, []string{k.ID})
+	if err != nil {
+		return nil, err
+	}
+	out := []map[string]any{}
+	for _, t := range tags {
+		out = append(out, map[string]any{"KeyId": t.KeyID, "TagKey": t.Key, "TagValue": t.Value})
+	}
+	return map[string]any{"Tags": map[string]any{"Tag": out}}, nil
 }
 
 // ---- STS ----

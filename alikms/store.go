@@ -20,6 +20,8 @@ type Store interface {
 	AlikmsAddVersion(ctx context.Context, k Key, v Version) error
 	// AlikmsVersion returns a version, material unsealed.
 	AlikmsVersion(ctx context.Context, id string) (Version, error)
+	// AlikmsVersions lists a key's versions by creation, without material.
+	AlikmsVersions(ctx context.Context, keyID string) ([]Version, error)
 	// AlikmsListKeys returns a page of keys by creation order and the total.
 	AlikmsListKeys(ctx context.Context, offset, limit int) ([]Key, int, error)
 	// AlikmsDue returns the IDs of keys whose DeleteDate or NextRotation is

@@ -160,6 +160,31 @@ func (s *Store) AlikmsVersion(ctx context.Context, id string) (alikms.Version, e
 	return v, err
 }
 
+// AlikmsVersions implements alikms.Store.
+func (s *Store) AlikmsVersions(ctx context.Context, keyID string) ([]alikms.Version, error) {
+	var out []alikms.Version
+	err := s.inTx(ctx, true, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT version_id, created FROM alikms_key_versions WHERE key_id = ? ORDER BY created, rowid`, keyID)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			v := alikms.Version{KeyID: keyID}
+			var created string
+			if err := rows.Scan(&v.ID, &created); err != nil {
+				return err
+			}
+			if v.Created, err = parseKMIPTime(created); err != nil {
+				return err
+			}
+			out = append(out, v)
+		}
+		return rows.Err()
+	})
+	return out, err
+}
+
 // AlikmsListKeys implements alikms.Store.
 func (s *Store) AlikmsListKeys(ctx context.Context, offset, limit int) ([]alikms.Key, int, error) {
 	var out []alikms.Key

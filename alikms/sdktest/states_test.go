@@ -201,6 +201,16 @@ func TestRotation(t *testing.T) {
 	v3 := tea.StringValue(r.Body.KeyMetadata.PrimaryKeyVersion)
 	require.NotContains(t, []string{v1, v2}, v3)
 	require.NotEmpty(t, tea.StringValue(r.Body.KeyMetadata.LastRotationDate))
+	lv, err := c.ListKeyVersions(&kms.ListKeyVersionsRequest{KeyId: tea.String(k)})
+	require.NoError(t, err)
+	require.Equal(t, int32(3), tea.Int32Value(lv.Body.TotalCount))
+	require.Equal(t, v1, tea.StringValue(lv.Body.KeyVersions.KeyVersion[0].KeyVersionId))
+	dv, err := c.DescribeKeyVersion(&kms.DescribeKeyVersionRequest{KeyId: tea.String(k), KeyVersionId: tea.String(v3)})
+	require.NoError(t, err)
+	require.Equal(t, k, tea.StringValue(dv.Body.KeyVersion.KeyId))
+	other := tea.StringValue(createKey(t, c).KeyId)
+	_, err = c.DescribeKeyVersion(&kms.DescribeKeyVersionRequest{KeyId: tea.String(other), KeyVersionId: tea.String(v3)})
+	sdkErr(t, err, 404, "Forbidden.KeyNotFound")
 	for _, g := range []*kms.GenerateDataKeyResponseBody{g1.Body, g2.Body} {
 		d, err := c.Decrypt(&kms.DecryptRequest{CiphertextBlob: g.CiphertextBlob})
 		require.NoError(t, err)
@@ -237,6 +247,21 @@ func TestTagsAndLists(t *testing.T) {
 	sdkErr(t, err, 404, "Forbidden.KeyNotFound")
 	_, err = c.TagResources(&kms.TagResourcesRequest{ResourceType: tea.String("secret"), ResourceId: []*string{tea.String(k)},
 		Tag: []*kms.TagResourcesRequestTag{{Key: tea.String("x"), Value: tea.String("y")}}})
+	sdkErr(t, err, 400, "InvalidParameter")
+
+	// The older one-key tag actions, as Terraform's provider calls them.
+	_, err = c.TagResource(&kms.TagResourceRequest{KeyId: tea.String(k), Tags: tea.String(`[{"TagKey":"owner","TagValue":"ops"}]`)})
+	require.NoError(t, err)
+	rt, err := c.ListResourceTags(&kms.ListResourceTagsRequest{KeyId: tea.String(k)})
+	require.NoError(t, err)
+	require.Len(t, rt.Body.Tags.Tag, 2)
+	require.Equal(t, "owner", tea.StringValue(rt.Body.Tags.Tag[0].TagKey))
+	_, err = c.UntagResource(&kms.UntagResourceRequest{KeyId: tea.String(k), TagKeys: tea.String(`["owner"]`)})
+	require.NoError(t, err)
+	rt, err = c.ListResourceTags(&kms.ListResourceTagsRequest{KeyId: tea.String(k)})
+	require.NoError(t, err)
+	require.Len(t, rt.Body.Tags.Tag, 1)
+	_, err = c.TagResource(&kms.TagResourceRequest{SecretName: tea.String("s"), KeyId: tea.String(k), Tags: tea.String(`[{"TagKey":"a","TagValue":"b"}]`)})
 	sdkErr(t, err, 400, "InvalidParameter")
 
 	for i := 0; i < 11; i++ {
