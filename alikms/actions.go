@@ -26,7 +26,10 @@ const (
 type action struct {
 	version string
 	name    string
-	call    func(s *Service, ctx context.Context, c *call) (map[string]any, error)
+	// writes: the action reads a key and writes it back, so it runs under
+	// the service's write lock (no lost update between two requests).
+	writes bool
+	call   func(s *Service, ctx context.Context, c *call) (map[string]any, error)
 }
 
 // actions is the one action table (docs/alibaba-kms.md, actions); it is
@@ -34,37 +37,37 @@ type action struct {
 var actions = func() map[string]*action {
 	m := map[string]*action{}
 	for _, a := range []*action{
-		{VersionKMS, "CreateKey", (*Service).createKey},
-		{VersionKMS, "DescribeKey", (*Service).describeKey},
-		{VersionKMS, "ListKeys", (*Service).listKeys},
-		{VersionKMS, "UpdateKeyDescription", (*Service).updateKeyDescription},
-		{VersionKMS, "EnableKey", (*Service).enableKey},
-		{VersionKMS, "DisableKey", (*Service).disableKey},
-		{VersionKMS, "ScheduleKeyDeletion", (*Service).scheduleKeyDeletion},
-		{VersionKMS, "CancelKeyDeletion", (*Service).cancelKeyDeletion},
-		{VersionKMS, "CreateAlias", (*Service).createAlias},
-		{VersionKMS, "DeleteAlias", (*Service).deleteAlias},
-		{VersionKMS, "ListAliases", (*Service).listAliases},
-		{VersionKMS, "ListAliasesByKeyId", (*Service).listAliasesByKeyID},
-		{VersionKMS, "Encrypt", (*Service).encrypt},
-		{VersionKMS, "Decrypt", (*Service).decrypt},
-		{VersionKMS, "GenerateDataKey", (*Service).generateDataKey},
-		{VersionKMS, "GenerateDataKeyWithoutPlaintext", (*Service).generateDataKeyWithoutPlaintext},
-		{VersionKMS, "GenerateAndExportDataKey", (*Service).generateAndExportDataKey},
-		{VersionKMS, "ExportDataKey", (*Service).exportDataKey},
-		{VersionKMS, "ReEncrypt", (*Service).reEncrypt},
-		{VersionKMS, "CreateKeyVersion", (*Service).createKeyVersion},
-		{VersionKMS, "DescribeKeyVersion", (*Service).describeKeyVersion},
-		{VersionKMS, "ListKeyVersions", (*Service).listKeyVersions},
-		{VersionKMS, "UpdateRotationPolicy", (*Service).updateRotationPolicy},
-		{VersionKMS, "SetDeletionProtection", (*Service).setDeletionProtection},
-		{VersionKMS, "TagResources", (*Service).tagResources},
-		{VersionKMS, "UntagResources", (*Service).untagResources},
-		{VersionKMS, "ListTagResources", (*Service).listTagResources},
-		{VersionKMS, "TagResource", (*Service).tagResource},
-		{VersionKMS, "UntagResource", (*Service).untagResource},
-		{VersionKMS, "ListResourceTags", (*Service).listResourceTags},
-		{VersionSTS, "GetCallerIdentity", (*Service).getCallerIdentity},
+		{VersionKMS, "CreateKey", true, (*Service).createKey},
+		{VersionKMS, "DescribeKey", false, (*Service).describeKey},
+		{VersionKMS, "ListKeys", false, (*Service).listKeys},
+		{VersionKMS, "UpdateKeyDescription", true, (*Service).updateKeyDescription},
+		{VersionKMS, "EnableKey", true, (*Service).enableKey},
+		{VersionKMS, "DisableKey", true, (*Service).disableKey},
+		{VersionKMS, "ScheduleKeyDeletion", true, (*Service).scheduleKeyDeletion},
+		{VersionKMS, "CancelKeyDeletion", true, (*Service).cancelKeyDeletion},
+		{VersionKMS, "CreateAlias", true, (*Service).createAlias},
+		{VersionKMS, "DeleteAlias", true, (*Service).deleteAlias},
+		{VersionKMS, "ListAliases", false, (*Service).listAliases},
+		{VersionKMS, "ListAliasesByKeyId", false, (*Service).listAliasesByKeyID},
+		{VersionKMS, "Encrypt", false, (*Service).encrypt},
+		{VersionKMS, "Decrypt", false, (*Service).decrypt},
+		{VersionKMS, "GenerateDataKey", false, (*Service).generateDataKey},
+		{VersionKMS, "GenerateDataKeyWithoutPlaintext", false, (*Service).generateDataKeyWithoutPlaintext},
+		{VersionKMS, "GenerateAndExportDataKey", false, (*Service).generateAndExportDataKey},
+		{VersionKMS, "ExportDataKey", false, (*Service).exportDataKey},
+		{VersionKMS, "ReEncrypt", false, (*Service).reEncrypt},
+		{VersionKMS, "CreateKeyVersion", true, (*Service).createKeyVersion},
+		{VersionKMS, "DescribeKeyVersion", false, (*Service).describeKeyVersion},
+		{VersionKMS, "ListKeyVersions", false, (*Service).listKeyVersions},
+		{VersionKMS, "UpdateRotationPolicy", true, (*Service).updateRotationPolicy},
+		{VersionKMS, "SetDeletionProtection", true, (*Service).setDeletionProtection},
+		{VersionKMS, "TagResources", true, (*Service).tagResources},
+		{VersionKMS, "UntagResources", true, (*Service).untagResources},
+		{VersionKMS, "ListTagResources", false, (*Service).listTagResources},
+		{VersionKMS, "TagResource", true, (*Service).tagResource},
+		{VersionKMS, "UntagResource", true, (*Service).untagResource},
+		{VersionKMS, "ListResourceTags", false, (*Service).listResourceTags},
+		{VersionSTS, "GetCallerIdentity", false, (*Service).getCallerIdentity},
 	} {
 		m[a.version+"/"+a.name] = a
 	}
@@ -870,10 +873,14 @@ func (s *Service) setDeletionProtection(ctx context.Context, c *call) (map[strin
 // settle applies what the emulator clock made due, before any action:
 // keys past their DeleteDate are deleted, keys past NextRotationDate get a
 // new primary version (docs/alibaba-kms.md, clock).
-func (s *Service) settle(ctx context.Context) error {
+func (s *Service) settle(ctx context.Context, locked bool) error {
 	now := s.cfg.Now().UTC().Truncate(time.Second)
 	if !s.due.mayBeDue(now) {
 		return nil
+	}
+	if !locked {
+		s.writeMu.Lock()
+		defer s.writeMu.Unlock()
 	}
 	gen := s.due.generation()
 	due, err := s.cfg.Store.AlikmsDue(ctx, now)

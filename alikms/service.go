@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/google/uuid"
@@ -51,6 +52,9 @@ type Service struct {
 	nonces *cloudkms.NonceCache
 	reqs   *cloudkms.RequestLog
 	due    dueCache
+	// writeMu serialises the actions that read a key and write it back,
+	// and the settlement of due dates.
+	writeMu sync.Mutex
 }
 
 // ErrConfig wraps every configuration error of New.
@@ -217,7 +221,11 @@ func (s *Service) serve(w http.ResponseWriter, r *http.Request, c *call) (map[st
 		return nil, errUnknownAction
 	}
 	ctx := r.Context()
-	if err := s.settle(ctx); err != nil {
+	if a.writes {
+		s.writeMu.Lock()
+		defer s.writeMu.Unlock()
+	}
+	if err := s.settle(ctx, a.writes); err != nil {
 		return nil, err
 	}
 	return a.call(s, ctx, c)

@@ -2,9 +2,12 @@ package alikms_test
 
 import (
 	"encoding/base64"
+	"fmt"
+	"sync"
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/element-emulator/element-emulator/alikms"
@@ -77,4 +80,35 @@ func TestNewSignedRequest(t *testing.T) {
 	st, out := e.do(req)
 	require.Equal(t, 200, st)
 	require.Equal(t, "Account", out["IdentityType"])
+}
+
+// TestConcurrentWritesLoseNothing: a state change and a description
+// change racing on one key both land (each reads the key and writes it
+// back, under the write lock).
+func TestConcurrentWritesLoseNothing(t *testing.T) {
+	e := newEnv(t)
+	_, out := e.call("CreateKey", nil)
+	k := out["KeyMetadata"].(map[string]any)["KeyId"].(string)
+	for i := range 20 {
+		desc := fmt.Sprint("round ", i)
+		var wg sync.WaitGroup
+		for _, a := range []struct {
+			action string
+			p      map[string]string
+		}{{"DisableKey", map[string]string{"KeyId": k}}, {"UpdateKeyDescription", map[string]string{"KeyId": k, "Description": desc}}} {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				st, out := e.call(a.action, a.p)
+				assert.Equal(t, 200, st, "%v", out)
+			}()
+		}
+		wg.Wait()
+		_, out := e.call("DescribeKey", map[string]string{"KeyId": k})
+		md := out["KeyMetadata"].(map[string]any)
+		require.Equal(t, "Disabled", md["KeyState"])
+		require.Equal(t, desc, md["Description"])
+		st, _ := e.call("EnableKey", map[string]string{"KeyId": k})
+		require.Equal(t, 200, st)
+	}
 }
