@@ -47,8 +47,35 @@ func findBrowser() string {
 	return ""
 }
 
-// openBrowser starts a headless browser whose requests carry the admin's
-// Basic credentials (as a browser does after the 401 prompt).
+// browser is the one headless browser the tests share (each test opens its
+// own tab); started by the first test that needs it, closed by TestMain.
+var browser struct {
+	once   sync.Once
+	ctx    context.Context // holds the browser; tabs are its children
+	cancel func()
+	err    error
+}
+
+func TestMain(m *testing.M) {
+	flag.Parse()
+	code := m.Run()
+	if browser.cancel != nil {
+		browser.cancel()
+	}
+	os.Exit(code)
+}
+
+func startBrowser(path string) {
+	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(path), chromedp.NoSandbox, chromedp.Headless,
+		chromedp.DisableGPU, chromedp.WindowSize(1400, 1000), chromedp.Flag("disable-dev-shm-usage", true))
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	bctx, cancelBrowser := chromedp.NewContext(actx)
+	browser.ctx, browser.cancel = bctx, func() { cancelBrowser(); cancelAlloc() }
+	browser.err = chromedp.Do(bctx, chromedp.Navigate("about:blank"))
+}
+
+// openBrowser opens a tab whose requests carry the admin's Basic
+// credentials (as a browser's do after the 401 prompt).
 func openBrowser(t *testing.T, user, pass string) *page {
 	t.Helper()
 	path := findBrowser()
@@ -58,12 +85,13 @@ func openBrowser(t *testing.T, user, pass string) *page {
 		}
 		t.Skip("no chromium installed; the browser tests skip (ELEMENT_EMULATOR_REQUIRE_BROWSER makes them mandatory)")
 	}
-	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(path), chromedp.NoSandbox, chromedp.Headless,
-		chromedp.DisableGPU, chromedp.WindowSize(1400, 1000), chromedp.Flag("disable-dev-shm-usage", true))
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelCtx := chromedp.NewContext(actx)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 60*time.Second)
-	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
+	start := time.Now()
+	browser.once.Do(func() { startBrowser(path) })
+	defer func() { t.Logf("browser tab ready: %v", time.Since(start)) }()
+	require.NoError(t, browser.err, "starting %s", path)
+	tab, cancelTab := chromedp.NewContext(browser.ctx)
+	ctx, cancelTimeout := context.WithTimeout(tab, 60*time.Second)
+	t.Cleanup(func() { cancelTimeout(); cancelTab() })
 	p := &page{t: t, ctx: ctx}
 	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate("about:blank")))
 	messages := chromedp.Console(ctx)
@@ -190,7 +218,6 @@ func TestBrowserClusterPageFollowsRekeyAndRecovery(t *testing.T) {
 	p.waitFor("locked drives", hasText(`tr[data-drive="1"] .sed`, "locked"))
 	p.waitFor("the fired rule", hasText(fmt.Sprintf(`#rules tr[data-rule="%d"] .fired`, rule), "× (last 2026-03-04 10:00:11 UTC)"))
 	require.Contains(t, p.text("#health-ok"), "attention")
-	p.screenshot("cluster-kmip-server-fault")
 
 	s.DeleteRule(rule)
 	s.Advance(60)
@@ -250,7 +277,6 @@ func TestBrowserLabControls(t *testing.T) {
 	p.do(chromedp.Click(chromedp.CSS(`[data-restore="before-fail"]`)))
 	p.waitFor("the restored drive", hasText(`tr[data-drive="5"]`, "active"))
 	p.waitFor("no current fault", `document.querySelector('#faults tr.current') === null`)
-	p.screenshot("cluster-controls")
 	p.noConsoleErrors()
 }
 

@@ -1,6 +1,9 @@
 package dashboard
 
-import "sync"
+import (
+	"sync"
+	"sync/atomic"
+)
 
 // Hub fans a "something changed" signal out to the open event streams.
 // Notify never blocks: each subscriber holds at most one pending signal,
@@ -8,6 +11,9 @@ import "sync"
 type Hub struct {
 	mu   sync.Mutex
 	subs map[chan struct{}]struct{}
+	// gen counts notifications, so a summary computed at one generation
+	// is known to be current until the next.
+	gen atomic.Uint64
 }
 
 // NewHub returns an empty hub.
@@ -15,6 +21,7 @@ func NewHub() *Hub { return &Hub{subs: map[chan struct{}]struct{}{}} }
 
 // Notify signals every subscriber (coalescing with a signal not yet taken).
 func (h *Hub) Notify() {
+	h.gen.Add(1)
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	for c := range h.subs {

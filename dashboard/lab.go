@@ -113,5 +113,5 @@ func (s *Server) serveLabEvents(w http.ResponseWriter, r *http.Request) {
 			subs = append(subs, c)
 		}
 	}
-	s.stream(w, r, subs, func(ctx context.Context) (any, error) { return s.labState(ctx, r), nil })
+	s.stream(w, r, subs, s.d.LabGap, func(ctx context.Context) (any, error) { return s.labState(ctx, r), nil })
 }

@@ -35,6 +35,9 @@ type Deps struct {
 	// MinGap is the shortest time between two pushes on one stream, so a
 	// burst of commits becomes one refresh (0: 50 ms).
 	MinGap time.Duration
+	// LabGap is the same for the lab overview, which follows every
+	// cluster of the class (0: 500 ms).
+	LabGap time.Duration
 }
 
 // Server serves one cluster's dashboard.
@@ -46,7 +49,19 @@ type Server struct {
 	mu       sync.Mutex
 	sections []Section
 	lab      atomic.Pointer[Lab]
+	// health caches Health for the hub generation it was computed at, so
+	// the lab overview rebuilds only the clusters that changed.
+	health atomic.Pointer[healthCache]
 }
+
+type healthCache struct {
+	gen uint64
+	at  time.Time // emulator time: stuck jobs become stuck with time alone
+	h   Health
+}
+
+// healthFresh is how long (emulator time) a cached Health stays good.
+const healthFresh = 20 * time.Second
 
 // New builds a Server.
 func New(d Deps) *Server {
@@ -58,6 +73,9 @@ func New(d Deps) *Server {
 	}
 	if d.MinGap <= 0 {
 		d.MinGap = 50 * time.Millisecond
+	}
+	if d.LabGap <= 0 {
+		d.LabGap = 500 * time.Millisecond
 	}
 	s := &Server{d: d, log: d.Logger}
 	static, err := fs.Sub(assets, "assets")
@@ -110,12 +128,19 @@ func page(static fs.FS, name string) http.Handler {
 	})
 }
 
-// Health returns the cluster's summary row.
+// Health returns the cluster's summary row, computed again only after a
+// change.
 func (s *Server) Health(ctx context.Context) (Health, error) {
+	gen := s.d.Hub.gen.Load()
+	now, _ := s.d.Clock()
+	if hc := s.health.Load(); hc != nil && hc.gen == gen && now.Sub(hc.at) < healthFresh && !now.Before(hc.at) {
+		return hc.h, nil
+	}
 	st, err := s.build(ctx)
 	if err != nil {
 		return Health{}, err
 	}
+	s.health.Store(&healthCache{gen: gen, at: now, h: st.Health})
 	return st.Health, nil
 }
 
@@ -143,13 +168,13 @@ func writeJSON(w http.ResponseWriter, v any) {
 func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
 	sub, cancel := s.d.Hub.Subscribe()
 	defer cancel()
-	s.stream(w, r, []<-chan struct{}{sub}, func(ctx context.Context) (any, error) { return s.build(ctx) })
+	s.stream(w, r, []<-chan struct{}{sub}, s.d.MinGap, func(ctx context.Context) (any, error) { return s.build(ctx) })
 }
 
 // stream serves one server-sent-events stream: a "state" event at once,
-// then one after each signal on any of subs, at most one per MinGap. An
+// then one after each signal on any of subs, at most one per gap. An
 // unchanged state is not sent again.
-func (s *Server) stream(w http.ResponseWriter, r *http.Request, subs []<-chan struct{}, get func(context.Context) (any, error)) {
+func (s *Server) stream(w http.ResponseWriter, r *http.Request, subs []<-chan struct{}, gap time.Duration, get func(context.Context) (any, error)) {
 	fl, ok := w.(http.Flusher)
 	if !ok {
 		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
@@ -213,13 +238,19 @@ func (s *Server) stream(w http.ResponseWriter, r *http.Request, subs []<-chan st
 		case <-ctx.Done():
 			return
 		case <-keepalive.C:
+			// What changes with time alone (a job that became stuck, the
+			// real clock) shows at least this often; then a comment keeps
+			// proxies from closing an idle stream.
+			if !send() {
+				return
+			}
 			if _, err := fmt.Fprint(w, ": keepalive\n\n"); err != nil {
 				return
 			}
 			fl.Flush()
 		case <-merged:
 			// Let the rest of a burst land, then send the state once.
-			t := time.NewTimer(s.d.MinGap)
+			t := time.NewTimer(gap)
 			select {
 			case <-ctx.Done():
 				t.Stop()

@@ -159,11 +159,23 @@
     }));
   }
 
+  // With the real clock the cluster time runs between pushes: the page
+  // moves its display on by the time elapsed since the last state (no
+  // request is made). The virtual clock stands still until advanced.
+  var clockBase = null, clockAt = 0;
+  window.setInterval(function () {
+    if (clockBase === null) return;
+    var t = new Date(clockBase.getTime() + (Date.now() - clockAt));
+    d.setText("clock", d.shortTime(t.toISOString().replace(/\.\d+Z$/, "Z")));
+  }, 1000);
+
   function render(s) {
     var c = s.cluster;
     d.setText("cluster-name", c.name || "Element emulator");
     d.setText("cluster-ids", c.uniqueID ? c.uniqueID + " · MVIP " + c.mvip + " · SVIP " + c.svip : (s.bootstrap ? "bootstrap mode" : ""));
     d.setText("clock", d.shortTime(c.clock));
+    clockBase = c.clockMode === "real" ? new Date(c.clock) : null;
+    clockAt = Date.now();
     d.setText("clock-mode", c.clockMode + " clock");
     document.getElementById("lab-link").hidden = !c.lab;
     document.getElementById("advance-form").hidden = c.clockMode !== "virtual";
