@@ -67,6 +67,12 @@ func (w *watch) contacted(c Contact) {
 	w.changed()
 }
 
+func (w *watch) forget(ruleID int64) {
+	w.mu.Lock()
+	delete(w.fired, ruleID)
+	w.mu.Unlock()
+}
+
 func (w *watch) reset() {
 	w.mu.Lock()
 	w.fired = map[int64]*RuleFiring{}

@@ -199,6 +199,9 @@ func TestBrowserClusterPageFollowsRekeyAndRecovery(t *testing.T) {
 	require.Equal(t, "running", p.text(job+" .job-status"))
 	s.Advance(2)
 	p.waitFor("the rewrap phase", hasText(job+" .job-phase", "RewrapDataEncryptionKeys"))
+	progress, err := chromedp.Run(p.ctx, chromedp.Evaluate[int](q(job+" progress")+".value"))
+	require.NoError(t, err)
+	require.Equal(t, 33, progress, "one of three phases done")
 	s.Advance(4)
 	p.waitFor("the finished rekey", hasText(job+" .job-status", "complete"))
 	p.waitFor("the new master key's provider", hasText("#sear-provider", "provider 1 “lab-provider”"))
@@ -262,6 +265,20 @@ func TestBrowserLabControls(t *testing.T) {
 	s.Fail("TestKeyServerKmip", map[string]any{"keyServerID": sid}, "xKmipConnectionFailure")
 	p.waitFor("the used-up rule", hasText(`#rules tr[data-rule="1"]`, "used up"))
 	require.Contains(t, p.text(`#rules tr[data-rule="1"] .fired`), "1×")
+
+	// A second rule, deleted from its row.
+	p.do(chromedp.SetValue(chromedp.CSS("#rule-target"), "element-method"),
+		chromedp.SetValue(chromedp.CSS("#rule-effect"), "error"),
+		chromedp.SetValue(chromedp.CSS("#rule-match"), "method=ListDrives"),
+		chromedp.SetValue(chromedp.CSS("#rule-params"), "name=xDBConnectionLost"),
+		chromedp.SetValue(chromedp.CSS("#rule-times"), "0"),
+		chromedp.Click(chromedp.CSS("#rule-add")))
+	p.waitFor("the second rule", hasText(`#rules tr[data-rule="2"]`, "name=xDBConnectionLost"))
+	s.Fail("ListDrives", nil, "xDBConnectionLost")
+	p.waitFor("its firing", hasText(`#rules tr[data-rule="2"] .fired`, "1×"))
+	p.do(chromedp.Click(chromedp.CSS(`[data-delete-rule="2"]`)))
+	p.waitFor("the deleted rule", `document.querySelector('#rules tr[data-rule="2"]') === null`)
+	s.OK("ListDrives", nil)
 
 	// The clock, from the page.
 	p.do(chromedp.SetValue(chromedp.CSS("#advance-seconds"), "90"), chromedp.Click(chromedp.CSS("#advance-btn")))

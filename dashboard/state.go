@@ -124,7 +124,14 @@ type jobView struct {
 	DueIn      int64  `json:"dueInSeconds,omitempty"`
 	Error      string `json:"error,omitempty"`
 	Stuck      bool   `json:"stuck"`
+	// Progress is the share of the job's phases done, 0 to 100.
+	Progress int `json:"progress"`
 }
+
+// rekeyPhases is the number of phases of a master-key rekey
+// (CreateNewMasterKey, RewrapDataEncryptionKeys, DecommissionOldMasterKey);
+// the other jobs have one.
+const rekeyPhases = 3
 
 type faultView struct {
 	ID       int64   `json:"id"`
@@ -354,7 +361,13 @@ func jobOf(r cluster.AsyncResult, now time.Time) jobView {
 	if j.Failure != nil {
 		jv.Error = j.Failure.Name
 	}
+	phases := 1
+	if j.ResultType == cluster.ResultTypeRekey {
+		phases = rekeyPhases
+	}
+	jv.Progress = 100
 	if j.Status == asyncjobs.Running {
+		jv.Progress = min(100, 100*j.Phase/phases)
 		if !j.Due.IsZero() {
 			jv.Due = ts(j.Due)
 			jv.DueIn = int64(j.Due.Sub(now).Round(time.Second) / time.Second)

@@ -91,7 +91,8 @@
       var result = j.status === "complete" ? (j.error ? d.badge(j.error, "bad") : d.badge("success", "good")) : (j.stuck ? d.badge("stuck", "bad") : "");
       return h("tr", { "data-handle": j.handle, "data-status": j.status },
         h("td", { text: j.handle }), h("td", { text: j.resultType }), h("td", { class: "job-status", text: j.status }),
-        h("td", { class: "job-phase", text: (j.step || "phase " + j.phase) }),
+        h("td", { class: "job-phase" }, h("span", { class: "step", text: (j.step || "phase " + (j.phase + 1)) }), " ",
+          h("progress", { max: 100, value: j.progress, title: j.progress + "%" })),
         h("td", { text: due }), h("td", { text: d.shortTime(j.updated) }), h("td", null, result));
     }, "no async jobs", 7);
   }
