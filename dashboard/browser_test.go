@@ -294,6 +294,16 @@ func TestBrowserLabControls(t *testing.T) {
 	p.do(chromedp.Click(chromedp.CSS(`[data-restore="before-fail"]`)))
 	p.waitFor("the restored drive", hasText(`tr[data-drive="5"]`, "active"))
 	p.waitFor("no current fault", `document.querySelector('#faults tr.current') === null`)
+
+	// Text from the API is text, never markup: a fault record whose details
+	// are HTML shows them literally and runs nothing.
+	xss := `<img src=x onerror="window.pwned=1"><b>bold</b>`
+	status, body := s.Control(http.MethodPost, "cluster-faults", map[string]any{"code": "labFault", "severity": "warning", "type": "cluster", "details": xss})
+	require.Equal(t, http.StatusOK, status, body)
+	p.waitFor("the lab fault", hasText(`#faults tr[data-code="labFault"]`, xss))
+	inert, err := chromedp.Run(p.ctx, chromedp.Evaluate[bool](`document.querySelector('#faults img, #faults b') === null && window.pwned === undefined`))
+	require.NoError(t, err)
+	require.True(t, inert)
 	p.noConsoleErrors()
 }
 

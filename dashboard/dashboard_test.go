@@ -318,3 +318,22 @@ func kaclsURL(t *testing.T, s *apitest.Server) string {
 	require.Equal(t, http.StatusOK, status)
 	return body["instances"].([]any)[0].(map[string]any)["url"].(string)
 }
+
+// TestBootstrapState: before CreateCluster the page says so and lists no
+// nodes (the cluster listener accepts any credentials then, D42).
+func TestBootstrapState(t *testing.T) {
+	s := apitest.NewServer(t, apitest.WithConfig(func(c *emulator.Config) { c.Cluster.Bootstrap = true }))
+	resp, body := get(t, s, s.URL, "/_emulator/ui/state", "anyone", "anything")
+	require.Equal(t, http.StatusOK, resp.StatusCode, body)
+	var st struct {
+		Bootstrap bool  `json:"bootstrap"`
+		Nodes     []any `json:"nodes"`
+		Health    struct {
+			OK bool `json:"ok"`
+		} `json:"health"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(body), &st))
+	require.True(t, st.Bootstrap)
+	require.Empty(t, st.Nodes)
+	require.True(t, st.Health.OK)
+}
