@@ -337,3 +337,23 @@ func TestBootstrapState(t *testing.T) {
 	require.Empty(t, st.Nodes)
 	require.True(t, st.Health.OK)
 }
+
+// TestCloseEndsStreams: closing the emulator ends the open event streams,
+// so its HTTP servers shut down at once instead of waiting for them.
+func TestCloseEndsStreams(t *testing.T) {
+	s := apitest.NewServer(t)
+	st := openStream(t, s, "/_emulator/ui/events")
+	st.next()
+	ended := make(chan struct{})
+	go func() {
+		defer close(ended)
+		for st.sc.Scan() {
+		}
+	}()
+	s.Close()
+	select {
+	case <-ended:
+	case <-time.After(time.Minute):
+		t.Fatal("the event stream outlived the emulator")
+	}
+}
