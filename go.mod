@@ -12,6 +12,8 @@ require (
 	github.com/ovh/kmip-go v0.8.1
 	github.com/scaleoutsean/solidfire-go v1.0.1
 	github.com/stretchr/testify v1.11.1
+	github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common v1.0.563
+	github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/kms v1.0.563
 	gopkg.in/yaml.v3 v3.0.1
 )
 
