@@ -128,6 +128,10 @@ func (s *Server) controlRoutes(r chi.Router) {
 	// Tencent Cloud KMS (api/tckms.go).
 	r.Get("/tckms", s.tckmsInfo)
 	r.Get("/tckms/requests", s.tckmsRequests)
+	if s.deps.UI != nil {
+		r.Handle("/ui", s.deps.UI)
+		r.Handle("/ui/*", s.deps.UI)
+	}
 }
 
 func (s *Server) ctl(w http.ResponseWriter) (Control, bool) {
