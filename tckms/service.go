@@ -201,6 +201,10 @@ func (s *Service) handle(ctx context.Context, w http.ResponseWriter, r *http.Req
 	}
 	if id, ok, _ := c.Params.str("KeyId"); ok {
 		rec.KeyID = id
+	} else if blob, ok, _ := c.Params.str("CiphertextBlob"); ok {
+		if _, id, e := blobKeyID("CiphertextBlob", blob); e == nil {
+			rec.KeyID = id // Decrypt, ReEncrypt: the key the blob names
+		}
 	}
 	if c.Version == "" {
 		return nil, errMissing("Version")

@@ -349,7 +349,7 @@ func runLabWith(ctx context.Context, args []string, getenv func(string) string, 
 	}
 	for _, c := range clusters {
 		logger.Info("lab cluster ready", "cluster", c.Index, "name", c.Name, "https", c.HTTPS, "http", c.HTTP,
-			"node", c.Node, "kmip", c.KMIP, "kacls", c.KACLS, "user", c.User, "restarted", c.Emu.Restarted)
+			"node", c.Node, "kmip", c.KMIP, "kacls", c.KACLS, "tckms", c.TCKMS, "user", c.User, "restarted", c.Emu.Restarted)
 	}
 	logger.Info("lab ready", "clusters", o.Clusters, "state", state, "clock", cfg.Clock, "credentials", o.Credentials,
 		"startup", startup.Round(time.Millisecond))
