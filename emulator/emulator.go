@@ -31,6 +31,7 @@ import (
 	"github.com/element-emulator/element-emulator/api"
 	"github.com/element-emulator/element-emulator/clock"
 	"github.com/element-emulator/element-emulator/cluster"
+	"github.com/element-emulator/element-emulator/dashboard"
 	"github.com/element-emulator/element-emulator/kacls"
 	"github.com/element-emulator/element-emulator/kmip"
 	"github.com/element-emulator/element-emulator/sqlite"
@@ -87,6 +88,9 @@ type Config struct {
 	Logger *slog.Logger
 	// Wall is the wall clock (time.Now when nil).
 	Wall func() time.Time
+
+	// NoUI turns the dashboard at /_emulator/ui/ off (dashboard.go).
+	NoUI bool
 }
 
 // Emulator is one running emulator.
@@ -114,6 +118,11 @@ type Emulator struct {
 	closed    bool
 	creds     atomic.Pointer[credentials]
 	snaps     snapshots // snapshot.go
+
+	// hub is notified after every change; ui serves the dashboard (nil
+	// when off). dashboard.go.
+	hub *dashboard.Hub
+	ui  *dashboard.Server
 }
 
 const metaClock = "clock"
@@ -275,9 +284,10 @@ func (e *Emulator) build(ctx context.Context) error {
 	ccfg.Logger = e.log.With("component", "kmip-client")
 	client := kmip.NewClient(ccfg)
 
+	e.hub = dashboard.NewHub()
 	e.cluster, err = cluster.New(e.cfg.Cluster, cluster.Deps{
 		Store: e.store, KeyServer: keyServerAdapter{client}, Now: e.clock.Now, NewUUID: newUUID, Rand: random,
-		Logger: e.log.With("component", "cluster"),
+		Logger: e.log.With("component", "cluster"), Changed: e.hub.Notify,
 	})
 	if err != nil {
 		return err
@@ -304,12 +314,14 @@ func (e *Emulator) build(ctx context.Context) error {
 	if err := e.buildTCKMS(); err != nil {
 		return err
 	}
+	e.buildUI()
 
 	e.api, err = api.NewServer(api.Deps{
 		Cluster: e.cluster, Control: control{e}, Logger: e.log.With("component", "api"),
 		Authenticate: e.authenticate, CurrentVersion: e.cfg.Cluster.APIVersion,
 		Intercept: func(ctx context.Context, method string) error { return e.cluster.MethodFault(ctx, method) },
 		MaxCalls:  e.cfg.MaxCalls,
+		UI:        e.uiHandler(),
 		Bootstrap: func() bool {
 			ok, err := e.cluster.Exists(context.Background())
 			return err == nil && !ok

@@ -42,6 +42,7 @@ type Config struct {
 	LogLevel      string
 	MasterKey     string // base64 KEK (env only in practice)
 	Fixture       string // scenario file applied once to a fresh state (lab.go)
+	UI            bool   // the dashboard at /_emulator/ui/ (docs/dashboard.md)
 
 	KMIPCustomAttribute  string
 	KMIPDecommission     string
@@ -215,6 +216,7 @@ Flags (each also read from its ELEMENT_EMULATOR_* environment variable; flags wi
 	str(&c.LogLevel, "log-level", "info", "debug, info, warn or error")
 	str(&c.MasterKey, "master-key", "", "base64 32-byte key encryption key (default: DIR/master.key, created on first start)")
 	str(&c.Fixture, "fixture", "", "scenario file whose steps are applied once to a fresh state; its result is snapshot \"initial\", which reset then restores")
+	boolean(&c.UI, "ui", true, "serve the live dashboard at /_emulator/ui/ on the cluster listeners (same credentials); false turns it off")
 
 	str(&c.KMIPCustomAttribute, "kmip-custom-attribute", "fallback", "x-SolidFire-KeyID attribute on created keys: fallback, required or off")
 	str(&c.KMIPDecommission, "kmip-decommission", "revoke-destroy", "what decommissioning a key does on its server: revoke-destroy, revoke or none")

@@ -23,6 +23,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/element-emulator/element-emulator/dashboard"
 	"github.com/element-emulator/element-emulator/emulator"
 	"github.com/element-emulator/element-emulator/replay"
 )
@@ -342,6 +343,7 @@ func runLabWith(ctx context.Context, args []string, getenv func(string) string, 
 		return err
 	}
 
+	shareLabOverview(clusters)
 	printLabTable(stdout, clusters)
 	state := cfg.Data
 	if cfg.Ephemeral {
@@ -445,6 +447,20 @@ func (c *labCluster) boot(ctx context.Context, fixture *replay.Scenario, logger 
 	}
 	c.User, c.Password = user, pass
 	return nil
+}
+
+// shareLabOverview gives every cluster's dashboard the lab overview
+// (/_emulator/ui/lab): one row per cluster, linked to its own page.
+func shareLabOverview(clusters []*labCluster) {
+	lab := &dashboard.Lab{}
+	for _, c := range clusters {
+		if d := c.Emu.Dashboard(); d != nil {
+			lab.Members = append(lab.Members, dashboard.LabMember{Index: c.Index, Name: c.Name, HTTP: c.HTTP, HTTPS: c.HTTPS, Dashboard: d})
+		}
+	}
+	for _, m := range lab.Members {
+		m.Dashboard.SetLab(lab)
+	}
 }
 
 // printLabTable writes the class's table: the only place passwords appear.

@@ -157,6 +157,7 @@ func emulatorConfig(c Config, logger *slog.Logger) (emulator.Config, error) {
 		ClientCertDays: c.KMIPClientCertDays,
 		MaxCalls:       c.MaxCalls,
 		Logger:         logger,
+		NoUI:           !c.UI,
 	}
 	if c.Seed != "" {
 		s, _ := strconv.ParseUint(c.Seed, 10, 64)
