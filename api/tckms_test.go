@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"errors"
+	"io"
 	"net/http"
 	"testing"
 	"time"
@@ -88,6 +89,23 @@ func TestTCKMSThroughTheEmulator(t *testing.T) {
 		md, err := describe()
 		require.NoError(t, err, "the snapshot brings the key back")
 		require.Equal(t, "PendingDelete", *md.KeyState)
+	})
+
+	t.Run("the dashboard's panel, without secrets", func(t *testing.T) {
+		req, err := http.NewRequest(http.MethodGet, s.URL+"/_emulator/ui/state", nil)
+		require.NoError(t, err)
+		req.SetBasicAuth(s.User, s.Pass)
+		resp, err := s.Client.Do(req)
+		require.NoError(t, err)
+		defer resp.Body.Close()
+		b, err := io.ReadAll(resp.Body)
+		require.NoError(t, err)
+		require.Equal(t, http.StatusOK, resp.StatusCode, string(b))
+		state := string(b)
+		require.Contains(t, state, `"id":"tckms"`)
+		require.Contains(t, state, ep)
+		require.Contains(t, state, "ScheduleKeyDeletion")
+		require.NotContains(t, state, tckms.DefaultSecretKey)
 	})
 
 	t.Run("request log and reset", func(t *testing.T) {

@@ -30,6 +30,7 @@ func (e *Emulator) buildTCKMS() error {
 	}
 	tc.Logger = e.log.With("component", "tckms")
 	tc.Faults = tckmsFaults{e.cluster}
+	tc.Logged = e.hub.Notify // the dashboard's panel follows the request log
 	svc, err := tckms.New(tc)
 	if err != nil {
 		return err

@@ -63,6 +63,9 @@ type Config struct {
 	NewUUID func() string
 	// LogSize is how many requests the request log keeps (0 = 1000).
 	LogSize int
+	// Logged, when set, is called after each request is logged (the
+	// dashboard's live refresh).
+	Logged func()
 }
 
 // Service is the Tencent Cloud KMS emulator.
@@ -238,6 +241,9 @@ func (s *Service) handle(ctx context.Context, w http.ResponseWriter, r *http.Req
 func (s *Service) finish(rec cloudkms.Record, code string) {
 	rec.Code = code
 	s.reqs.Add(s.cfg.Wall(), rec)
+	if s.cfg.Logged != nil {
+		s.cfg.Logged()
+	}
 	s.log.Info("tckms request", "action", rec.Action, "secretId", rec.SecretID, "keyId", rec.KeyID, "code", code)
 }
 
