@@ -233,6 +233,8 @@ type runner struct {
 	nextID  int
 	kacls   map[string]string // KACLS instance URLs by name (kacls.go)
 	tckms   string            // the Tencent KMS host:port (tckms.go)
+	// tckmsScheme is http or https, from GET /_emulator/tckms.
+	tckmsScheme string
 }
 
 // preflight finds the API version and checks every method the scenario

@@ -349,6 +349,7 @@ func (s *Service) applyFault(w http.ResponseWriter, r *http.Request, f *cloudkms
 type Info struct {
 	URL       string   `json:"url,omitempty"`
 	Endpoint  string   `json:"endpoint,omitempty"` // what HttpProfile.Endpoint takes
+	Scheme    string   `json:"scheme,omitempty"`   // what HttpProfile.Scheme takes
 	Version   string   `json:"version"`
 	Flavour   string   `json:"flavour"`
 	Type      int64    `json:"type"` // KeyMetadata.Type

@@ -421,6 +421,9 @@ func openLabCluster(ctx context.Context, o labOptions, cfg Config, secret []byte
 	tckmsAddr := "off"
 	if a := e.Addr("tckms"); a != "" {
 		tckmsAddr = "http://" + a
+		if ecfg.TCKMSTLS {
+			tckmsAddr = "https://" + a
+		}
 	}
 	return &labCluster{Index: i, Name: ecfg.Cluster.Name, Emu: e,
 		HTTP: e.Addr("http"), HTTPS: e.Addr("https"), Node: e.Addr("node"), KMIP: e.KMIPAddr(), KACLS: kaclsURLs, TCKMS: tckmsAddr}, nil
