@@ -156,20 +156,12 @@ func FuzzRequest(f *testing.F) {
 		if rec.Code != http.StatusOK {
 			t.Fatalf("status %d", rec.Code)
 		}
-		var env struct {
-			Response map[string]json.RawMessage
+		out := rec.Body.Bytes()
+		if !bytes.HasPrefix(out, []byte(`{"Response":{`)) || !bytes.Contains(out, []byte(`"RequestId":"`)) || !json.Valid(out) {
+			t.Fatalf("not a Tencent answer: %q", out)
 		}
-		if err := json.Unmarshal(rec.Body.Bytes(), &env); err != nil || env.Response["RequestId"] == nil {
-			t.Fatalf("not a Tencent answer: %q", rec.Body.String())
-		}
-		if mode%3 != 2 {
-			var e struct {
-				Error struct{ Code, Message string }
-			}
-			_ = json.Unmarshal(env.Response["Error"], &e.Error)
-			if strings.HasPrefix(e.Error.Code, "AuthFailure") {
-				t.Fatalf("a request signed like the SDK was refused: %s %s", e.Error.Code, e.Error.Message)
-			}
+		if mode%3 != 2 && bytes.Contains(out, []byte(`"Code":"AuthFailure`)) {
+			t.Fatalf("a request signed like the SDK was refused: %s", out)
 		}
 	})
 }
