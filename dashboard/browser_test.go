@@ -304,6 +304,16 @@ func TestBrowserLabControls(t *testing.T) {
 	inert, err := chromedp.Run(p.ctx, chromedp.Evaluate[bool](`document.querySelector('#faults img, #faults b') === null && window.pwned === undefined`))
 	require.NoError(t, err)
 	require.True(t, inert)
+
+	// Power cycle and reset from the page (reset's confirmation accepted).
+	p.do(chromedp.Click(chromedp.CSS("#restart-btn")))
+	p.waitFor("the power cycle", hasText("#notice", "power cycle: done"))
+	_, err = chromedp.Run(p.ctx, chromedp.Evaluate[bool](`window.confirm = function () { return true; }; true`))
+	require.NoError(t, err)
+	p.do(chromedp.Click(chromedp.CSS("#reset-btn")))
+	p.waitFor("the reset", hasText("#notice", "reset: done"))
+	p.waitFor("no key provider after the reset", hasText("#providers", "no key providers"))
+	p.waitFor("the fired rules forgotten", hasText("#rules", "no fault rules"))
 	p.noConsoleErrors()
 }
 

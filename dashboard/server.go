@@ -49,6 +49,9 @@ type Server struct {
 	mu       sync.Mutex
 	sections []Section
 	lab      atomic.Pointer[Lab]
+	// done is closed by Close: every open stream ends.
+	done      chan struct{}
+	closeOnce sync.Once
 	// health caches Health for the hub generation it was computed at, so
 	// the lab overview rebuilds only the clusters that changed.
 	health atomic.Pointer[healthCache]
@@ -77,7 +80,7 @@ func New(d Deps) *Server {
 	if d.LabGap <= 0 {
 		d.LabGap = 500 * time.Millisecond
 	}
-	s := &Server{d: d, log: d.Logger}
+	s := &Server{d: d, log: d.Logger, done: make(chan struct{})}
 	static, err := fs.Sub(assets, "assets")
 	if err != nil {
 		panic(err) // the embedded tree is fixed at build time
@@ -96,6 +99,11 @@ func New(d Deps) *Server {
 	s.mux = m
 	return s
 }
+
+// Close ends every open event stream (they never go idle, so an HTTP
+// server's Shutdown would wait for them); the pages reconnect to whatever
+// serves next.
+func (s *Server) Close() { s.closeOnce.Do(func() { close(s.done) }) }
 
 // Hub returns the hub the cluster notifies.
 func (s *Server) Hub() *Hub { return s.d.Hub }
@@ -236,6 +244,8 @@ func (s *Server) stream(w http.ResponseWriter, r *http.Request, subs []<-chan st
 	for {
 		select {
 		case <-ctx.Done():
+			return
+		case <-s.done:
 			return
 		case <-keepalive.C:
 			// What changes with time alone (a job that became stuck, the

@@ -552,6 +552,9 @@ func (e *Emulator) Close() error {
 	}
 	e.unserved = nil
 	e.mu.Unlock()
+	if e.ui != nil {
+		e.ui.Close() // the dashboard's event streams never go idle
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	for _, s := range servers {
