@@ -125,13 +125,13 @@ func (s *Server) controlRoutes(r chi.Router) {
 	r.Post("/kacls/rotate", s.kaclsRotate)
 	// Alibaba Cloud KMS (control_alikms.go).
 	s.alikmsRoutes(r)
-	// Tencent Cloud KMS (api/tckms.go).
-	r.Get("/tckms", s.tckmsInfo)
-	r.Get("/tckms/requests", s.tckmsRequests)
 	if s.deps.UI != nil {
 		r.Handle("/ui", s.deps.UI)
 		r.Handle("/ui/*", s.deps.UI)
 	}
+	// Tencent Cloud KMS (api/tckms.go).
+	r.Get("/tckms", s.tckmsInfo)
+	r.Get("/tckms/requests", s.tckmsRequests)
 }
 
 func (s *Server) ctl(w http.ResponseWriter) (Control, bool) {

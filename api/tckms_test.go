@@ -1,8 +1,12 @@
 package api_test
 
 import (
+	"crypto/tls"
+	"crypto/x509"
 	"errors"
+	"io"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 
@@ -90,6 +94,23 @@ func TestTCKMSThroughTheEmulator(t *testing.T) {
 		require.Equal(t, "PendingDelete", *md.KeyState)
 	})
 
+	t.Run("the dashboard's panel, without secrets", func(t *testing.T) {
+		req, err := http.NewRequest(http.MethodGet, s.URL+"/_emulator/ui/state", nil)
+		require.NoError(t, err)
+		req.SetBasicAuth(s.User, s.Pass)
+		resp, err := s.Client.Do(req)
+		require.NoError(t, err)
+		defer resp.Body.Close()
+		b, err := io.ReadAll(resp.Body)
+		require.NoError(t, err)
+		require.Equal(t, http.StatusOK, resp.StatusCode, string(b))
+		state := string(b)
+		require.Contains(t, state, `"id":"tckms"`)
+		require.Contains(t, state, ep)
+		require.Contains(t, state, "ScheduleKeyDeletion")
+		require.NotContains(t, state, tckms.DefaultSecretKey)
+	})
+
 	t.Run("request log and reset", func(t *testing.T) {
 		status, body := s.Control(http.MethodGet, "tckms/requests?since=1", nil)
 		require.Equal(t, http.StatusOK, status, body)
@@ -120,4 +141,27 @@ func TestTCKMSControlsWhenOff(t *testing.T) {
 	require.Equal(t, http.StatusNotFound, status, body)
 	status, body = s.Control(http.MethodGet, "tckms/requests", nil)
 	require.Equal(t, http.StatusNotFound, status, body)
+}
+
+// TestTCKMSOverHTTPS: with TCKMSTLS the listener serves HTTPS with a leaf
+// of the emulator's CA, and the SDK with Scheme HTTPS trusts that CA.
+func TestTCKMSOverHTTPS(t *testing.T) {
+	s := apitest.NewServer(t, apitest.WithConfig(func(c *emulator.Config) {
+		c.TCKMSAddr, c.TCKMSTLS = "127.0.0.1:0", true
+		c.TCKMS.Wall = time.Now
+	}))
+	status, info := s.Control(http.MethodGet, "tckms", nil)
+	require.Equal(t, http.StatusOK, status, info)
+	require.Equal(t, "HTTPS", info["scheme"])
+	require.True(t, strings.HasPrefix(info["url"].(string), "https://"))
+	roots := x509.NewCertPool()
+	roots.AddCert(s.Emu.CA().Certificate())
+	cp := profile.NewClientProfile()
+	cp.HttpProfile.Endpoint, cp.HttpProfile.Scheme = info["endpoint"].(string), "HTTPS"
+	c, err := kms.NewClient(common.NewCredential(tckms.DefaultSecretID, tckms.DefaultSecretKey), "ap-guangzhou", cp)
+	require.NoError(t, err)
+	c.WithHttpTransport(&http.Transport{TLSClientConfig: &tls.Config{RootCAs: roots}})
+	lr, err := c.ListKeys(kms.NewListKeysRequest())
+	require.NoError(t, err)
+	require.Equal(t, uint64(0), *lr.Response.TotalCount)
 }

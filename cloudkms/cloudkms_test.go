@@ -26,6 +26,7 @@ func TestParseCredential(t *testing.T) {
 		{"ErrEmptySecret", "AKID1:", "", "", "", true},
 		{"ErrEmptyID", ":secret", "", "", "", true},
 		{"ErrSpaceInID", "AK ID:secret", "", "", "", true},
+		{"ErrSlashInID", "AK/ID:secret", "", "", "", true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			c, err := cloudkms.ParseCredential(tt.in)

@@ -39,14 +39,15 @@ type Credential struct {
 var ErrCredential = errors.New("invalid credential")
 
 // validID is what an access key ID may be: 1-128 printable ASCII
-// characters without spaces, colons or commas.
+// characters without spaces, colons, commas or slashes (signature scopes
+// are slash-separated).
 func validID(id string) bool {
 	if id == "" || len(id) > 128 {
 		return false
 	}
 	for i := 0; i < len(id); i++ {
 		c := id[i]
-		if c <= ' ' || c > '~' || c == ':' || c == ',' {
+		if c <= ' ' || c > '~' || c == ':' || c == ',' || c == '/' {
 			return false
 		}
 	}
@@ -55,7 +56,7 @@ func validID(id string) bool {
 
 func (c Credential) validate() error {
 	if !validID(c.ID) {
-		return fmt.Errorf("%w: the ID must be 1-128 printable characters without spaces, colons or commas", ErrCredential)
+		return fmt.Errorf("%w: the ID must be 1-128 printable characters without spaces, colons, commas or slashes", ErrCredential)
 	}
 	if c.Secret == "" || len(c.Secret) > 256 {
 		return fmt.Errorf("%w: %s: the secret must be 1-256 characters", ErrCredential, c.ID)

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/element-emulator/element-emulator/dashboard"
+	"github.com/element-emulator/element-emulator/tckms"
 )
 
 // buildUI builds the dashboard (docs/dashboard.md) unless Config.NoUI,
@@ -30,6 +31,9 @@ func (e *Emulator) buildUI() {
 	})
 	if e.kacls != nil {
 		e.ui.Register(dashboard.KACLSSection(e.kacls))
+	}
+	if e.tckms != nil {
+		e.ui.Register(dashboard.TCKMSSection(func() *tckms.Service { return e.tckms }, func() string { return e.Addr("tckms") }))
 	}
 }
 

@@ -88,6 +88,8 @@ type Config struct {
 	// none); a busy port is only a warning when TCKMSAddrDefault (TK1).
 	TCKMSAddr        string
 	TCKMSAddrDefault bool
+	// TCKMSTLS serves it over HTTPS (a leaf of the embedded CA) instead.
+	TCKMSTLS bool
 	// TCKMS configures it; Store, Now, Logger and Faults are filled in, and
 	// Wall when nil.
 	TCKMS tckms.Config
@@ -415,7 +417,7 @@ func (e *Emulator) Listen(ctx context.Context) error {
 		e.Close()
 		return err
 	}
-	if err := e.listenTCKMS(); err != nil {
+	if err := e.listenTCKMS(tlsCfg); err != nil {
 		e.Close()
 		return err
 	}

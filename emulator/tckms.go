@@ -2,12 +2,14 @@ package emulator
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"log/slog"
 	"net"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/element-emulator/element-emulator/api"
@@ -30,6 +32,7 @@ func (e *Emulator) buildTCKMS() error {
 	}
 	tc.Logger = e.log.With("component", "tckms")
 	tc.Faults = tckmsFaults{e.cluster}
+	tc.Logged = e.hub.Notify // the dashboard's panel follows the request log
 	svc, err := tckms.New(tc)
 	if err != nil {
 		return err
@@ -38,10 +41,11 @@ func (e *Emulator) buildTCKMS() error {
 	return nil
 }
 
-// listenTCKMS binds the Tencent KMS listener (plain HTTP) and serves it at
+// listenTCKMS binds the Tencent KMS listener (plain HTTP, or HTTPS with a
+// leaf of the embedded CA when TCKMSTLS) and serves it at
 // once. A busy default port leaves it off with a warning; a port given
 // explicitly that cannot be bound is an error (TK1).
-func (e *Emulator) listenTCKMS() error {
+func (e *Emulator) listenTCKMS(tlsCfg *tls.Config) error {
 	if e.tckms == nil {
 		return nil
 	}
@@ -53,6 +57,10 @@ func (e *Emulator) listenTCKMS() error {
 			return nil
 		}
 		return fmt.Errorf("Tencent KMS listener on %s: %w", e.cfg.TCKMSAddr, err)
+	}
+	scheme := "http"
+	if e.cfg.TCKMSTLS {
+		ln, scheme = tls.NewListener(ln, tlsCfg), "https"
 	}
 	srv := &http.Server{Handler: e.tckms.Handler(), ReadHeaderTimeout: 30 * time.Second, ErrorLog: slog.NewLogLogger(e.log.Handler(), slog.LevelDebug)}
 	e.mu.Lock()
@@ -68,12 +76,12 @@ func (e *Emulator) listenTCKMS() error {
 	}()
 	// The default pair is a documented constant; it is shown only while the
 	// configuration has not replaced its secret.
-	attrs := []any{"addr", ln.Addr().String(), "url", "http://" + ln.Addr().String() + "/"}
+	attrs := []any{"addr", ln.Addr().String(), "url", scheme + "://" + ln.Addr().String() + "/"}
 	creds := e.cfg.TCKMS.Credentials
 	if c, ok := creds.Lookup(tckms.DefaultSecretID); creds == nil || (ok && c.Secret.Reveal() == tckms.DefaultSecretKey) {
 		attrs = append(attrs, "secretId", tckms.DefaultSecretID, "secretKey", tckms.DefaultSecretKey)
 	}
-	e.log.Info("Tencent Cloud KMS listening (SDK: HttpProfile.Endpoint = addr, Scheme HTTP)", attrs...)
+	e.log.Info("Tencent Cloud KMS listening (SDK: HttpProfile.Endpoint = addr, Scheme "+strings.ToUpper(scheme)+")", attrs...)
 	return nil
 }
 
@@ -117,7 +125,11 @@ func (c control) TCKMSInfo(ctx context.Context) (any, error) {
 	}
 	info := c.e.tckms.Info()
 	if a := c.e.Addr("tckms"); a != "" {
-		info.URL, info.Endpoint = "http://"+a+"/", a
+		scheme := "http"
+		if c.e.cfg.TCKMSTLS {
+			scheme = "https"
+		}
+		info.URL, info.Endpoint, info.Scheme = scheme+"://"+a+"/", a, strings.ToUpper(scheme)
 	}
 	return info, nil
 }

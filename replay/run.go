@@ -234,6 +234,8 @@ type runner struct {
 	kacls   map[string]string // KACLS instance URLs by name (kacls.go)
 	alikms  string            // the Alibaba KMS endpoint (alikms.go)
 	tckms   string            // the Tencent KMS host:port (tckms.go)
+	// tckmsScheme is http or https, from GET /_emulator/tckms.
+	tckmsScheme string
 }
 
 // preflight finds the API version and checks every method the scenario

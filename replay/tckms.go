@@ -86,7 +86,7 @@ func (r *runner) runTCKMS(ctx context.Context, st *Step) error {
 	} else if body, err = json.Marshal(params); err != nil {
 		return err
 	}
-	u := "http://" + host + "/"
+	u := r.tckmsScheme + "://" + host + "/"
 	if query != "" {
 		u += "?" + query
 	}
@@ -155,7 +155,10 @@ func (r *runner) tckmsEndpoint(ctx context.Context) (string, error) {
 	if status != http.StatusOK || ep == "" {
 		return "", failf("GET /_emulator/tckms answered HTTP %d: %s (does the target serve the Tencent KMS?)", status, show(out))
 	}
-	r.tckms = ep
+	r.tckms, r.tckmsScheme = ep, "http"
+	if sc, _ := m["scheme"].(string); strings.EqualFold(sc, "https") {
+		r.tckmsScheme = "https"
+	}
 	return ep, nil
 }
 

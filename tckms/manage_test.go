@@ -234,6 +234,15 @@ func TestDataKeys(t *testing.T) {
 	_, err = c.GenerateRandom(rnd)
 	requireCode(t, "InvalidParameterValue", err)
 
+	decrypts := 0
+	for _, r := range e.svc.Requests(0) {
+		if r.Action == "Decrypt" && r.Code == "" {
+			require.Contains(t, []string{a, b}, r.KeyID, "the log names the key a blob belongs to")
+			decrypts++
+		}
+	}
+	require.Equal(t, 2, decrypts)
+
 	big := kms.NewEncryptRequest()
 	big.KeyId, big.Plaintext = str(a), str(base64.StdEncoding.EncodeToString(make([]byte, 4097)))
 	_, err = c.Encrypt(big)
@@ -315,6 +324,8 @@ func TestFaultsAndRequestLog(t *testing.T) {
 	require.Equal(t, http.StatusOK, last.Status)
 	require.Equal(t, "ResourceUnavailable.CmkDisabled", last.Code)
 	require.Len(t, e.svc.Requests(last.ID-1), 1)
+	_, err = decrypt(c, "garbage")
+	requireCode(t, "InvalidParameterValue.InvalidCiphertext", err)
 
 	require.NoError(t, e.svc.Reset(context.Background()))
 	require.Empty(t, e.svc.Requests(0))

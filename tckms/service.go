@@ -63,6 +63,9 @@ type Config struct {
 	NewUUID func() string
 	// LogSize is how many requests the request log keeps (0 = 1000).
 	LogSize int
+	// Logged, when set, is called after each request is logged (the
+	// dashboard's live refresh).
+	Logged func()
 }
 
 // Service is the Tencent Cloud KMS emulator.
@@ -201,6 +204,10 @@ func (s *Service) handle(ctx context.Context, w http.ResponseWriter, r *http.Req
 	}
 	if id, ok, _ := c.Params.str("KeyId"); ok {
 		rec.KeyID = id
+	} else if blob, ok, _ := c.Params.str("CiphertextBlob"); ok {
+		if _, id, e := blobKeyID("CiphertextBlob", blob); e == nil {
+			rec.KeyID = id // Decrypt, ReEncrypt: the key the blob names
+		}
 	}
 	if c.Version == "" {
 		return nil, errMissing("Version")
@@ -234,6 +241,9 @@ func (s *Service) handle(ctx context.Context, w http.ResponseWriter, r *http.Req
 func (s *Service) finish(rec cloudkms.Record, code string) {
 	rec.Code = code
 	s.reqs.Add(s.cfg.Wall(), rec)
+	if s.cfg.Logged != nil {
+		s.cfg.Logged()
+	}
 	s.log.Info("tckms request", "action", rec.Action, "secretId", rec.SecretID, "keyId", rec.KeyID, "code", code)
 }
 
@@ -339,6 +349,7 @@ func (s *Service) applyFault(w http.ResponseWriter, r *http.Request, f *cloudkms
 type Info struct {
 	URL       string   `json:"url,omitempty"`
 	Endpoint  string   `json:"endpoint,omitempty"` // what HttpProfile.Endpoint takes
+	Scheme    string   `json:"scheme,omitempty"`   // what HttpProfile.Scheme takes
 	Version   string   `json:"version"`
 	Flavour   string   `json:"flavour"`
 	Type      int64    `json:"type"` // KeyMetadata.Type

@@ -88,6 +88,7 @@ type Config struct {
 	// Tencent Cloud KMS (docs/tencent-kms.md). TCKMSAddrGiven: as KACLSAddrGiven.
 	TCKMSAddr        string
 	TCKMSAddrGiven   bool
+	TCKMSTLS         bool
 	TCKMSCredentials stringList
 	TCKMSCredFile    string
 	TCKMSFlavour     string
@@ -261,6 +262,7 @@ Flags (each also read from its ELEMENT_EMULATOR_* environment variable; flags wi
 	str(&c.AlikmsAccount, "alikms-account", "1234567890123456", "Alibaba KMS account ID (in key ARNs and GetCallerIdentity)")
 	list(&c.AlikmsCredentials, "alikms-credential", "Alibaba KMS access key ID:SECRET[:SECURITY_TOKEN] (default: LTAIEMULATOR0000000000:emulator-alibaba-secret)")
 	str(&c.TCKMSAddr, "tckms-addr", "127.0.0.1:9442", "Tencent Cloud KMS listener, plain HTTP; off disables (a busy default port only warns)")
+	boolean(&c.TCKMSTLS, "tckms-tls", false, "serve the Tencent KMS over HTTPS (leaf of the embedded CA) instead of plain HTTP")
 	list(&c.TCKMSCredentials, "tckms-credential", "Tencent SecretId:SecretKey[:Token] accepted besides the default pair")
 	str(&c.TCKMSCredFile, "tckms-credentials", "", `JSON file of Tencent credentials: [{"id": "...", "secret": "...", "token": "..."}]`)
 	str(&c.TCKMSFlavour, "tckms-flavour", "fips", "Tencent KMS flavour: fips (KeyMetadata.Type 2, 32-byte material) or sm (Type 4, 16-byte material)")

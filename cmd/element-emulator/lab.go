@@ -353,7 +353,7 @@ func runLabWith(ctx context.Context, args []string, getenv func(string) string, 
 	}
 	for _, c := range clusters {
 		logger.Info("lab cluster ready", "cluster", c.Index, "name", c.Name, "https", c.HTTPS, "http", c.HTTP,
-			"node", c.Node, "kmip", c.KMIP, "kacls", c.KACLS, "alikms", c.Alikms, "user", c.User, "restarted", c.Emu.Restarted)
+			"node", c.Node, "kmip", c.KMIP, "kacls", c.KACLS, "alikms", c.Alikms, "tckms", c.TCKMS, "user", c.User, "restarted", c.Emu.Restarted)
 	}
 	logger.Info("lab ready", "clusters", o.Clusters, "state", state, "clock", cfg.Clock, "credentials", o.Credentials,
 		"startup", startup.Round(time.Millisecond))
@@ -431,6 +431,9 @@ func openLabCluster(ctx context.Context, o labOptions, cfg Config, secret []byte
 	tckmsAddr := "off"
 	if a := e.Addr("tckms"); a != "" {
 		tckmsAddr = "http://" + a
+		if ecfg.TCKMSTLS {
+			tckmsAddr = "https://" + a
+		}
 	}
 	return &labCluster{Index: i, Name: ecfg.Cluster.Name, Emu: e,
 		HTTP: e.Addr("http"), HTTPS: e.Addr("https"), Node: e.Addr("node"), KMIP: e.KMIPAddr(), KACLS: kaclsURLs, Alikms: alikmsAddr, TCKMS: tckmsAddr}, nil

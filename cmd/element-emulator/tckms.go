@@ -28,7 +28,7 @@ func (c Config) validateTCKMS() error {
 // tckmsConfig maps the --tckms-* flags into the emulator's configuration,
 // reading the credentials file (docs/tencent-kms.md, configuration).
 func tckmsConfig(c Config, e *emulator.Config) error {
-	e.TCKMSAddr, e.TCKMSAddrDefault = c.TCKMSAddr, !c.TCKMSAddrGiven
+	e.TCKMSAddr, e.TCKMSAddrDefault, e.TCKMSTLS = c.TCKMSAddr, !c.TCKMSAddrGiven, c.TCKMSTLS
 	list := []cloudkms.Credential{tckms.DefaultCredential()}
 	if c.TCKMSCredFile != "" {
 		b, err := os.ReadFile(c.TCKMSCredFile)
