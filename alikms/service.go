@@ -42,6 +42,9 @@ type Config struct {
 	Rand io.Reader
 	// RequestLogSize is how many requests the log keeps (default 1000).
 	RequestLogSize int
+	// Logged, when set, is called after each request is logged (the
+	// dashboard's panel follows the request log).
+	Logged func()
 }
 
 // Service is the Alibaba KMS endpoint.
@@ -169,6 +172,9 @@ func (s *Service) finish(w http.ResponseWriter, c *call, res map[string]any, err
 
 func (s *Service) logRequest(c *call) {
 	s.reqs.Add(s.cfg.Wall(), c.rec)
+	if s.cfg.Logged != nil {
+		s.cfg.Logged()
+	}
 	s.log.Info("alikms request", "action", c.action, "keyId", c.rec.KeyID, "accessKeyId", c.rec.AccessKeyID,
 		"signature", c.rec.Signature, "status", c.rec.Status, "code", c.rec.Code)
 }

@@ -26,6 +26,7 @@ func (e *Emulator) buildAlikms() error {
 	}
 	ac.Logger = e.log.With("component", "alikms")
 	ac.Faults = cloudKMSFaults{e.cluster}
+	ac.Logged = e.hub.Notify // the dashboard's panel follows the request log
 	svc, err := alikms.New(ac)
 	if err != nil {
 		return err

@@ -2,6 +2,7 @@ package sdktest
 
 import (
 	"context"
+	"io"
 	"net"
 	"net/http"
 	"path/filepath"
@@ -99,6 +100,23 @@ func TestEmulatorAlikms(t *testing.T) {
 	require.Equal(t, "CreateKey", first["action"])
 	require.Equal(t, "ACS3-HMAC-SHA256", first["signature"])
 	require.Equal(t, defID, first["accessKeyId"])
+
+	// The dashboard's panel: the endpoint, the access key IDs and the
+	// newest requests, never a secret.
+	req, err := http.NewRequest(http.MethodGet, s.URL+"/_emulator/ui/state", nil)
+	require.NoError(t, err)
+	req.SetBasicAuth(s.User, s.Pass)
+	resp, err := s.Client.Do(req)
+	require.NoError(t, err)
+	page, err := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	require.NoError(t, err)
+	require.Equal(t, 200, resp.StatusCode)
+	require.Contains(t, string(page), "Alibaba Cloud KMS")
+	require.Contains(t, string(page), "LTAIOPS")
+	require.Contains(t, string(page), "DescribeKey")
+	require.NotContains(t, string(page), "ops-secret")
+	require.NotContains(t, string(page), defSecret)
 
 	// Reset: no keys, an empty request log; the credentials stay.
 	st, body = s.Control(http.MethodPost, "reset", nil)
