@@ -23,7 +23,7 @@ import (
 // env is the KMS on an httptest server (plain HTTP on loopback) with a
 // hand-moved emulator clock; signatures use real time, as the SDK does.
 type env struct {
-	t      *testing.T
+	t      testing.TB
 	store  *sqlite.Store
 	svc    *alikms.Service
 	srv    *httptest.Server
@@ -32,7 +32,9 @@ type env struct {
 	faults *faultList
 }
 
-func newEnv(t *testing.T, cfg alikms.Config) *env {
+func newEnv(t *testing.T, cfg alikms.Config) *env { return newEnvTB(t, cfg) }
+
+func newEnvTB(t testing.TB, cfg alikms.Config) *env {
 	t.Helper()
 	e := &env{t: t, store: sqlitetest.Open(t), faults: &faultList{}}
 	e.start(cfg)

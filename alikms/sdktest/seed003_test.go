@@ -26,7 +26,9 @@ type cryptoModule struct {
 	blob string
 }
 
-func newModule(t *testing.T) cryptoModule {
+func newModule(t *testing.T) cryptoModule { return newModuleTB(t) }
+
+func newModuleTB(t testing.TB) cryptoModule {
 	priv, err := rsa.GenerateKey(rand.Reader, 2048)
 	require.NoError(t, err)
 	der, err := x509.MarshalPKIXPublicKey(&priv.PublicKey)
