@@ -2,11 +2,13 @@ package emulator
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"log/slog"
 	"net"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/element-emulator/element-emulator/alikms"
@@ -38,7 +40,7 @@ func (e *Emulator) buildAlikms() error {
 // listenAlikms binds the Alibaba KMS listener (plain HTTP) and serves it at
 // once. A busy default port leaves it off with a warning; a port given
 // explicitly that cannot be bound is an error.
-func (e *Emulator) listenAlikms() error {
+func (e *Emulator) listenAlikms(tlsCfg *tls.Config) error {
 	if e.alikms == nil {
 		return nil
 	}
@@ -50,6 +52,9 @@ func (e *Emulator) listenAlikms() error {
 			return nil
 		}
 		return fmt.Errorf("Alibaba KMS listener on %s: %w", e.cfg.AlikmsAddr, err)
+	}
+	if e.cfg.AlikmsTLS {
+		ln = tls.NewListener(ln, tlsCfg)
 	}
 	srv := &http.Server{Handler: e.alikms.Handler(), ReadHeaderTimeout: 30 * time.Second, ErrorLog: slog.NewLogLogger(e.log.Handler(), slog.LevelDebug)}
 	e.mu.Lock()
@@ -64,9 +69,26 @@ func (e *Emulator) listenAlikms() error {
 		}
 	}()
 	ids := e.alikms.AccessKeyIDs()
-	e.log.Info("Alibaba Cloud KMS listening (SDK: Endpoint host:port, Protocol http)", "url", alikms.Origin(ln.Addr().String()),
+	e.log.Info("Alibaba Cloud KMS listening (SDK: Endpoint host:port, Protocol http or https)", "url", e.AlikmsURL(),
 		"region", e.alikms.Region(), "accessKeyId", ids[0])
 	return nil
+}
+
+// alikmsProtocol is the SDK's Protocol for the listener.
+func (e *Emulator) alikmsProtocol() string {
+	if e.cfg.AlikmsTLS {
+		return "https"
+	}
+	return "http"
+}
+
+// AlikmsURL is the listener's base URL ("" when off).
+func (e *Emulator) AlikmsURL() string {
+	a := e.Addr("alikms")
+	if a == "" {
+		return ""
+	}
+	return strings.Replace(alikms.Origin(a), "http://", e.alikmsProtocol()+"://", 1)
 }
 
 // Alikms returns the Alibaba KMS, or nil when it is off.
@@ -93,7 +115,7 @@ func (c control) AlikmsInfo(ctx context.Context) (any, error) {
 	if k == nil {
 		return nil, errAlikmsOff
 	}
-	return map[string]any{"url": alikms.Origin(c.e.Addr("alikms")), "endpoint": c.e.Addr("alikms"), "region": k.Region(),
+	return map[string]any{"url": c.e.AlikmsURL(), "protocol": c.e.alikmsProtocol(), "endpoint": c.e.Addr("alikms"), "region": k.Region(),
 		"account": k.Account(), "accessKeyIds": k.AccessKeyIDs(), "actions": alikms.Actions()}, nil
 }
 

@@ -83,7 +83,9 @@ type Config struct {
 	// configures it (Store, Now, Wall, Logger and Faults are filled in).
 	AlikmsAddr        string
 	AlikmsAddrDefault bool
-	Alikms            alikms.Config
+	// AlikmsTLS serves it over HTTPS with a leaf of the embedded CA.
+	AlikmsTLS bool
+	Alikms    alikms.Config
 	// TCKMSAddr is the Tencent Cloud KMS listener, plain HTTP ("" or "off":
 	// none); a busy port is only a warning when TCKMSAddrDefault (TK1).
 	TCKMSAddr        string
@@ -413,7 +415,7 @@ func (e *Emulator) Listen(ctx context.Context) error {
 		e.Close()
 		return err
 	}
-	if err := e.listenAlikms(); err != nil {
+	if err := e.listenAlikms(tlsCfg); err != nil {
 		e.Close()
 		return err
 	}

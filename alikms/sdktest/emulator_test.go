@@ -154,3 +154,26 @@ func TestAlikmsBusyPort(t *testing.T) {
 		_ = e.Close()
 	}
 }
+
+// TestAlikmsTLS: with --alikms-tls the KMS answers HTTPS with a leaf of the
+// embedded CA, which the SDK trusts through Config.Ca.
+func TestAlikmsTLS(t *testing.T) {
+	s := apitest.NewServer(t, apitest.WithConfig(func(c *emulator.Config) {
+		c.AlikmsAddr, c.AlikmsTLS = "127.0.0.1:0", true
+	}))
+	st, info := s.Control(http.MethodGet, "alikms", nil)
+	require.Equal(t, 200, st)
+	require.Equal(t, "https", info["protocol"])
+	require.Equal(t, "https://"+s.Emu.Addr("alikms"), info["url"])
+	st, ca := s.Control(http.MethodGet, "kmip/ca", nil)
+	require.Equal(t, 200, st)
+	caPEM := ca["text"].(string)
+	require.Contains(t, caPEM, "BEGIN CERTIFICATE")
+	c, err := kms.NewClient(&openapi.Config{AccessKeyId: tea.String(defID), AccessKeySecret: tea.String(defSecret),
+		RegionId: tea.String("cn-hangzhou"), Endpoint: tea.String(s.Emu.Addr("alikms")), Protocol: tea.String("https"), Ca: tea.String(caPEM)})
+	require.NoError(t, err)
+	k := createKey(t, c)
+	r, err := c.DescribeKey(&kms.DescribeKeyRequest{KeyId: k.KeyId})
+	require.NoError(t, err)
+	require.Equal(t, "Enabled", tea.StringValue(r.Body.KeyMetadata.KeyState))
+}

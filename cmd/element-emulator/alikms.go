@@ -54,7 +54,7 @@ func (c Config) validateAlikms() error {
 // alikmsConfig maps the --alikms-* flags (validated) into the emulator's
 // configuration.
 func alikmsConfig(c Config, e *emulator.Config) {
-	e.AlikmsAddr, e.AlikmsAddrDefault = c.AlikmsAddr, !c.AlikmsAddrGiven
+	e.AlikmsAddr, e.AlikmsAddrDefault, e.AlikmsTLS = c.AlikmsAddr, !c.AlikmsAddrGiven, c.AlikmsTLS
 	creds, _ := c.alikmsCredentials()
 	e.Alikms = alikms.Config{Region: c.AlikmsRegion, Account: c.AlikmsAccount, Credentials: creds}
 }

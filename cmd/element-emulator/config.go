@@ -82,6 +82,7 @@ type Config struct {
 	// The Alibaba Cloud KMS (docs/alibaba-kms.md; alikms.go).
 	AlikmsAddr        string
 	AlikmsAddrGiven   bool
+	AlikmsTLS         bool
 	AlikmsRegion      string
 	AlikmsAccount     string
 	AlikmsCredentials stringList
@@ -258,6 +259,7 @@ Flags (each also read from its ELEMENT_EMULATOR_* environment variable; flags wi
 	str(&c.KACLSOwnerDomain, "kacls-owner-domain", "", "when set, a kacls_owner_domain claim must equal it")
 
 	str(&c.AlikmsAddr, "alikms-addr", "127.0.0.1:9441", "Alibaba Cloud KMS listener, plain HTTP; off disables (a busy default port only warns)")
+	boolean(&c.AlikmsTLS, "alikms-tls", false, "serve the Alibaba KMS over HTTPS (leaf of the embedded CA; SDK Protocol https with Config.Ca)")
 	str(&c.AlikmsRegion, "alikms-region", "cn-hangzhou", "Alibaba KMS region (in key ARNs)")
 	str(&c.AlikmsAccount, "alikms-account", "1234567890123456", "Alibaba KMS account ID (in key ARNs and GetCallerIdentity)")
 	list(&c.AlikmsCredentials, "alikms-credential", "Alibaba KMS access key ID:SECRET[:SECURITY_TOKEN] (default: LTAIEMULATOR0000000000:emulator-alibaba-secret)")

@@ -425,8 +425,8 @@ func openLabCluster(ctx context.Context, o labOptions, cfg Config, secret []byte
 		kaclsURLs = strings.Join(urls, ",")
 	}
 	alikmsAddr := "off"
-	if a := e.Addr("alikms"); a != "" && e.Alikms() != nil {
-		alikmsAddr = "http://" + a
+	if u := e.AlikmsURL(); u != "" && e.Alikms() != nil {
+		alikmsAddr = u
 	}
 	tckmsAddr := "off"
 	if a := e.Addr("tckms"); a != "" {
