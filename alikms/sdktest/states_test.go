@@ -2,6 +2,8 @@ package sdktest
 
 import (
 	"encoding/base64"
+	"fmt"
+	"sync"
 	"testing"
 	"time"
 
@@ -287,4 +289,61 @@ func TestTagsAndLists(t *testing.T) {
 	sdkErr(t, err, 400, "InvalidParameter")
 	_, err = c.ReEncrypt(&kms.ReEncryptRequest{CiphertextBlob: tea.String("AAAA"), DestinationKeyId: tea.String(k), SourceKeyId: tea.String(k)})
 	sdkErr(t, err, 400, "InvalidParameter")
+}
+
+// TestConcurrentSDKCalls: data keys made and opened from several
+// goroutines at once, with rotation and tagging alongside (run with -race).
+// Each goroutine has its own client: darabonba-openapi v2.0.9's client is
+// not safe for concurrent use (GetRpcHeaders writes a shared field).
+func TestConcurrentSDKCalls(t *testing.T) {
+	e := newEnv(t, alikms.Config{})
+	c := e.sdk()
+	k := createKey(t, c).KeyId
+	var wg sync.WaitGroup
+	errs := make(chan error, 64)
+	for i := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			c := e.sdk()
+			for j := range 5 {
+				g, err := c.GenerateDataKey(&kms.GenerateDataKeyRequest{KeyId: k, EncryptionContext: map[string]interface{}{"i": fmt.Sprint(i)}})
+				if err != nil {
+					errs <- err
+					return
+				}
+				d, err := c.Decrypt(&kms.DecryptRequest{CiphertextBlob: g.Body.CiphertextBlob, EncryptionContext: map[string]interface{}{"i": fmt.Sprint(i)}})
+				if err != nil {
+					errs <- err
+					return
+				}
+				if tea.StringValue(d.Body.Plaintext) != tea.StringValue(g.Body.Plaintext) {
+					errs <- fmt.Errorf("goroutine %d: another plaintext", i)
+					return
+				}
+				if j == 2 {
+					if _, err := c.CreateKeyVersion(&kms.CreateKeyVersionRequest{KeyId: k}); err != nil {
+						errs <- err
+						return
+					}
+					if _, err := c.TagResources(&kms.TagResourcesRequest{ResourceType: tea.String("key"), ResourceId: []*string{k},
+						Tag: []*kms.TagResourcesRequestTag{{Key: tea.String(fmt.Sprint("g", i)), Value: tea.String("x")}}}); err != nil {
+						errs <- err
+						return
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		require.NoError(t, err)
+	}
+	lv, err := c.ListKeyVersions(&kms.ListKeyVersionsRequest{KeyId: k, PageSize: tea.Int32(100)})
+	require.NoError(t, err)
+	require.Equal(t, int32(9), tea.Int32Value(lv.Body.TotalCount))
+	lt, err := c.ListTagResources(&kms.ListTagResourcesRequest{ResourceType: tea.String("key"), ResourceId: []*string{k}})
+	require.NoError(t, err)
+	require.Len(t, lt.Body.TagResources.TagResource, 8)
 }
