@@ -2,7 +2,10 @@ package main
 
 import (
 	"errors"
+	"fmt"
+	"os"
 	"regexp"
+	"strings"
 
 	"github.com/element-emulator/element-emulator/alikms"
 	"github.com/element-emulator/element-emulator/cloudkms"
@@ -21,21 +24,33 @@ var (
 	alikmsAccountRE = regexp.MustCompile(`^[0-9]{1,32}$`)
 )
 
-// alikmsCredentials is the default pair plus the --alikms-credential
-// pairs (a pair with the default's ID replaces it).
+// alikmsCredentials is the default pair, then the pairs of
+// --alikms-credentials FILE, then the --alikms-credential pairs (a later
+// pair with an earlier one's ID replaces it).
 func (c Config) alikmsCredentials() (*cloudkms.Credentials, error) {
 	list := []cloudkms.Credential{alikms.DefaultCredential()}
+	if c.AlikmsCredFile != "" {
+		b, err := os.ReadFile(c.AlikmsCredFile)
+		if err != nil {
+			return nil, fmt.Errorf("--alikms-credentials: %w", err)
+		}
+		more, err := cloudkms.ParseCredentialFile(b)
+		if err != nil {
+			return nil, fmt.Errorf("--alikms-credentials %s: %w", c.AlikmsCredFile, err)
+		}
+		list = append(list, more...)
+	}
 	for _, s := range c.AlikmsCredentials {
 		cr, err := cloudkms.ParseCredential(s)
 		if err != nil {
 			return nil, ErrAlikmsCredential
 		}
-		for _, r := range cr.ID {
-			if r == '/' {
-				return nil, ErrAlikmsCredential
-			}
-		}
 		list = append(list, cr)
+	}
+	for _, cr := range list {
+		if strings.Contains(cr.ID, "/") {
+			return nil, fmt.Errorf("%w: %q", ErrAlikmsCredential, cr.ID)
+		}
 	}
 	return cloudkms.NewCredentials(list...)
 }
@@ -47,14 +62,21 @@ func (c Config) validateAlikms() error {
 	if !alikmsAccountRE.MatchString(c.AlikmsAccount) {
 		return ErrAlikmsAccount
 	}
+	if c.AlikmsCredFile != "" {
+		return nil // read, and checked, when the emulator is configured
+	}
 	_, err := c.alikmsCredentials()
 	return err
 }
 
-// alikmsConfig maps the --alikms-* flags (validated) into the emulator's
-// configuration.
-func alikmsConfig(c Config, e *emulator.Config) {
+// alikmsConfig maps the --alikms-* flags into the emulator's
+// configuration, reading the credentials file.
+func alikmsConfig(c Config, e *emulator.Config) error {
 	e.AlikmsAddr, e.AlikmsAddrDefault, e.AlikmsTLS = c.AlikmsAddr, !c.AlikmsAddrGiven, c.AlikmsTLS
-	creds, _ := c.alikmsCredentials()
+	creds, err := c.alikmsCredentials()
+	if err != nil {
+		return err
+	}
 	e.Alikms = alikms.Config{Region: c.AlikmsRegion, Account: c.AlikmsAccount, Credentials: creds}
+	return nil
 }

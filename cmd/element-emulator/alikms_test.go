@@ -4,6 +4,8 @@ import (
 	"context"
 	"io"
 	"log/slog"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -50,6 +52,20 @@ func TestAlikmsFlags(t *testing.T) {
 		_, err = parse(bad, nil)
 		require.ErrorIs(t, err, ErrAlikmsCredential, "%v", bad)
 	}
+	// A credentials file, as for the Tencent KMS.
+	f := filepath.Join(t.TempDir(), "ali.json")
+	require.NoError(t, os.WriteFile(f, []byte(`[{"id": "LTAIFILE", "secret": "file-secret"}, {"id": "STS.F", "secret": "s", "token": "t"}]`), 0o600))
+	c, err = parse([]string{"--alikms-credentials", f}, nil)
+	require.NoError(t, err)
+	e, err = emulatorConfig(c, slog.New(slog.DiscardHandler))
+	require.NoError(t, err)
+	require.Equal(t, []string{"LTAIEMULATOR0000000000", "LTAIFILE", "STS.F"}, e.Alikms.Credentials.IDs())
+	require.NoError(t, os.WriteFile(f, []byte(`{"not": "a list"}`), 0o600))
+	c, err = parse([]string{"--alikms-credentials", f}, nil)
+	require.NoError(t, err)
+	_, err = emulatorConfig(c, slog.New(slog.DiscardHandler))
+	require.ErrorContains(t, err, "--alikms-credentials")
+
 	_, err = parse([]string{"--alikms-region", "CN Hangzhou"}, nil)
 	require.ErrorIs(t, err, ErrAlikmsRegion)
 	_, err = parse([]string{"--alikms-account", "acct"}, nil)

@@ -86,6 +86,7 @@ type Config struct {
 	AlikmsRegion      string
 	AlikmsAccount     string
 	AlikmsCredentials stringList
+	AlikmsCredFile    string
 	// Tencent Cloud KMS (docs/tencent-kms.md). TCKMSAddrGiven: as KACLSAddrGiven.
 	TCKMSAddr        string
 	TCKMSAddrGiven   bool
@@ -260,6 +261,7 @@ Flags (each also read from its ELEMENT_EMULATOR_* environment variable; flags wi
 
 	str(&c.AlikmsAddr, "alikms-addr", "127.0.0.1:9441", "Alibaba Cloud KMS listener, plain HTTP; off disables (a busy default port only warns)")
 	boolean(&c.AlikmsTLS, "alikms-tls", false, "serve the Alibaba KMS over HTTPS (leaf of the embedded CA; SDK Protocol https with Config.Ca)")
+	str(&c.AlikmsCredFile, "alikms-credentials", "", `JSON file of Alibaba access keys: [{"id": "...", "secret": "...", "token": "..."}]`)
 	str(&c.AlikmsRegion, "alikms-region", "cn-hangzhou", "Alibaba KMS region (in key ARNs)")
 	str(&c.AlikmsAccount, "alikms-account", "1234567890123456", "Alibaba KMS account ID (in key ARNs and GetCallerIdentity)")
 	list(&c.AlikmsCredentials, "alikms-credential", "Alibaba KMS access key ID:SECRET[:SECURITY_TOKEN] (default: LTAIEMULATOR0000000000:emulator-alibaba-secret)")
