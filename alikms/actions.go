@@ -7,6 +7,7 @@ import (
 	"errors"
 	"io"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -76,12 +77,13 @@ var actions = func() map[string]*action {
 
 func lookupAction(version, name string) *action { return actions[version+"/"+name] }
 
-// Actions lists the served actions, KMS then STS, in table order.
+// Actions lists the served actions, sorted.
 func Actions() []string {
 	out := make([]string, 0, len(actions))
 	for _, a := range actions {
 		out = append(out, a.name)
 	}
+	sort.Strings(out)
 	return out
 }
 
