@@ -339,3 +339,27 @@ func TestStorageResetAndSnapshot(t *testing.T) {
 	require.Equal(t, "keep", accts[0]["username"])
 	require.Len(t, objs(t, s.OK("ListVolumes", nil)["volumes"]), 1)
 }
+
+// TestStorageCapacityExhaustion fills the provisionable space with 16 TiB
+// volumes: the next one gets xSliceFull and changes nothing; deleting one
+// does not free space until it is purged.
+func TestStorageCapacityExhaustion(t *testing.T) {
+	s := apitest.NewServer(t)
+	acct := apitest.Int(t, s.OK("AddAccount", map[string]any{"username": "big"})["accountID"])
+	limit := apitest.Int(t, apitest.Obj(t, s.OK("GetClusterCapacity", nil), "clusterCapacity")["maxOverProvisionableSpace"])
+	const size = 17592186044416
+	n := limit / size
+	require.Greater(t, n, int64(0))
+	var last int64
+	for i := int64(0); i < n; i++ {
+		last = apitest.Int(t, s.OK("CreateVolume", map[string]any{"name": "big", "accountID": acct, "totalSize": size})["volumeID"])
+	}
+	s.Fail("CreateVolume", map[string]any{"name": "big", "accountID": acct, "totalSize": size}, "xSliceFull")
+	s.Fail("CloneVolume", map[string]any{"volumeID": last, "name": "copy"}, "xSliceFull")
+	require.Len(t, objs(t, s.OK("ListVolumes", nil)["volumes"]), int(n))
+
+	s.OK("DeleteVolume", map[string]any{"volumeID": last})
+	s.Fail("CreateVolume", map[string]any{"name": "big", "accountID": acct, "totalSize": size}, "xSliceFull")
+	s.OK("PurgeDeletedVolume", map[string]any{"volumeID": last})
+	s.OK("CreateVolume", map[string]any{"name": "big", "accountID": acct, "totalSize": size})
+}
