@@ -1144,11 +1144,11 @@ type qosPolicyIDParams struct {
 }
 
 func (s *Server) getQoSPolicy(ctx context.Context, p qosPolicyIDParams) (map[string]qosPolicyWire, error) {
-	ps, err := s.volumes.QoSPolicies(ctx, p.QoSPolicyID)
+	pol, err := s.volumes.QoSPolicy(ctx, p.QoSPolicyID)
 	if err != nil {
 		return nil, serr(err)
 	}
-	return map[string]qosPolicyWire{"qosPolicy": toQoSPolicyWire(ps[0])}, nil
+	return map[string]qosPolicyWire{"qosPolicy": toQoSPolicyWire(pol)}, nil
 }
 
 func (s *Server) listQoSPolicies(ctx context.Context, _ noParams) (map[string][]qosPolicyWire, error) {

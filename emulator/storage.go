@@ -3,6 +3,7 @@ package emulator
 import (
 	"context"
 	"io"
+	"net/http"
 	"time"
 
 	"github.com/element-emulator/element-emulator/volumes"
@@ -31,3 +32,7 @@ func (e *Emulator) buildVolumes(newUUID func() string, random io.Reader) *volume
 		CloneDuration: cloneDuration,
 	})
 }
+
+// ClusterHandler is the cluster listener's handler, for in-process callers
+// (fuzzing) that skip the sockets.
+func (e *Emulator) ClusterHandler() http.Handler { return e.api.ClusterHandler() }

@@ -273,6 +273,18 @@ func getPolicy(ctx context.Context, tx Tx, id int64) (QoSPolicy, error) {
 	return p, err
 }
 
+// QoSPolicy returns one policy.
+func (s *Service) QoSPolicy(ctx context.Context, id int64) (QoSPolicyView, error) {
+	if id == 0 {
+		return QoSPolicyView{}, newErr(KindQoSPolicyNotFound, "QoS policy %d does not exist.", id)
+	}
+	ps, err := s.QoSPolicies(ctx, id)
+	if err != nil {
+		return QoSPolicyView{}, err
+	}
+	return ps[0], nil
+}
+
 // QoSPolicies lists every policy, or the one with id (non-zero).
 func (s *Service) QoSPolicies(ctx context.Context, id int64) ([]QoSPolicyView, error) {
 	out := []QoSPolicyView{}
