@@ -413,16 +413,18 @@ type VolumeView struct {
 	AccessGroups []int64
 }
 
-func (s *Service) iqn(ctx context.Context, name string, id int64) (string, error) {
-	uid := "emu"
-	if s.d.UniqueID != nil {
-		u, err := s.d.UniqueID(ctx)
-		if err != nil {
-			return "", err
-		}
-		uid = u
+// uniqueID asks the cluster for its unique ID. Like capacity, it is read
+// before the storage transaction opens: the cluster reads its own store,
+// and an in-memory database has a single connection.
+func (s *Service) uniqueID(ctx context.Context) (string, error) {
+	if s.d.UniqueID == nil {
+		return "emu", nil
 	}
-	return fmt.Sprintf("iqn.2010-01.com.solidfire:%s.%s.%d", strings.ToLower(uid), strings.ToLower(name), id), nil
+	return s.d.UniqueID(ctx)
+}
+
+func iqn(uid, name string, id int64) string {
+	return fmt.Sprintf("iqn.2010-01.com.solidfire:%s.%s.%d", strings.ToLower(uid), strings.ToLower(name), id)
 }
 
 func (s *Service) capacity(ctx context.Context) (int64, error) {
@@ -477,6 +479,10 @@ func (s *Service) CreateVolume(ctx context.Context, sp VolumeSpec) (VolumeView, 
 	if err != nil {
 		return VolumeView{}, err
 	}
+	uid, err := s.uniqueID(ctx)
+	if err != nil {
+		return VolumeView{}, err
+	}
 	v := Volume{Name: sp.Name, AccountID: sp.AccountID, Status: Active, Access: sp.Access, Enable512e: true,
 		TotalSize: RoundSize(sp.TotalSize), QoS: q, Attributes: sp.Attributes, SnapMirror: sp.SnapMirror}
 	if sp.Enable512e != nil {
@@ -507,12 +513,12 @@ func (s *Service) CreateVolume(ctx context.Context, sp VolumeSpec) (VolumeView, 
 			return newErr(KindNotEnoughSpace, "Not enough space: %d bytes requested, %d of %d provisionable bytes already provisioned.",
 				v.TotalSize, used, limit)
 		}
-		return s.insertVolume(ctx, tx, &v, now)
+		return s.insertVolume(ctx, tx, &v, uid, now)
 	})
 	return VolumeView{Volume: v, AccessGroups: []int64{}}, err
 }
 
-func (s *Service) insertVolume(ctx context.Context, tx Tx, v *Volume, now time.Time) error {
+func (s *Service) insertVolume(ctx context.Context, tx Tx, v *Volume, uid string, now time.Time) error {
 	id, err := tx.NextID(ctx, "volume")
 	if err != nil {
 		return err
@@ -521,9 +527,7 @@ func (s *Service) insertVolume(ctx context.Context, tx Tx, v *Volume, now time.T
 	if s.d.NewUUID != nil {
 		v.UUID = s.d.NewUUID()
 	}
-	if v.IQN, err = s.iqn(ctx, v.Name, id); err != nil {
-		return err
-	}
+	v.IQN = iqn(uid, v.Name, id)
 	v.NAA = fmt.Sprintf("6f47acc1000000006%07x%08x", uint32(id>>32)&0xfffffff, uint32(id))
 	v.EUI = fmt.Sprintf("f47acc0100000000%08x", uint32(id))
 	return tx.PutVolume(ctx, *v)
@@ -868,6 +872,10 @@ func (s *Service) CloneVolume(ctx context.Context, sp CloneSpec) (Clone, error) 
 	if err != nil {
 		return Clone{}, err
 	}
+	uid, err := s.uniqueID(ctx)
+	if err != nil {
+		return Clone{}, err
+	}
 	var out Clone
 	err = s.update(ctx, func(tx Tx, now time.Time) error {
 		src, err := getActive(ctx, tx, sp.VolumeID)
@@ -912,7 +920,7 @@ func (s *Service) CloneVolume(ctx context.Context, sp CloneSpec) (Clone, error) 
 			return newErr(KindNotEnoughSpace, "Not enough space: %d bytes requested, %d of %d provisionable bytes already provisioned.",
 				v.TotalSize, used, limit)
 		}
-		if err := s.insertVolume(ctx, tx, &v, now); err != nil {
+		if err := s.insertVolume(ctx, tx, &v, uid, now); err != nil {
 			return err
 		}
 		if out.CloneID, err = tx.NextID(ctx, "clone"); err != nil {
