@@ -244,7 +244,7 @@ func (t stx) ids(ctx context.Context, query string, args ...any) ([]int64, error
 }
 
 func (t stx) DueVolumes(ctx context.Context, at time.Time) ([]int64, error) {
-	return t.ids(ctx, `SELECT id FROM storage_volumes WHERE status = 'deleted' AND purge_at <= ? ORDER BY id`, sortableTime(at))
+	return t.ids(ctx, `SELECT id FROM storage_volumes WHERE status = 'deleted' AND purge_at <= ? ORDER BY purge_at`, sortableTime(at))
 }
 
 func (t stx) Snapshots(ctx context.Context, volumeID int64) ([]volumes.Snapshot, error) {
@@ -274,7 +274,7 @@ func (t stx) DeleteSnapshot(ctx context.Context, id int64) error {
 }
 
 func (t stx) ExpiredSnapshots(ctx context.Context, at time.Time) ([]int64, error) {
-	return t.ids(ctx, `SELECT id FROM storage_snapshots WHERE expires_at != '' AND expires_at <= ? ORDER BY id`, sortableTime(at))
+	return t.ids(ctx, `SELECT id FROM storage_snapshots WHERE expires_at != '' AND expires_at <= ? ORDER BY expires_at`, sortableTime(at))
 }
 
 func (t stx) AccessGroups(ctx context.Context) ([]volumes.AccessGroup, error) {
