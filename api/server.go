@@ -20,11 +20,15 @@ import (
 	"github.com/gorilla/rpc/v2"
 
 	"github.com/element-emulator/element-emulator/cluster"
+	"github.com/element-emulator/element-emulator/volumes"
 )
 
 // Deps is everything a Server uses; cmd builds it.
 type Deps struct {
 	Cluster *cluster.Cluster
+	// Volumes is the storage domain (accounts, volumes, access groups,
+	// initiators, QoS, snapshots; api/storage.go).
+	Volumes *volumes.Service
 	// Control is the emulator control surface behind /_emulator/ (api/control.go
 	// gives it its type); the Server only stores it.
 	Control any
@@ -102,6 +106,7 @@ const maxBodyBytes = 16 << 20
 type Server struct {
 	deps    Deps
 	cluster *cluster.Cluster
+	volumes *volumes.Service
 	log     *slog.Logger
 	control any
 
@@ -126,7 +131,7 @@ func NewServer(d Deps) (*Server, error) {
 
 // newServer is NewServer with a replaceable method table (tests).
 func newServer(d Deps, table func(*Server) []method) (*Server, error) {
-	s := &Server{deps: d, cluster: d.Cluster, log: d.Logger, control: d.Control, crossOrigin: http.NewCrossOriginProtection()}
+	s := &Server{deps: d, cluster: d.Cluster, volumes: d.Volumes, log: d.Logger, control: d.Control, crossOrigin: http.NewCrossOriginProtection()}
 	if d.MaxCalls > 0 {
 		s.calls = newTurns(d.MaxCalls)
 	}

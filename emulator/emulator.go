@@ -332,7 +332,7 @@ func (e *Emulator) build(ctx context.Context) error {
 	e.buildUI()
 
 	e.api, err = api.NewServer(api.Deps{
-		Cluster: e.cluster, Control: control{e}, Logger: e.log.With("component", "api"),
+		Cluster: e.cluster, Volumes: e.buildVolumes(newUUID, random), Control: control{e}, Logger: e.log.With("component", "api"),
 		Authenticate: e.authenticate, CurrentVersion: e.cfg.Cluster.APIVersion,
 		Intercept: func(ctx context.Context, method string) error { return e.cluster.MethodFault(ctx, method) },
 		MaxCalls:  e.cfg.MaxCalls,

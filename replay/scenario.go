@@ -668,6 +668,18 @@ func KnownMethods() []string {
 		"ListEvents", "ListKeyProvidersKmip", "ListKeyServersKmip", "ModifyKeyServerKmip",
 		"RekeySoftwareEncryptionAtRestMasterKey", "RemoveDrives", "RemoveKeyServerFromProviderKmip", "ResetDrives",
 		"SecureEraseDrives", "TestDrives", "TestKeyProviderKmip", "TestKeyServerKmip",
+
+		// The storage surface (docs/storage.md).
+		"AddAccount", "AddInitiatorsToVolumeAccessGroup", "AddVolumesToVolumeAccessGroup", "CloneVolume", "CreateInitiators",
+		"CreateQoSPolicy", "CreateSnapshot", "CreateVolume", "CreateVolumeAccessGroup", "DeleteInitiators", "DeleteQoSPolicy",
+		"DeleteSnapshot", "DeleteVolume", "DeleteVolumeAccessGroup", "DeleteVolumes", "GetAccountByID", "GetAccountByName",
+		"GetAccountEfficiency", "GetClusterHardwareInfo", "GetDefaultQoS", "GetQoSPolicy", "GetVolumeEfficiency",
+		"GetVolumeStats", "ListAccounts", "ListActiveVolumes", "ListDeletedVolumes", "ListInitiators", "ListQoSPolicies",
+		"ListSnapshots", "ListVolumeAccessGroups", "ListVolumeStats", "ListVolumeStatsByVolume",
+		"ListVolumeStatsByVolumeAccessGroup", "ListVolumes", "ListVolumesForAccount", "ModifyAccount", "ModifyInitiators",
+		"ModifyQoSPolicy", "ModifySnapshot", "ModifyVolume", "ModifyVolumeAccessGroup", "PurgeDeletedVolume",
+		"PurgeDeletedVolumes", "RemoveAccount", "RemoveInitiatorsFromVolumeAccessGroup", "RemoveVolumesFromVolumeAccessGroup",
+		"RestoreDeletedVolume", "RollbackToSnapshot",
 	}
 }
 
