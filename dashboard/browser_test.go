@@ -305,6 +305,21 @@ func TestBrowserLabControls(t *testing.T) {
 	require.NoError(t, err)
 	require.True(t, inert)
 
+	// A volume created through the API appears in its panel, live, with
+	// its account's volume count; the reset below clears them again.
+	p.waitFor("no volumes yet", hasText("#section-volumes", "no volumes"))
+	aid := apitest.Int(t, s.OK("AddAccount", map[string]any{"username": "web-tenant"})["accountID"])
+	vid := apitest.Int(t, s.OK("CreateVolume", map[string]any{"name": "web-data", "accountID": aid, "totalSize": int64(5e9),
+		"qos": map[string]any{"minIOPS": 200, "maxIOPS": 2000, "burstIOPS": 4000}})["volumeID"])
+	p.waitFor("the new volume", hasText("#section-volumes tbody tr", "web-data"))
+	row := p.text("#section-volumes tbody tr")
+	for _, want := range []string{fmt.Sprint(vid), "web-tenant (" + fmt.Sprint(aid) + ")", "active", "readWrite", "200/2000/4000"} {
+		require.Contains(t, row, want)
+	}
+	p.waitFor("the account's volume", hasText("#section-accounts tbody tr", "web-tenant"))
+	s.OK("CreateVolumeAccessGroup", map[string]any{"name": "web-hosts", "initiators": []any{"iqn.2010-01.com.example:web-1"}, "volumes": []int64{vid}})
+	p.waitFor("the access group", hasText("#section-access-groups tbody tr", "iqn.2010-01.com.example:web-1"))
+
 	// Power cycle and reset from the page (reset's confirmation accepted).
 	p.do(chromedp.Click(chromedp.CSS("#restart-btn")))
 	p.waitFor("the power cycle", hasText("#notice", "power cycle: done"))
@@ -314,6 +329,7 @@ func TestBrowserLabControls(t *testing.T) {
 	p.waitFor("the reset", hasText("#notice", "reset: done"))
 	p.waitFor("no key provider after the reset", hasText("#providers", "no key providers"))
 	p.waitFor("the fired rules forgotten", hasText("#rules", "no fault rules"))
+	p.waitFor("no volumes after the reset", hasText("#section-volumes", "no volumes"))
 	p.noConsoleErrors()
 }
 
