@@ -13,34 +13,19 @@ import (
 // volumes still refreshes cheaply; the caption says when rows are left off.
 const storageMaxRows = 200
 
-// StorageSections are the cluster page's panels of the storage domain
-// (docs/storage.md): volumes, accounts, and volume access groups with the
-// initiators. Each reads the domain in one transaction. They show no CHAP
-// secret: the columns are picked field by field, and secrets are never one.
-func StorageSections(svc *volumes.Service) []Section {
-	return []Section{
-		{ID: "volumes", Title: "Volumes", Build: func(ctx context.Context) ([]Table, error) {
-			o, err := svc.Overview(ctx)
-			if err != nil {
-				return nil, err
-			}
-			return []Table{volumesTable(o)}, nil
-		}},
-		{ID: "accounts", Title: "Accounts", Build: func(ctx context.Context) ([]Table, error) {
-			o, err := svc.Overview(ctx)
-			if err != nil {
-				return nil, err
-			}
-			return []Table{accountsTable(o)}, nil
-		}},
-		{ID: "access-groups", Title: "Volume access groups", Build: func(ctx context.Context) ([]Table, error) {
-			o, err := svc.Overview(ctx)
-			if err != nil {
-				return nil, err
-			}
-			return []Table{groupsTable(o), initiatorsTable(o)}, nil
-		}},
-	}
+// StorageSection is the cluster page's panel of the storage domain
+// (docs/storage.md): volumes, accounts, volume access groups and the
+// initiators, four tables from one read of the domain, so they always agree
+// with each other. It shows no CHAP secret: the columns are picked field by
+// field, and secrets are never one.
+func StorageSection(svc *volumes.Service) Section {
+	return Section{ID: "storage", Title: "Storage: volumes, accounts, access groups", Build: func(ctx context.Context) ([]Table, error) {
+		o, err := svc.Overview(ctx)
+		if err != nil {
+			return nil, err
+		}
+		return []Table{volumesTable(o), accountsTable(o), groupsTable(o), initiatorsTable(o)}, nil
+	}}
 }
 
 // capped keeps the first storageMaxRows of n rows and says so in caption.

@@ -38,18 +38,18 @@ func sectionTable(v map[string]any, id, caption string) [][]string {
 	return nil
 }
 
-// TestStorageSectionsFollowTheAPI: an account, a volume with a snapshot,
+// TestStorageSectionFollowsTheAPI: an account, a volume with a snapshot,
 // an initiator with CHAP and an access group created through the JSON-RPC
 // API show in the event stream and the state, a deletion follows live, and
 // no CHAP secret (given or generated) reaches the pages, the state or the
 // stream.
-func TestStorageSectionsFollowTheAPI(t *testing.T) {
+func TestStorageSectionFollowsTheAPI(t *testing.T) {
 	s := apitest.NewServer(t)
 	st := openStream(t, s, "/_emulator/ui/events")
 	first := st.next()
-	require.Empty(t, sectionTable(first, "volumes", "Volumes"))
-	require.Empty(t, sectionTable(first, "accounts", "Accounts"))
-	require.Empty(t, sectionTable(first, "access-groups", "Access groups"))
+	require.Empty(t, sectionTable(first, "storage", "Volumes"))
+	require.Empty(t, sectionTable(first, "storage", "Accounts"))
+	require.Empty(t, sectionTable(first, "storage", "Access groups"))
 
 	aid := apitest.Int(t, s.OK("AddAccount", map[string]any{"username": "tenant-a", "initiatorSecret": "InitSecret1234", "targetSecret": "TargSecret5678"})["accountID"])
 	bid := apitest.Int(t, s.OK("AddAccount", map[string]any{"username": "tenant-b"})["accountID"])
@@ -62,23 +62,23 @@ func TestStorageSectionsFollowTheAPI(t *testing.T) {
 	gid := apitest.Int(t, s.OK("CreateVolumeAccessGroup", map[string]any{"name": "hosts", "initiators": []any{"iqn.1998-01.com.vmware:host-1"},
 		"volumes": []int64{vid}})["volumeAccessGroupID"])
 
-	v := st.until(func(v map[string]any) bool { return len(sectionTable(v, "access-groups", "Access groups")) == 1 })
+	v := st.until(func(v map[string]any) bool { return len(sectionTable(v, "storage", "Access groups")) == 1 })
 	id := func(n int64) string { return strconv.FormatInt(n, 10) }
 	require.Equal(t, [][]string{{id(vid), "vol-data", "tenant-a (" + id(aid) + ")", "2.00 GB (2000683008 B)", "active", "readWrite", "100/1000/2000",
-		"1", id(gid), "2026-03-04T10:00:00Z"}}, sectionTable(v, "volumes", "Volumes"))
-	require.Equal(t, [][]string{{id(aid), "tenant-a", "active", "on", "1"}, {id(bid), "tenant-b", "active", "on", "0"}}, sectionTable(v, "accounts", "Accounts"))
-	require.Equal(t, [][]string{{id(gid), "hosts", id(vid), "–", "iqn.1998-01.com.vmware:host-1"}}, sectionTable(v, "access-groups", "Access groups"))
-	require.Equal(t, [][]string{{"1", "iqn.1998-01.com.vmware:host-1", "esx-1", id(gid), "required (user host-1)"}}, sectionTable(v, "access-groups", "Initiators"))
+		"1", id(gid), "2026-03-04T10:00:00Z"}}, sectionTable(v, "storage", "Volumes"))
+	require.Equal(t, [][]string{{id(aid), "tenant-a", "active", "on", "1"}, {id(bid), "tenant-b", "active", "on", "0"}}, sectionTable(v, "storage", "Accounts"))
+	require.Equal(t, [][]string{{id(gid), "hosts", id(vid), "–", "iqn.1998-01.com.vmware:host-1"}}, sectionTable(v, "storage", "Access groups"))
+	require.Equal(t, [][]string{{"1", "iqn.1998-01.com.vmware:host-1", "esx-1", id(gid), "required (user host-1)"}}, sectionTable(v, "storage", "Initiators"))
 
 	// A deletion shows at once, with the purge time.
 	s.OK("DeleteVolume", map[string]any{"volumeID": vid})
 	v = st.until(func(v map[string]any) bool {
-		rows := sectionTable(v, "volumes", "Volumes")
+		rows := sectionTable(v, "storage", "Volumes")
 		return len(rows) == 1 && strings.HasPrefix(rows[0][4], "deleted")
 	})
-	require.Equal(t, "deleted (purge 2026-03-04T18:00:00Z)", sectionTable(v, "volumes", "Volumes")[0][4])
-	require.Equal(t, "0", sectionTable(v, "accounts", "Accounts")[0][4])
-	require.Equal(t, id(vid), sectionTable(v, "access-groups", "Access groups")[0][3])
+	require.Equal(t, "deleted (purge 2026-03-04T18:00:00Z)", sectionTable(v, "storage", "Volumes")[0][4])
+	require.Equal(t, "0", sectionTable(v, "storage", "Accounts")[0][4])
+	require.Equal(t, id(vid), sectionTable(v, "storage", "Access groups")[0][3])
 
 	_, state := get(t, s, s.URL, "/_emulator/ui/state", s.User, s.Pass)
 	require.Contains(t, state, "vol-data")
