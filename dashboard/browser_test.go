@@ -169,6 +169,21 @@ func (p *page) noConsoleErrors() {
 	require.Empty(p.t, p.problems, "console errors")
 }
 
+// rowWith is an expression: the text of the first table row under sel
+// that contains s, or "".
+func rowWith(sel, s string) string {
+	return fmt.Sprintf(`(Array.from(document.querySelectorAll(%q)).find(function (tr) { return tr.textContent.includes(%q); }) || {textContent: ""}).textContent`,
+		sel+" tbody tr", s)
+}
+
+// eval returns the string value of expr in the page.
+func (p *page) eval(expr string) string {
+	p.t.Helper()
+	s, err := chromedp.Run(p.ctx, chromedp.Evaluate[string](expr))
+	require.NoError(p.t, err)
+	return s
+}
+
 // q quotes a CSS selector inside a JavaScript expression.
 func q(sel string) string { return fmt.Sprintf("document.querySelector(%q)", sel) }
 
@@ -305,6 +320,21 @@ func TestBrowserLabControls(t *testing.T) {
 	require.NoError(t, err)
 	require.True(t, inert)
 
+	// A volume created through the API appears in the storage panel, live,
+	// with its account and its access group; the reset below clears them.
+	p.waitFor("no volumes yet", hasText("#section-storage", "no volumes"))
+	aid := apitest.Int(t, s.OK("AddAccount", map[string]any{"username": "web-tenant"})["accountID"])
+	vid := apitest.Int(t, s.OK("CreateVolume", map[string]any{"name": "web-data", "accountID": aid, "totalSize": int64(5e9),
+		"qos": map[string]any{"minIOPS": 200, "maxIOPS": 2000, "burstIOPS": 4000}})["volumeID"])
+	p.waitFor("the new volume", rowWith("#section-storage", "web-data")+` !== ""`)
+	row := p.eval(rowWith("#section-storage", "web-data"))
+	for _, want := range []string{fmt.Sprint(vid), "web-tenant (" + fmt.Sprint(aid) + ")", "active", "readWrite", "200/2000/4000"} {
+		require.Contains(t, row, want)
+	}
+	s.OK("CreateVolumeAccessGroup", map[string]any{"name": "web-hosts", "initiators": []any{"iqn.2010-01.com.example:web-1"}, "volumes": []int64{vid}})
+	p.waitFor("the access group", rowWith("#section-storage", "web-hosts")+` !== ""`)
+	require.Contains(t, p.eval(rowWith("#section-storage", "web-hosts")), "iqn.2010-01.com.example:web-1")
+
 	// Power cycle and reset from the page (reset's confirmation accepted).
 	p.do(chromedp.Click(chromedp.CSS("#restart-btn")))
 	p.waitFor("the power cycle", hasText("#notice", "power cycle: done"))
@@ -314,6 +344,7 @@ func TestBrowserLabControls(t *testing.T) {
 	p.waitFor("the reset", hasText("#notice", "reset: done"))
 	p.waitFor("no key provider after the reset", hasText("#providers", "no key providers"))
 	p.waitFor("the fired rules forgotten", hasText("#rules", "no fault rules"))
+	p.waitFor("no volumes after the reset", hasText("#section-storage", "no volumes"))
 	p.noConsoleErrors()
 }
 

@@ -11,7 +11,7 @@ import (
 )
 
 // buildUI builds the dashboard (docs/dashboard.md) unless Config.NoUI,
-// with the KACLS section when the KACLS is on.
+// with the storage section, and the KACLS section when the KACLS is on.
 func (e *Emulator) buildUI() {
 	if e.cfg.NoUI {
 		return
@@ -30,6 +30,7 @@ func (e *Emulator) buildUI() {
 		Hub:    e.hub,
 		Logger: e.log.With("component", "dashboard"),
 	})
+	e.ui.Register(dashboard.StorageSection(e.volumes))
 	if e.kacls != nil {
 		e.ui.Register(dashboard.KACLSSection(e.kacls))
 	}

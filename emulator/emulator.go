@@ -37,6 +37,7 @@ import (
 	"github.com/element-emulator/element-emulator/kmip"
 	"github.com/element-emulator/element-emulator/sqlite"
 	"github.com/element-emulator/element-emulator/tckms"
+	"github.com/element-emulator/element-emulator/volumes"
 )
 
 // Config is everything the emulator needs; cmd fills it from flags and env.
@@ -135,6 +136,9 @@ type Emulator struct {
 	// when off). dashboard.go.
 	hub *dashboard.Hub
 	ui  *dashboard.Server
+
+	// volumes is the storage domain (storage.go).
+	volumes *volumes.Service
 }
 
 const metaClock = "clock"
@@ -329,10 +333,11 @@ func (e *Emulator) build(ctx context.Context) error {
 	if err := e.buildTCKMS(); err != nil {
 		return err
 	}
+	e.volumes = e.buildVolumes(newUUID, random)
 	e.buildUI()
 
 	e.api, err = api.NewServer(api.Deps{
-		Cluster: e.cluster, Volumes: e.buildVolumes(newUUID, random), Control: control{e}, Logger: e.log.With("component", "api"),
+		Cluster: e.cluster, Volumes: e.volumes, Control: control{e}, Logger: e.log.With("component", "api"),
 		Authenticate: e.authenticate, CurrentVersion: e.cfg.Cluster.APIVersion,
 		Intercept: func(ctx context.Context, method string) error { return e.cluster.MethodFault(ctx, method) },
 		MaxCalls:  e.cfg.MaxCalls,

@@ -14,7 +14,7 @@ import (
 const cloneDuration = 2 * time.Second
 
 // buildVolumes builds the storage domain on the same store and clock as the
-// cluster. The functions below are its whole adapter to the cluster: the
+// cluster; its committed writes notify the dashboard's hub. The functions below are its whole adapter to the cluster: the
 // provisionable space, the unique ID in each IQN, and the async job table.
 func (e *Emulator) buildVolumes(newUUID func() string, random io.Reader) *volumes.Service {
 	c := e.cluster
@@ -30,6 +30,7 @@ func (e *Emulator) buildVolumes(newUUID func() string, random io.Reader) *volume
 		},
 		StartJob:      c.StartJob,
 		CloneDuration: cloneDuration,
+		Changed:       e.hub.Notify,
 	})
 }
 

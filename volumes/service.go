@@ -34,6 +34,9 @@ type Deps struct {
 	// CloneDuration is how long a clone's async job runs (0: done on the
 	// next read).
 	CloneDuration time.Duration
+	// Changed, when set, is called after every committed write (the
+	// dashboard's live updates); it must not block.
+	Changed func()
 }
 
 // Service serves the storage domain. Build it with New.
@@ -51,13 +54,25 @@ func New(d Deps) *Service {
 
 // update runs fn in one write transaction, after settling what is due.
 func (s *Service) update(ctx context.Context, fn func(tx Tx, now time.Time) error) error {
-	return s.d.Store.UpdateStorage(ctx, func(tx Tx) error {
+	return s.commit(ctx, func(tx Tx) error {
 		now := s.d.Now()
 		if err := settle(ctx, tx, now); err != nil {
 			return err
 		}
 		return fn(tx, now)
 	})
+}
+
+// commit runs fn in one write transaction and, once it has committed,
+// tells Deps.Changed.
+func (s *Service) commit(ctx context.Context, fn func(tx Tx) error) error {
+	if err := s.d.Store.UpdateStorage(ctx, fn); err != nil {
+		return err
+	}
+	if s.d.Changed != nil {
+		s.d.Changed()
+	}
+	return nil
 }
 
 // view runs fn in a read transaction. Due purges are applied first in
@@ -85,7 +100,7 @@ func (s *Service) Settle(ctx context.Context) error {
 	if err != nil || !due {
 		return err
 	}
-	return s.d.Store.UpdateStorage(ctx, func(tx Tx) error { return settle(ctx, tx, now) })
+	return s.commit(ctx, func(tx Tx) error { return settle(ctx, tx, now) })
 }
 
 func settle(ctx context.Context, tx Tx, now time.Time) error {
