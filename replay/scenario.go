@@ -603,12 +603,19 @@ func (st *Step) methodsOf() []string {
 
 // validate checks methods and variables across the steps, in order.
 func (sc *Scenario) validate() error {
-	known := map[string]bool{}
-	for _, m := range KnownMethods() {
-		known[strings.ToLower(m)] = true
-	}
-	for _, m := range sc.ExtraMethods {
-		known[strings.ToLower(m)] = true
+	known := func(m string) bool { // method names compare lower-cased
+		lm := strings.ToLower(m)
+		for _, k := range KnownMethods() {
+			if lowerEquals(k, lm) { // the known names are ASCII
+				return true
+			}
+		}
+		for _, k := range sc.ExtraMethods {
+			if strings.ToLower(k) == lm {
+				return true
+			}
+		}
+		return false
 	}
 	defined := map[string]bool{builtinKMIPHost: true, builtinKMIPPort: true}
 	for k := range sc.Vars {
@@ -619,7 +626,7 @@ func (sc *Scenario) validate() error {
 			return &LoadError{File: st.File, Line: st.Line, Step: st.Index, Msg: fmt.Sprintf(format, a...)}
 		}
 		for _, m := range st.methodsOf() {
-			if !known[strings.ToLower(m)] {
+			if !known(m) {
 				return fail("unknown method %q (not an Element method this tool knows; list it under extraMethods if the target serves it)", m)
 			}
 		}
@@ -633,6 +640,23 @@ func (sc *Scenario) validate() error {
 		}
 	}
 	return nil
+}
+
+// lowerEquals reports whether strings.ToLower(k) == lm for an ASCII k.
+func lowerEquals(k, lm string) bool {
+	if len(k) != len(lm) {
+		return false
+	}
+	for i := 0; i < len(k); i++ {
+		c := k[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lm[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // KnownMethods is the Element method list the parser accepts without
