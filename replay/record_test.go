@@ -1,6 +1,7 @@
 package replay
 
 import (
+	"bytes"
 	"math"
 	"testing"
 
@@ -42,5 +43,35 @@ func TestPlainScalarNodeRendersAsEncode(t *testing.T) {
 	}
 	for _, v := range []any{"a\nb", "é", "\t", "x\x7f", uint8(1), []any{}, "<<"} {
 		require.Nil(t, plainScalarNode(v), "%#v", v)
+	}
+}
+
+// TestDecodeStrictDirectAgreesWithRoundTrip: a start mapping decodes to the
+// same value, or is refused alike, directly and through the text round
+// trip decodeStrict takes for the rest.
+func TestDecodeStrictDirectAgreesWithRoundTrip(t *testing.T) {
+	for _, src := range []string{
+		`{}`, `{clock: virtual, seed: 7, softwareEAR: false, nodes: 3, drivesPerNode: 2, rekeyDuration: 1.5, fixture: f.yaml, kacls: [a, b]}`,
+		`{seed: -1}`, `{seed: x}`, `{nodes: [1]}`, `{kacls: []}`, `{kacls: null}`, `{clock: 5}`, `{softwareEAR: yes}`,
+		`{nodes: 1, nodes: 2}`, `{rekeyDuration: .inf}`, `{seed: 18446744073709551615}`, `{fixture: {a: 1}}`,
+	} {
+		var doc yaml.Node
+		require.NoError(t, yaml.Unmarshal([]byte(src), &doc), src)
+		n := doc.Content[0]
+		require.True(t, knownPlainMapping(n, &Start{}), src)
+		var direct, round Start
+		errDirect := n.Decode(&direct)
+		b, err := yaml.Marshal(n)
+		require.NoError(t, err)
+		dec := yaml.NewDecoder(bytes.NewReader(b))
+		dec.KnownFields(true)
+		errRound := dec.Decode(&round)
+		require.Equal(t, errRound == nil, errDirect == nil, "%s: %v / %v", src, errDirect, errRound)
+		require.Equal(t, round, direct, src)
+	}
+	for _, src := range []string{`{frob: 1}`, `{<<: {nodes: 1}}`, `{nodes: &a 1}`, `{nodes: !!int 1}`, `[1]`} {
+		var doc yaml.Node
+		require.NoError(t, yaml.Unmarshal([]byte(src), &doc), src)
+		require.False(t, knownPlainMapping(doc.Content[0], &Start{}), src)
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"sort"
 	"strconv"
@@ -289,7 +290,15 @@ func parse(read readFunc, file string, data []byte, depth int) (*Scenario, error
 	return sc, nil
 }
 
+// decodeStrict decodes n into dst (a pointer to a struct), refusing
+// fields dst does not have. yaml.v3 checks fields only when it decodes
+// from text, so n is written out and read back; a plain mapping whose keys
+// are all fields of dst (no alias, anchor, tag or merge key anywhere in it)
+// decodes the same directly, without that round trip.
 func decodeStrict(n *yaml.Node, dst any) error {
+	if knownPlainMapping(n, dst) {
+		return n.Decode(dst)
+	}
 	b, err := yaml.Marshal(n)
 	if err != nil {
 		return err
@@ -297,6 +306,44 @@ func decodeStrict(n *yaml.Node, dst any) error {
 	dec := yaml.NewDecoder(strings.NewReader(string(b)))
 	dec.KnownFields(true)
 	return dec.Decode(dst)
+}
+
+// knownPlainMapping reports whether n is a mapping whose keys are plain
+// scalars naming yaml fields of the struct dst points to, with no alias,
+// anchor, explicit tag or merge key in n.
+func knownPlainMapping(n *yaml.Node, dst any) bool {
+	t := reflect.TypeOf(dst)
+	if n.Kind != yaml.MappingNode || t.Kind() != reflect.Pointer || t.Elem().Kind() != reflect.Struct || !plainTree(n) {
+		return false
+	}
+	for i := 0; i < len(n.Content); i += 2 {
+		if !hasYAMLField(t.Elem(), n.Content[i].Value) {
+			return false
+		}
+	}
+	return true
+}
+
+func hasYAMLField(t reflect.Type, name string) bool {
+	for i := 0; i < t.NumField(); i++ {
+		if tag, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ","); tag == name && tag != "" && tag != "-" {
+			return true
+		}
+	}
+	return false
+}
+
+// plainTree: no alias, anchor, merge key or explicit tag in n.
+func plainTree(n *yaml.Node) bool {
+	if n.Kind == yaml.AliasNode || n.Anchor != "" || n.Style&yaml.TaggedStyle != 0 || (n.Kind == yaml.ScalarNode && n.Value == "<<") {
+		return false
+	}
+	for _, c := range n.Content {
+		if !plainTree(c) {
+			return false
+		}
+	}
+	return true
 }
 
 var yamlLineRE = regexp.MustCompile(`line (\d+)`)
