@@ -1,7 +1,6 @@
 package sqlite
 
 import (
-	"bytes"
 	"context"
 	"crypto/rand"
 	"database/sql"
@@ -90,8 +89,8 @@ func (s *Store) Restore(ctx context.Context, path string) error {
 	})
 }
 
-// withSnapshot checks the snapshot image (the bytes of the file name) and
-// calls fn with a private in-memory connection holding it, migrated:
+// withSnapshot checks the snapshot image (the bytes of the file name,
+// which it may change: the caller's no more) and calls fn with a private in-memory connection holding it, migrated:
 // everything Restore does before it touches the live database.
 //
 // The image is loaded with sqlite3_deserialize into the Store's staging
@@ -197,14 +196,14 @@ func (s *Store) stagingPool() (*sql.DB, error) {
 	return db, nil
 }
 
-// deserialize replaces the main database of c with a copy of image; when SQLite refuses, c is dropped from its pool
-// (the error is driver.ErrBadConn). A snapshot's header says WAL (Backup copies
-// the live database's page 1); an image in memory has no WAL, so its
-// header is read as a rollback-journal database's, as SQLite does when it
-// opens such a file without its WAL.
+// deserialize replaces the main database of c with a copy of image; when
+// SQLite refuses, c is dropped from its pool (the error is
+// driver.ErrBadConn). A snapshot's header says WAL (Backup copies the live
+// database's page 1); an image in memory has no WAL, so its header is
+// changed in place to read as a rollback-journal database's, as SQLite
+// reads such a file opened without its WAL.
 func deserialize(c *sql.Conn, image []byte) error {
-	if len(image) > 19 && (image[18] == 2 || image[19] == 2) {
-		image = bytes.Clone(image)
+	if len(image) > 19 {
 		for _, i := range []int{18, 19} {
 			if image[i] == 2 {
 				image[i] = 1
