@@ -99,7 +99,7 @@ func (s *Store) Restore(ctx context.Context, path string) error {
 // copied to check it. A deserialized database cannot grow, so a
 // snapshot whose migrations need more pages is copied into a new in-memory
 // database and migrated there. Restores take turns on the staging
-// connection.
+// connection (decisions.md R1).
 func (s *Store) withSnapshot(ctx context.Context, name string, image []byte, fn func(stage *sql.Conn) error) error {
 	pool, err := s.stagingPool()
 	if err != nil {

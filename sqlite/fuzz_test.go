@@ -31,7 +31,7 @@ import (
 // which writes the live database twice and checks it (a few milliseconds,
 // fsyncs included, against about 0.2 ms for the checks): the checks are
 // the code a whole Restore runs before it touches the live database, the
-// same function on the same bytes.
+// same function on the same bytes (decisions.md R2).
 //
 // Invariants: no panic; a refused snapshot leaves the live database as it
 // was (the marker is still there); an accepted one leaves a database that
