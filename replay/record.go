@@ -480,6 +480,12 @@ func valueNode(v any) *yaml.Node {
 			n.Content = append(n.Content, valueNode(e))
 		}
 		return n
+	case []string:
+		n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+		for _, e := range x {
+			n.Content = append(n.Content, valueNode(e))
+		}
+		return n
 	}
 	if s, ok := v.(string); ok {
 		v = strings.ToValidUTF8(s, "\uFFFD") // as encoding/json reads it; YAML would write !!binary

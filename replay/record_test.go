@@ -41,6 +41,15 @@ func TestPlainScalarNodeRendersAsEncode(t *testing.T) {
 			require.Equal(t, string(want), string(got), "%#v", v)
 		}
 	}
+	for _, v := range [][]string{nil, {}, {"GetAPI", "yes", "1", "a b", "x\ny", "é"}} {
+		var slow yaml.Node
+		require.NoError(t, slow.Encode(v))
+		want, err := yaml.Marshal(&slow)
+		require.NoError(t, err)
+		got, err := yaml.Marshal(valueNode(v))
+		require.NoError(t, err)
+		require.Equal(t, string(want), string(got), "%#v", v)
+	}
 	for _, v := range []any{"a\nb", "é", "\t", "x\x7f", uint8(1), []any{}, "<<"} {
 		require.Nil(t, plainScalarNode(v), "%#v", v)
 	}
