@@ -5,6 +5,7 @@ import (
 
 	"github.com/element-emulator/element-emulator/asyncjobs"
 	"github.com/element-emulator/element-emulator/cluster"
+	"github.com/element-emulator/element-emulator/volumes"
 )
 
 // rekeyInfoWire is SearRekeyMasterKeyInfo.
@@ -51,7 +52,7 @@ func toAsyncResultWire(r cluster.AsyncResult) asyncResultWire {
 		w.Details = payload(r)
 	case j.Failure != nil:
 		w.Error = &failureWire{Name: j.Failure.Name, Message: j.Failure.Message}
-	case r.Rekey != nil:
+	case r.Rekey != nil, j.ResultType == volumes.ResultTypeClone:
 		w.Result = payload(r)
 	default:
 		w.Result = map[string]any{} // drive jobs: result {} (D25)

@@ -144,6 +144,11 @@ func biSnapshot(t *testing.T, s *apitest.Server) map[string]any {
 	for _, p := range []string{"kmip/objects", "faults", "kmip/stats"} {
 		snap["/_emulator/"+p] = biControl(t, s, http.MethodGet, p, nil)
 	}
+	// The storage domain (api/badinput_storage_test.go).
+	for _, m := range []string{"ListAccounts", "ListVolumes", "ListDeletedVolumes", "ListVolumeAccessGroups", "ListInitiators",
+		"ListSnapshots", "ListQoSPolicies"} {
+		snap[m] = biOK(t, s, m, "")
+	}
 	return snap
 }
 

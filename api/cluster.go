@@ -163,6 +163,13 @@ func (s *Server) getClusterCapacity(ctx context.Context, _ noParams) (map[string
 		"uniqueBlocks", "uniqueBlocksUsedSpace", "usedMetadataSpace", "usedMetadataSpaceInSnapshots", "usedSpace", "zeroBlocks"} {
 		out[k] = int64(0)
 	}
+	if s.volumes != nil {
+		u, err := s.volumes.Usage(ctx)
+		if err != nil {
+			return nil, cluster.StorageError(err)
+		}
+		out["provisionedSpace"] = u.Provisioned
+	}
 	out["maxIOPS"] = c.MaxIOPS
 	out["maxOverProvisionableSpace"] = c.MaxOverProvisionableSpace
 	out["maxProvisionedSpace"] = c.MaxProvisionedSpace

@@ -63,5 +63,65 @@ func (s *Server) methods() []method {
 		// Cluster faults
 		{name: "ListClusterFaults", since: "1.0", scope: scopeCluster, call: typed(s.listClusterFaults)},
 		{name: "ClearClusterFaults", since: "1.0", scope: scopeCluster, call: typed(s.clearClusterFaults)},
+
+		// Storage: accounts (api/storage.go, docs/storage.md)
+		{name: "AddAccount", since: "1.0", scope: scopeCluster, call: typed(s.addAccount)},
+		{name: "GetAccountByID", since: "1.0", scope: scopeCluster, call: typed(s.getAccountByID)},
+		{name: "GetAccountByName", since: "1.0", scope: scopeCluster, call: typed(s.getAccountByName)},
+		{name: "GetAccountEfficiency", since: "6.0", scope: scopeCluster, call: typed(s.getAccountEfficiency)},
+		{name: "ListAccounts", since: "1.0", scope: scopeCluster, call: typed(s.listAccounts)},
+		{name: "ModifyAccount", since: "1.0", scope: scopeCluster, call: typed(s.modifyAccount)},
+		{name: "RemoveAccount", since: "1.0", scope: scopeCluster, call: typed(s.removeAccount)},
+
+		// Storage: volumes
+		{name: "CreateVolume", since: "1.0", scope: scopeCluster, call: typed(s.createVolume)},
+		{name: "ModifyVolume", since: "1.0", scope: scopeCluster, call: typed(s.modifyVolume)},
+		{name: "DeleteVolume", since: "1.0", scope: scopeCluster, call: typed(s.deleteVolume)},
+		{name: "DeleteVolumes", since: "9.0", scope: scopeCluster, call: typed(s.deleteVolumes)},
+		{name: "RestoreDeletedVolume", since: "1.0", scope: scopeCluster, call: typed(s.restoreDeletedVolume)},
+		{name: "PurgeDeletedVolume", since: "1.0", scope: scopeCluster, call: typed(s.purgeDeletedVolume)},
+		{name: "PurgeDeletedVolumes", since: "9.0", scope: scopeCluster, call: typed(s.purgeDeletedVolumes)},
+		{name: "ListDeletedVolumes", since: "1.0", scope: scopeCluster, call: typed(s.listDeletedVolumes)},
+		{name: "ListVolumes", since: "8.0", scope: scopeCluster, call: typed(s.listVolumes)},
+		{name: "ListActiveVolumes", since: "1.0", scope: scopeCluster, call: typed(s.listActiveVolumes)},
+		{name: "ListVolumesForAccount", since: "1.0", scope: scopeCluster, call: typed(s.listVolumesForAccount)},
+		{name: "GetVolumeStats", since: "1.0", scope: scopeCluster, call: typed(s.getVolumeStats)},
+		{name: "ListVolumeStats", since: "9.0", scope: scopeCluster, call: typed(s.listVolumeStats)},
+		{name: "ListVolumeStatsByVolume", since: "1.0", scope: scopeCluster, call: typed(s.listVolumeStatsByVolume)},
+		{name: "ListVolumeStatsByVolumeAccessGroup", since: "5.0", scope: scopeCluster, call: typed(s.listVolumeStatsByVolumeAccessGroup)},
+		{name: "GetVolumeEfficiency", since: "1.0", scope: scopeCluster, call: typed(s.getVolumeEfficiency)},
+		{name: "CloneVolume", since: "1.0", scope: scopeCluster, call: typed(s.cloneVolume)},
+		{name: "GetDefaultQoS", since: "1.0", scope: scopeCluster, call: typed(s.getDefaultQoS)},
+
+		// Storage: volume access groups and initiators
+		{name: "CreateVolumeAccessGroup", since: "5.0", scope: scopeCluster, call: typed(s.createVolumeAccessGroup)},
+		{name: "ListVolumeAccessGroups", since: "5.0", scope: scopeCluster, call: typed(s.listVolumeAccessGroups)},
+		{name: "ModifyVolumeAccessGroup", since: "5.0", scope: scopeCluster, call: typed(s.modifyVolumeAccessGroup)},
+		{name: "DeleteVolumeAccessGroup", since: "5.0", scope: scopeCluster, call: typed(s.deleteVolumeAccessGroup)},
+		{name: "AddVolumesToVolumeAccessGroup", since: "5.0", scope: scopeCluster, call: typed(s.addVolumesToVolumeAccessGroup)},
+		{name: "RemoveVolumesFromVolumeAccessGroup", since: "5.0", scope: scopeCluster, call: typed(s.removeVolumesFromVolumeAccessGroup)},
+		{name: "AddInitiatorsToVolumeAccessGroup", since: "5.0", scope: scopeCluster, call: typed(s.addInitiatorsToVolumeAccessGroup)},
+		{name: "RemoveInitiatorsFromVolumeAccessGroup", since: "5.0", scope: scopeCluster, call: typed(s.removeInitiatorsFromVolumeAccessGroup)},
+		{name: "CreateInitiators", since: "9.0", scope: scopeCluster, call: typed(s.createInitiators)},
+		{name: "ModifyInitiators", since: "9.0", scope: scopeCluster, call: typed(s.modifyInitiators)},
+		{name: "DeleteInitiators", since: "9.0", scope: scopeCluster, call: typed(s.deleteInitiators)},
+		{name: "ListInitiators", since: "9.0", scope: scopeCluster, call: typed(s.listInitiators)},
+
+		// Storage: snapshots
+		{name: "CreateSnapshot", since: "6.0", scope: scopeCluster, call: typed(s.createSnapshot)},
+		{name: "DeleteSnapshot", since: "6.0", scope: scopeCluster, call: typed(s.deleteSnapshot)},
+		{name: "ModifySnapshot", since: "6.0", scope: scopeCluster, call: typed(s.modifySnapshot)},
+		{name: "ListSnapshots", since: "6.0", scope: scopeCluster, call: typed(s.listVolumeSnapshots)},
+		{name: "RollbackToSnapshot", since: "6.0", scope: scopeCluster, call: typed(s.rollbackToSnapshot)},
+
+		// Storage: QoS policies
+		{name: "CreateQoSPolicy", since: "10.0", scope: scopeCluster, call: typed(s.createQoSPolicy)},
+		{name: "GetQoSPolicy", since: "10.0", scope: scopeCluster, call: typed(s.getQoSPolicy)},
+		{name: "ListQoSPolicies", since: "10.0", scope: scopeCluster, call: typed(s.listQoSPolicies)},
+		{name: "ModifyQoSPolicy", since: "10.0", scope: scopeCluster, call: typed(s.modifyQoSPolicy)},
+		{name: "DeleteQoSPolicy", since: "10.0", scope: scopeCluster, call: typed(s.deleteQoSPolicy)},
+
+		// Cluster hardware
+		{name: "GetClusterHardwareInfo", since: "1.0", scope: scopeCluster, call: typed(s.getClusterHardwareInfo)},
 	}
 }

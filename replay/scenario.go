@@ -33,6 +33,7 @@ const (
 	KindExpectDrives  = "expectDrives"
 	KindExpectEvents  = "expectEvents"
 	KindKACLS         = "kacls"
+	KindTCKMS         = "tckms"
 	maxFixtureDepth   = 8
 	defaultWaitEvery  = 1
 	defaultWaitLimit  = 3600
@@ -46,7 +47,7 @@ const (
 // StepKinds lists every step kind the parser knows.
 func StepKinds() []string {
 	return []string{KindCall, KindRequest, KindWait, KindAdvance, KindControl, KindSign,
-		KindExpectFaults, KindExpectDrives, KindExpectEvents, KindKACLS}
+		KindExpectFaults, KindExpectDrives, KindExpectEvents, KindKACLS, KindTCKMS}
 }
 
 // stepFields lists the fields each kind accepts besides its own key.
@@ -61,6 +62,7 @@ var stepFields = map[string][]string{
 	KindExpectDrives: {},
 	KindExpectEvents: {},
 	KindKACLS:        {"body", "status", "expect", "capture"},
+	KindTCKMS:        {"body", "wrap", "error", "expect", "capture", "secretId", "secretKey"},
 }
 
 // commonFields may appear on any step.
@@ -85,6 +87,8 @@ type Start struct {
 	// KACLS names the KACLS instances to serve (each at /<name>/v1); an
 	// empty list serves one at /v1 (docs/kacls.md).
 	KACLS []string `yaml:"kacls" json:"kacls,omitempty"`
+	// TCKMS serves the Tencent Cloud KMS (docs/tencent-kms.md).
+	TCKMS bool `yaml:"tckms" json:"tckms,omitempty"`
 }
 
 // Scenario is a parsed, validated scenario file.
@@ -138,6 +142,8 @@ func (s *Step) Label() string {
 		return "control " + fmt.Sprint(s.Value)
 	case KindKACLS:
 		return "kacls " + fmt.Sprint(s.Value)
+	case KindTCKMS:
+		return "tckms " + fmt.Sprint(s.Value)
 	case KindAdvance:
 		return "advance " + fmt.Sprint(s.Value)
 	case KindWait:
@@ -557,6 +563,10 @@ func (st *Step) check() error {
 				return errors.New("status must be an HTTP status code")
 			}
 		}
+	case KindTCKMS:
+		if err := checkTCKMSValue(v); err != nil {
+			return err
+		}
 	case KindSign:
 		if _, ok := v.(string); !ok {
 			return errors.New("sign takes the CSR (usually ${csr})")
@@ -719,6 +729,18 @@ func KnownMethods() []string {
 		"ListEvents", "ListKeyProvidersKmip", "ListKeyServersKmip", "ModifyKeyServerKmip",
 		"RekeySoftwareEncryptionAtRestMasterKey", "RemoveDrives", "RemoveKeyServerFromProviderKmip", "ResetDrives",
 		"SecureEraseDrives", "TestDrives", "TestKeyProviderKmip", "TestKeyServerKmip",
+
+		// The storage surface (docs/storage.md).
+		"AddAccount", "AddInitiatorsToVolumeAccessGroup", "AddVolumesToVolumeAccessGroup", "CloneVolume", "CreateInitiators",
+		"CreateQoSPolicy", "CreateSnapshot", "CreateVolume", "CreateVolumeAccessGroup", "DeleteInitiators", "DeleteQoSPolicy",
+		"DeleteSnapshot", "DeleteVolume", "DeleteVolumeAccessGroup", "DeleteVolumes", "GetAccountByID", "GetAccountByName",
+		"GetAccountEfficiency", "GetClusterHardwareInfo", "GetDefaultQoS", "GetQoSPolicy", "GetVolumeEfficiency",
+		"GetVolumeStats", "ListAccounts", "ListActiveVolumes", "ListDeletedVolumes", "ListInitiators", "ListQoSPolicies",
+		"ListSnapshots", "ListVolumeAccessGroups", "ListVolumeStats", "ListVolumeStatsByVolume",
+		"ListVolumeStatsByVolumeAccessGroup", "ListVolumes", "ListVolumesForAccount", "ModifyAccount", "ModifyInitiators",
+		"ModifyQoSPolicy", "ModifySnapshot", "ModifyVolume", "ModifyVolumeAccessGroup", "PurgeDeletedVolume",
+		"PurgeDeletedVolumes", "RemoveAccount", "RemoveInitiatorsFromVolumeAccessGroup", "RemoveVolumesFromVolumeAccessGroup",
+		"RestoreDeletedVolume", "RollbackToSnapshot",
 	}
 }
 

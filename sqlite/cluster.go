@@ -632,6 +632,12 @@ func (t *tx) Wipe(ctx context.Context) error {
 			return err
 		}
 	}
+	// The storage domain (storage.go) goes with the cluster it lives on.
+	for _, tbl := range storageTables {
+		if _, err := t.tx.ExecContext(ctx, `DELETE FROM `+tbl); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 

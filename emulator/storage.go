@@ -1,0 +1,38 @@
+package emulator
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"time"
+
+	"github.com/element-emulator/element-emulator/volumes"
+)
+
+// cloneDuration is how long a CloneVolume's async job runs on the emulator
+// clock before GetAsyncResult reports it complete (V8).
+const cloneDuration = 2 * time.Second
+
+// buildVolumes builds the storage domain on the same store and clock as the
+// cluster. The functions below are its whole adapter to the cluster: the
+// provisionable space, the unique ID in each IQN, and the async job table.
+func (e *Emulator) buildVolumes(newUUID func() string, random io.Reader) *volumes.Service {
+	c := e.cluster
+	return volumes.New(volumes.Deps{
+		Store: e.store, Now: e.clock.Now, NewUUID: newUUID, Rand: random,
+		Capacity: func(ctx context.Context) (int64, error) {
+			cap, err := c.ClusterCapacity(ctx)
+			return cap.MaxOverProvisionableSpace, err
+		},
+		UniqueID: func(ctx context.Context) (string, error) {
+			info, err := c.ClusterInfo(ctx)
+			return info.State.UniqueID, err
+		},
+		StartJob:      c.StartJob,
+		CloneDuration: cloneDuration,
+	})
+}
+
+// ClusterHandler is the cluster listener's handler, for in-process callers
+// (fuzzing) that skip the sockets.
+func (e *Emulator) ClusterHandler() http.Handler { return e.api.ClusterHandler() }
