@@ -34,6 +34,9 @@ func varRefs(vals ...any) []string {
 	walk = func(v any) {
 		switch x := v.(type) {
 		case string:
+			if !strings.Contains(x, "${") {
+				return // no reference (the common case), without the regexp
+			}
 			for _, m := range varRef.FindAllStringSubmatch(strings.ReplaceAll(x, "$${", "\x00"), -1) {
 				out = append(out, m[1])
 			}

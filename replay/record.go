@@ -480,9 +480,18 @@ func valueNode(v any) *yaml.Node {
 			n.Content = append(n.Content, valueNode(e))
 		}
 		return n
+	case []string:
+		n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+		for _, e := range x {
+			n.Content = append(n.Content, valueNode(e))
+		}
+		return n
 	}
 	if s, ok := v.(string); ok {
 		v = strings.ToValidUTF8(s, "\uFFFD") // as encoding/json reads it; YAML would write !!binary
+	}
+	if n := plainScalarNode(yamlValue(v)); n != nil {
+		return n
 	}
 	var n yaml.Node
 	if err := n.Encode(yamlValue(v)); err != nil {
@@ -493,6 +502,72 @@ func valueNode(v any) *yaml.Node {
 	}
 	return &n
 }
+
+// plainScalarNode builds the node of a common scalar directly, as
+// yaml.Node.Encode would (it writes the value out as text and parses that
+// back, a whole encoder and parser per scalar, most of a recording's
+// cost), or returns nil for the others. The node renders to the same text:
+// a scalar without a tag is written plain, and a string tagged !!str is
+// double-quoted when it would read back as another type. Only a string of
+// printable ASCII qualifies (one line, nothing to escape: it reads back
+// exactly in any style); yaml.v3 also double-quotes the YAML 1.1 booleans
+// and sexagesimal numbers, so those keep that style.
+func plainScalarNode(v any) *yaml.Node {
+	var s string
+	switch x := v.(type) {
+	case nil:
+		s = "null"
+	case bool:
+		s = strconv.FormatBool(x)
+	case int:
+		s = strconv.Itoa(x)
+	case int64:
+		s = strconv.FormatInt(x, 10)
+	case float64:
+		s = strconv.FormatFloat(x, 'g', -1, 64)
+		switch s {
+		case "+Inf":
+			s = ".inf"
+		case "-Inf":
+			s = "-.inf"
+		case "NaN":
+			s = ".nan"
+		}
+	case string:
+		if x == "<<" { // yaml.v3 writes it as "!!merge <<"
+			return nil
+		}
+		for i := 0; i < len(x); i++ {
+			if x[i] < 0x20 || x[i] > 0x7e {
+				return nil
+			}
+		}
+		n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: x}
+		if yaml11Special(x) {
+			n.Style = yaml.DoubleQuotedStyle
+		}
+		return n
+	default:
+		return nil
+	}
+	return &yaml.Node{Kind: yaml.ScalarNode, Value: s}
+}
+
+// yaml11Special reports the strings yaml.v3 quotes although they read back
+// as strings in YAML 1.2: YAML 1.1 booleans and base-60 numbers.
+func yaml11Special(s string) bool {
+	switch s {
+	case "y", "Y", "yes", "Yes", "YES", "on", "On", "ON",
+		"n", "N", "no", "No", "NO", "off", "Off", "OFF":
+		return true
+	}
+	if s == "" || !(s[0] == '+' || s[0] == '-' || s[0] >= '0' && s[0] <= '9') || !strings.Contains(s, ":") {
+		return false
+	}
+	return base60.MatchString(s)
+}
+
+var base60 = regexp.MustCompile(`^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$`)
 
 func (o *ordered) addNode(k string, v *yaml.Node) {
 	o.n.Content = append(o.n.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: k}, v)

@@ -12,6 +12,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"sort"
 	"strconv"
@@ -301,7 +302,15 @@ func parse(read readFunc, file string, data []byte, depth int) (*Scenario, error
 	return sc, nil
 }
 
+// decodeStrict decodes n into dst (a pointer to a struct), refusing
+// fields dst does not have. yaml.v3 checks fields only when it decodes
+// from text, so n is written out and read back; a plain mapping whose keys
+// are all fields of dst (no alias, anchor, tag or merge key anywhere in it)
+// decodes the same directly, without that round trip.
 func decodeStrict(n *yaml.Node, dst any) error {
+	if knownPlainMapping(n, dst) {
+		return n.Decode(dst)
+	}
 	b, err := yaml.Marshal(n)
 	if err != nil {
 		return err
@@ -309,6 +318,44 @@ func decodeStrict(n *yaml.Node, dst any) error {
 	dec := yaml.NewDecoder(strings.NewReader(string(b)))
 	dec.KnownFields(true)
 	return dec.Decode(dst)
+}
+
+// knownPlainMapping reports whether n is a mapping whose keys are plain
+// scalars naming yaml fields of the struct dst points to, with no alias,
+// anchor, explicit tag or merge key in n.
+func knownPlainMapping(n *yaml.Node, dst any) bool {
+	t := reflect.TypeOf(dst)
+	if n.Kind != yaml.MappingNode || t.Kind() != reflect.Pointer || t.Elem().Kind() != reflect.Struct || !plainTree(n) {
+		return false
+	}
+	for i := 0; i < len(n.Content); i += 2 {
+		if !hasYAMLField(t.Elem(), n.Content[i].Value) {
+			return false
+		}
+	}
+	return true
+}
+
+func hasYAMLField(t reflect.Type, name string) bool {
+	for i := 0; i < t.NumField(); i++ {
+		if tag, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ","); tag == name && tag != "" && tag != "-" {
+			return true
+		}
+	}
+	return false
+}
+
+// plainTree: no alias, anchor, merge key or explicit tag in n.
+func plainTree(n *yaml.Node) bool {
+	if n.Kind == yaml.AliasNode || n.Anchor != "" || n.Style&yaml.TaggedStyle != 0 || (n.Kind == yaml.ScalarNode && n.Value == "<<") {
+		return false
+	}
+	for _, c := range n.Content {
+		if !plainTree(c) {
+			return false
+		}
+	}
+	return true
 }
 
 var yamlLineRE = regexp.MustCompile(`line (\d+)`)
@@ -623,12 +670,19 @@ func (st *Step) methodsOf() []string {
 
 // validate checks methods and variables across the steps, in order.
 func (sc *Scenario) validate() error {
-	known := map[string]bool{}
-	for _, m := range KnownMethods() {
-		known[strings.ToLower(m)] = true
-	}
-	for _, m := range sc.ExtraMethods {
-		known[strings.ToLower(m)] = true
+	known := func(m string) bool { // method names compare lower-cased
+		lm := strings.ToLower(m)
+		for _, k := range KnownMethods() {
+			if lowerEquals(k, lm) { // the known names are ASCII
+				return true
+			}
+		}
+		for _, k := range sc.ExtraMethods {
+			if strings.ToLower(k) == lm {
+				return true
+			}
+		}
+		return false
 	}
 	defined := map[string]bool{builtinKMIPHost: true, builtinKMIPPort: true}
 	for k := range sc.Vars {
@@ -639,7 +693,7 @@ func (sc *Scenario) validate() error {
 			return &LoadError{File: st.File, Line: st.Line, Step: st.Index, Msg: fmt.Sprintf(format, a...)}
 		}
 		for _, m := range st.methodsOf() {
-			if !known[strings.ToLower(m)] {
+			if !known(m) {
 				return fail("unknown method %q (not an Element method this tool knows; list it under extraMethods if the target serves it)", m)
 			}
 		}
@@ -653,6 +707,23 @@ func (sc *Scenario) validate() error {
 		}
 	}
 	return nil
+}
+
+// lowerEquals reports whether strings.ToLower(k) == lm for an ASCII k.
+func lowerEquals(k, lm string) bool {
+	if len(k) != len(lm) {
+		return false
+	}
+	for i := 0; i < len(k); i++ {
+		c := k[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lm[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // KnownMethods is the Element method list the parser accepts without

@@ -1,13 +1,13 @@
 package sqlite
 
-import "context"
+import (
+	"context"
+	"database/sql"
+)
 
-// CheckSnapshot runs every check Restore makes on the snapshot at path
-// without touching the live database (FuzzRestoreSnapshot's fast path).
-func (s *Store) CheckSnapshot(ctx context.Context, path string) error {
-	stage, err := s.stageSnapshot(ctx, path)
-	if err != nil {
-		return err
-	}
-	return stage.Close()
+// CheckSnapshot runs every check Restore makes on a snapshot file's bytes
+// (name as in the file's path; image may be changed) without touching the
+// live database (FuzzRestoreSnapshot's fast path).
+func (s *Store) CheckSnapshot(ctx context.Context, name string, image []byte) error {
+	return s.withSnapshot(ctx, name, image, func(*sql.Conn) error { return nil })
 }

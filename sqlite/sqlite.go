@@ -21,6 +21,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"sync"
 
 	_ "github.com/mattn/go-sqlite3" // registers the "sqlite3" driver
 
@@ -39,6 +40,9 @@ type Store struct {
 	rdb   *sql.DB // readers: BEGIN DEFERRED (the same handle as db in memory)
 	aead  cipher.AEAD
 	kekID []byte
+
+	stageMu sync.Mutex
+	stage   *sql.DB // where Restore checks a snapshot (in memory), opened at the first Restore
 }
 
 // Open opens (creating if needed) the database at dsn, applies pending
@@ -157,6 +161,11 @@ func toWAL(ctx context.Context, db *sql.DB) error {
 
 // Close closes the database.
 func (s *Store) Close() error {
+	s.stageMu.Lock()
+	if s.stage != nil {
+		s.stage.Close()
+	}
+	s.stageMu.Unlock()
 	if s.rdb != s.db {
 		s.rdb.Close()
 	}
@@ -166,8 +175,20 @@ func (s *Store) Close() error {
 // DB exposes the handle for online backups and diagnostics in tests.
 func (s *Store) DB() *sql.DB { return s.db }
 
-func (s *Store) migrate(ctx context.Context) error {
-	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY)`); err != nil {
+func (s *Store) migrate(ctx context.Context) error { return migrate(ctx, s.db) }
+
+// sqlHandle is what migrate needs: the Store's *sql.DB, or the one
+// *sql.Conn of a snapshot being checked.
+type sqlHandle interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+	BeginTx(ctx context.Context, opts *sql.TxOptions) (*sql.Tx, error)
+}
+
+// migrate applies the pending migrations to db.
+func migrate(ctx context.Context, db sqlHandle) error {
+	if _, err := db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY)`); err != nil {
 		return fmt.Errorf("migrate: %w", err)
 	}
 	names, err := fs.Glob(migrations, "migration/*.sql")
@@ -175,19 +196,32 @@ func (s *Store) migrate(ctx context.Context) error {
 		return err
 	}
 	sort.Strings(names)
-	for _, name := range names {
-		var n int
-		if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM schema_migrations WHERE name = ?`, name).Scan(&n); err != nil {
+	applied := map[string]bool{}
+	rows, err := db.QueryContext(ctx, `SELECT name FROM schema_migrations`)
+	if err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	for rows.Next() {
+		var name []byte // NULL reads as nil
+		if err := rows.Scan(&name); err != nil {
+			rows.Close()
 			return fmt.Errorf("migrate: %w", err)
 		}
-		if n > 0 {
+		applied[string(name)] = true
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	for _, name := range names {
+		if applied[name] {
 			continue
 		}
 		body, err := migrations.ReadFile(name)
 		if err != nil {
 			return err
 		}
-		tx, err := s.db.BeginTx(ctx, nil)
+		tx, err := db.BeginTx(ctx, nil)
 		if err != nil {
 			return fmt.Errorf("migrate %s: %w", name, err)
 		}
@@ -203,13 +237,13 @@ func (s *Store) migrate(ctx context.Context) error {
 			return fmt.Errorf("migrate %s: %w", name, err)
 		}
 	}
-	return s.fillKeyServerExpiry(ctx)
+	return fillKeyServerExpiry(ctx, db)
 }
 
 // fillKeyServerExpiry derives the certificate expiry columns of key servers
 // stored before they existed (a database or snapshot from an older version).
-func (s *Store) fillKeyServerExpiry(ctx context.Context) error {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, ca_pem, client_cert_pem FROM key_servers
+func fillKeyServerExpiry(ctx context.Context, db sqlHandle) error {
+	rows, err := db.QueryContext(ctx, `SELECT id, ca_pem, client_cert_pem FROM key_servers
 		WHERE (ca_expires = '' AND ca_pem != '') OR (cert_expires = '' AND client_cert_pem != '')`)
 	if err != nil {
 		return fmt.Errorf("migrate key server expiry: %w", err)
@@ -232,7 +266,7 @@ func (s *Store) fillKeyServerExpiry(ctx context.Context) error {
 		return err
 	}
 	for _, f := range todo {
-		if _, err := s.db.ExecContext(ctx, `UPDATE key_servers SET ca_expires = ?, cert_expires = ? WHERE id = ?`,
+		if _, err := db.ExecContext(ctx, `UPDATE key_servers SET ca_expires = ?, cert_expires = ? WHERE id = ?`,
 			fmtTime(cluster.CertExpiry(f.ca)), fmtTime(cluster.CertExpiry(f.client)), f.id); err != nil {
 			return fmt.Errorf("migrate key server expiry: %w", err)
 		}
