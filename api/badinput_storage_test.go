@@ -213,6 +213,16 @@ func TestBadInputStorage(t *testing.T) {
 		biErr("unknown", "DeleteQoSPolicy", `{"qosPolicyID":99}`, "xQoSPolicyDoesNotExist"),
 		// Hardware
 		biBadEnum("type bogus", "GetClusterHardwareInfo", `{"type":"fans"}`, "fans", "type"),
+		// Cluster settings
+		biBadEnum("feature bogus", "GetFeatureStatus", `{"feature":"dedupe"}`, "dedupe", "feature"),
+		biMissing("no feature", "EnableFeature", `{}`, "feature"),
+		biWrongType("feature number", "EnableFeature", `{"feature":1}`, "feature"),
+		biBadEnum("feature bogus", "EnableFeature", `{"feature":"dedupe"}`, "dedupe", "feature"),
+		biInvalid("factor zero", "ModifyClusterFullThreshold", `{"maxMetadataOverProvisionFactor":0}`, "maxMetadataOverProvisionFactor"),
+		biInvalid("factor high", "ModifyClusterFullThreshold", `{"maxMetadataOverProvisionFactor":21}`, "maxMetadataOverProvisionFactor"),
+		biInvalid("stage3 percent high", "ModifyClusterFullThreshold", `{"stage3BlockThresholdPercent":101}`, "stage3BlockThresholdPercent"),
+		biInvalid("stage2 negative", "ModifyClusterFullThreshold", `{"stage2AwareThreshold":-1}`, "stage2AwareThreshold"),
+		biWrongType("factor string", "ModifyClusterFullThreshold", `{"maxMetadataOverProvisionFactor":"five"}`, "maxMetadataOverProvisionFactor"),
 	}
 	for _, m := range []string{"AddAccount", "CreateVolume", "ListVolumes", "CreateVolumeAccessGroup", "CreateInitiators",
 		"CreateSnapshot", "CreateQoSPolicy", "GetDefaultQoS"} {

@@ -121,7 +121,11 @@ func (s *Server) methods() []method {
 		{name: "ModifyQoSPolicy", since: "10.0", scope: scopeCluster, call: typed(s.modifyQoSPolicy)},
 		{name: "DeleteQoSPolicy", since: "10.0", scope: scopeCluster, call: typed(s.deleteQoSPolicy)},
 
-		// Cluster hardware
+		// Cluster hardware and settings (api/settings.go)
 		{name: "GetClusterHardwareInfo", since: "1.0", scope: scopeCluster, call: typed(s.getClusterHardwareInfo)},
+		{name: "GetFeatureStatus", since: "9.0", scope: scopeCluster, call: typed(s.getFeatureStatus)},
+		{name: "EnableFeature", since: "9.0", scope: scopeCluster, call: typed(s.enableFeature)},
+		{name: "GetClusterFullThreshold", since: "1.0", scope: scopeCluster, call: typed(s.getClusterFullThreshold)},
+		{name: "ModifyClusterFullThreshold", since: "1.0", scope: scopeCluster, call: typed(s.modifyClusterFullThreshold)},
 	}
 }

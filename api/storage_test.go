@@ -363,3 +363,42 @@ func TestStorageCapacityExhaustion(t *testing.T) {
 	s.OK("PurgeDeletedVolume", map[string]any{"volumeID": last})
 	s.OK("CreateVolume", map[string]any{"name": "big", "accountID": acct, "totalSize": size})
 }
+
+// TestStorageClusterSettings: features turn on for good, and the full
+// threshold's over-provisioning factor moves the provisionable space that
+// GetClusterCapacity reports and CreateVolume enforces.
+func TestStorageClusterSettings(t *testing.T) {
+	s := apitest.NewServer(t)
+	fs := objs(t, s.OK("GetFeatureStatus", nil)["features"])
+	require.Len(t, fs, 4)
+	for _, f := range fs {
+		require.Equal(t, false, f["enabled"], f["feature"])
+	}
+	s.OK("EnableFeature", map[string]any{"feature": "vvols"})
+	s.OK("EnableFeature", map[string]any{"feature": "vvols"})
+	vv := objs(t, s.OK("GetFeatureStatus", map[string]any{"feature": "vvols"})["features"])
+	require.Equal(t, []map[string]any{{"enabled": true, "feature": "vvols"}}, vv)
+	s.Fail("EnableFeature", map[string]any{"feature": "dedupe"}, "xUnrecognizedEnumString")
+
+	th := s.OK("GetClusterFullThreshold", nil)
+	require.Equal(t, int64(5), apitest.Int(t, th["maxMetadataOverProvisionFactor"]))
+	require.Equal(t, "stage1Happy", th["fullness"])
+	capBefore := apitest.Obj(t, s.OK("GetClusterCapacity", nil), "clusterCapacity")
+	maxProv := apitest.Int(t, capBefore["maxProvisionedSpace"])
+	require.Equal(t, 5*maxProv, apitest.Int(t, capBefore["maxOverProvisionableSpace"]))
+
+	th = s.OK("ModifyClusterFullThreshold", map[string]any{"maxMetadataOverProvisionFactor": 1, "stage3BlockThresholdPercent": 10})
+	require.Equal(t, int64(1), apitest.Int(t, th["maxMetadataOverProvisionFactor"]))
+	require.Equal(t, int64(10), apitest.Int(t, th["stage3BlockThresholdPercent"]))
+	capAfter := apitest.Obj(t, s.OK("GetClusterCapacity", nil), "clusterCapacity")
+	require.Equal(t, maxProv, apitest.Int(t, capAfter["maxOverProvisionableSpace"]))
+
+	acct := apitest.Int(t, s.OK("AddAccount", map[string]any{"username": "x"})["accountID"])
+	n := maxProv / 17592186044416
+	for i := int64(0); i < n; i++ {
+		s.OK("CreateVolume", map[string]any{"name": "big", "accountID": acct, "totalSize": 17592186044416})
+	}
+	s.Fail("CreateVolume", map[string]any{"name": "big", "accountID": acct, "totalSize": 17592186044416}, "xSliceFull")
+	s.OK("ModifyClusterFullThreshold", map[string]any{"maxMetadataOverProvisionFactor": 5})
+	s.OK("CreateVolume", map[string]any{"name": "big", "accountID": acct, "totalSize": 17592186044416})
+}

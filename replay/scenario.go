@@ -659,7 +659,8 @@ func KnownMethods() []string {
 		"ListVolumeStatsByVolumeAccessGroup", "ListVolumes", "ListVolumesForAccount", "ModifyAccount", "ModifyInitiators",
 		"ModifyQoSPolicy", "ModifySnapshot", "ModifyVolume", "ModifyVolumeAccessGroup", "PurgeDeletedVolume",
 		"PurgeDeletedVolumes", "RemoveAccount", "RemoveInitiatorsFromVolumeAccessGroup", "RemoveVolumesFromVolumeAccessGroup",
-		"RestoreDeletedVolume", "RollbackToSnapshot",
+		"RestoreDeletedVolume", "RollbackToSnapshot", "GetFeatureStatus", "EnableFeature", "GetClusterFullThreshold",
+		"ModifyClusterFullThreshold",
 	}
 }
 

@@ -16,7 +16,7 @@ var _ volumes.Store = (*Store)(nil)
 
 // storageTables are wiped with the cluster (cluster.go, Wipe).
 var storageTables = []string{"storage_accounts", "storage_volumes", "storage_snapshots", "storage_access_groups",
-	"storage_initiators", "storage_qos_policies"}
+	"storage_initiators", "storage_qos_policies", "storage_settings"}
 
 // stx is a storage transaction; it shares the counters table with tx.
 type stx struct {
@@ -363,4 +363,17 @@ func (t stx) PutQoSPolicy(ctx context.Context, p volumes.QoSPolicy) error {
 
 func (t stx) DeleteQoSPolicy(ctx context.Context, id int64) error {
 	return t.exec(ctx, `DELETE FROM storage_qos_policies WHERE id = ?`, id)
+}
+
+func (t stx) Setting(ctx context.Context, key string) (string, error) {
+	var v string
+	err := t.tx.QueryRowContext(ctx, `SELECT value FROM storage_settings WHERE key = ?`, key).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", volumes.ErrNotFound
+	}
+	return v, err
+}
+
+func (t stx) PutSetting(ctx context.Context, key, value string) error {
+	return t.exec(ctx, `INSERT OR REPLACE INTO storage_settings (key, value) VALUES (?, ?)`, key, value)
 }

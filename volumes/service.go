@@ -23,8 +23,10 @@ type Deps struct {
 	NewUUID func() string
 	// Rand is the source of generated CHAP secrets (crypto/rand when nil).
 	Rand io.Reader
-	// Capacity is the cluster's maximum provisionable space in bytes
-	// (over-provisioning included); nil means unlimited.
+	// Capacity is the cluster's maximum provisioned space in bytes, before
+	// over-provisioning (maxProvisionedSpace); the provisionable space is
+	// that times the cluster full threshold's maxMetadataOverProvisionFactor.
+	// nil means unlimited.
 	Capacity func(ctx context.Context) (int64, error)
 	// UniqueID is the cluster's unique ID, part of every volume's IQN.
 	UniqueID func(ctx context.Context) (string, error)
@@ -429,9 +431,22 @@ func iqn(uid, name string, id int64) string {
 
 func (s *Service) capacity(ctx context.Context) (int64, error) {
 	if s.d.Capacity == nil {
-		return 1<<63 - 1, nil
+		return 0, nil
 	}
 	return s.d.Capacity(ctx)
+}
+
+// provisioned returns the space provisioned now and the provisionable
+// limit: base × the over-provisioning factor (base 0: unlimited).
+func provisioned(ctx context.Context, tx Tx, base int64) (used, limit int64, err error) {
+	if used, _, err = tx.Provisioned(ctx); err != nil {
+		return 0, 0, err
+	}
+	if base == 0 {
+		return used, 1<<63 - 1, nil
+	}
+	st, err := settings(ctx, tx)
+	return used, base * st.OverProvisionFactor, err
 }
 
 func checkAccess(param string, a Access) error {
@@ -475,7 +490,7 @@ func (s *Service) CreateVolume(ctx context.Context, sp VolumeSpec) (VolumeView, 
 	if sp.QoSPolicyID != nil && (sp.QoS.MinIOPS != nil || sp.QoS.MaxIOPS != nil || sp.QoS.BurstIOPS != nil) {
 		return VolumeView{}, invalid("qosPolicyID", "qos and qosPolicyID are mutually exclusive")
 	}
-	limit, err := s.capacity(ctx)
+	base, err := s.capacity(ctx)
 	if err != nil {
 		return VolumeView{}, err
 	}
@@ -505,7 +520,7 @@ func (s *Service) CreateVolume(ctx context.Context, sp VolumeSpec) (VolumeView, 
 				v.QoSPolicyID = *sp.QoSPolicyID
 			}
 		}
-		used, _, err := tx.Provisioned(ctx)
+		used, limit, err := provisioned(ctx, tx, base)
 		if err != nil {
 			return err
 		}
@@ -655,7 +670,7 @@ func (s *Service) ModifyVolume(ctx context.Context, c VolumeChange) (VolumeView,
 	if hasQoS && c.QoSPolicyID != nil {
 		return VolumeView{}, invalid("qosPolicyID", "qos and qosPolicyID are mutually exclusive")
 	}
-	limit, err := s.capacity(ctx)
+	base, err := s.capacity(ctx)
 	if err != nil {
 		return VolumeView{}, err
 	}
@@ -696,7 +711,7 @@ func (s *Service) ModifyVolume(ctx context.Context, c VolumeChange) (VolumeView,
 			if size < v.TotalSize {
 				return invalid("totalSize", "a volume can only grow (now %d bytes)", v.TotalSize)
 			}
-			used, _, err := tx.Provisioned(ctx)
+			used, limit, err := provisioned(ctx, tx, base)
 			if err != nil {
 				return err
 			}
@@ -868,7 +883,7 @@ func (s *Service) CloneVolume(ctx context.Context, sp CloneSpec) (Clone, error) 
 	if err := checkAttributes("attributes", sp.Attributes); err != nil {
 		return Clone{}, err
 	}
-	limit, err := s.capacity(ctx)
+	base, err := s.capacity(ctx)
 	if err != nil {
 		return Clone{}, err
 	}
@@ -912,7 +927,7 @@ func (s *Service) CloneVolume(ctx context.Context, sp CloneSpec) (Clone, error) 
 		if v.Attributes == nil {
 			v.Attributes = Attributes{}
 		}
-		used, _, err := tx.Provisioned(ctx)
+		used, limit, err := provisioned(ctx, tx, base)
 		if err != nil {
 			return err
 		}

@@ -257,6 +257,10 @@ type Tx interface {
 	PutInitiator(ctx context.Context, in Initiator) error
 	DeleteInitiator(ctx context.Context, id int64) error
 
+	// Setting reads one cluster-wide setting; ErrNotFound when never set.
+	Setting(ctx context.Context, key string) (string, error)
+	PutSetting(ctx context.Context, key, value string) error
+
 	QoSPolicies(ctx context.Context) ([]QoSPolicy, error)
 	QoSPolicy(ctx context.Context, id int64) (QoSPolicy, error)
 	PutQoSPolicy(ctx context.Context, p QoSPolicy) error

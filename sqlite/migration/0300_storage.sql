@@ -44,3 +44,10 @@ CREATE TABLE storage_qos_policies (
 	id  INTEGER PRIMARY KEY,
 	doc TEXT NOT NULL
 );
+
+-- Cluster-wide storage settings: the cluster full threshold's knobs and
+-- the enabled features (key "feature.<name>").
+CREATE TABLE storage_settings (
+	key   TEXT PRIMARY KEY,
+	value TEXT NOT NULL
+);
