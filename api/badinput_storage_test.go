@@ -15,7 +15,8 @@ import (
 // which lists every storage object) does not move.
 
 // biStorageFixture: account 1 owning volumes 1 (in group 1, with snapshot
-// 1) and 2 (deleted), initiator 1 in group 1, QoS policy 1.
+// 1) and 2 (deleted), initiator 1 in group 1, QoS policy 1, group
+// snapshot 1 of volume 1.
 func biStorageFixture(t *testing.T) *apitest.Server {
 	s := apitest.NewServer(t)
 	s.OK("AddAccount", map[string]any{"username": "fixture"})
@@ -25,6 +26,7 @@ func biStorageFixture(t *testing.T) *apitest.Server {
 	s.OK("CreateVolumeAccessGroup", map[string]any{"name": "g1", "volumes": []int{1}, "initiators": []any{"iqn.2000-01.com.example:a"}})
 	s.OK("CreateSnapshot", map[string]any{"volumeID": 1, "name": "s1"})
 	s.OK("CreateQoSPolicy", map[string]any{"name": "p1", "qos": map[string]any{"minIOPS": 100, "maxIOPS": 1000, "burstIOPS": 2000}})
+	s.OK("CreateGroupSnapshot", map[string]any{"volumes": []int{1}, "name": "gs1"})
 	return s
 }
 
@@ -213,6 +215,20 @@ func TestBadInputStorage(t *testing.T) {
 		biErr("unknown", "DeleteQoSPolicy", `{"qosPolicyID":99}`, "xQoSPolicyDoesNotExist"),
 		// Hardware
 		biBadEnum("type bogus", "GetClusterHardwareInfo", `{"type":"fans"}`, "fans", "type"),
+		// Group snapshots
+		biMissing("no volumes", "CreateGroupSnapshot", `{}`, "volumes"),
+		biInvalid("empty volumes", "CreateGroupSnapshot", `{"volumes":[]}`, "volumes"),
+		biErr("unknown volume", "CreateGroupSnapshot", `{"volumes":[1,99]}`, "xVolumeIDDoesNotExist"),
+		biErr("deleted volume", "CreateGroupSnapshot", `{"volumes":[2]}`, "xVolumeIDDoesNotExist"),
+		biInvalid("retention bad", "CreateGroupSnapshot", `{"volumes":[1],"retention":"x"}`, "retention"),
+		biErr("unknown group snapshot", "ListGroupSnapshots", `{"groupSnapshotID":99}`, "xGroupSnapshotIDDoesNotExist"),
+		biErr("unknown volume", "ListGroupSnapshots", `{"volumes":[99]}`, "xVolumeIDDoesNotExist"),
+		biMissing("no groupSnapshotID", "ModifyGroupSnapshot", `{"name":"x"}`, "groupSnapshotID"),
+		biErr("unknown", "ModifyGroupSnapshot", `{"groupSnapshotID":99,"name":"x"}`, "xGroupSnapshotIDDoesNotExist"),
+		biMissing("no saveMembers", "DeleteGroupSnapshot", `{"groupSnapshotID":1}`, "saveMembers"),
+		biErr("unknown", "DeleteGroupSnapshot", `{"groupSnapshotID":99,"saveMembers":true}`, "xGroupSnapshotIDDoesNotExist"),
+		biMissing("no saveCurrentState", "RollbackToGroupSnapshot", `{"groupSnapshotID":1}`, "saveCurrentState"),
+		biErr("unknown", "RollbackToGroupSnapshot", `{"groupSnapshotID":99,"saveCurrentState":false}`, "xGroupSnapshotIDDoesNotExist"),
 		// Cluster settings
 		biBadEnum("feature bogus", "GetFeatureStatus", `{"feature":"dedupe"}`, "dedupe", "feature"),
 		biMissing("no feature", "EnableFeature", `{}`, "feature"),

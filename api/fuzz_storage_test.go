@@ -25,6 +25,7 @@ var fuzzStorageMethods = []string{
 	"CreateSnapshot", "DeleteSnapshot", "ModifySnapshot", "ListSnapshots", "RollbackToSnapshot", "CreateQoSPolicy",
 	"GetQoSPolicy", "ListQoSPolicies", "ModifyQoSPolicy", "DeleteQoSPolicy", "GetClusterHardwareInfo",
 	"GetFeatureStatus", "EnableFeature", "GetClusterFullThreshold", "ModifyClusterFullThreshold",
+	"CreateGroupSnapshot", "ListGroupSnapshots", "ModifyGroupSnapshot", "DeleteGroupSnapshot", "RollbackToGroupSnapshot",
 }
 
 // FuzzStorageMethods sends arbitrary params to every storage method of one

@@ -113,6 +113,11 @@ func (s *Server) methods() []method {
 		{name: "ModifySnapshot", since: "6.0", scope: scopeCluster, call: typed(s.modifySnapshot)},
 		{name: "ListSnapshots", since: "6.0", scope: scopeCluster, call: typed(s.listVolumeSnapshots)},
 		{name: "RollbackToSnapshot", since: "6.0", scope: scopeCluster, call: typed(s.rollbackToSnapshot)},
+		{name: "CreateGroupSnapshot", since: "7.0", scope: scopeCluster, call: typed(s.createGroupSnapshot)},
+		{name: "ListGroupSnapshots", since: "7.0", scope: scopeCluster, call: typed(s.listGroupSnapshots)},
+		{name: "ModifyGroupSnapshot", since: "7.0", scope: scopeCluster, call: typed(s.modifyGroupSnapshot)},
+		{name: "DeleteGroupSnapshot", since: "7.0", scope: scopeCluster, call: typed(s.deleteGroupSnapshot)},
+		{name: "RollbackToGroupSnapshot", since: "7.0", scope: scopeCluster, call: typed(s.rollbackToGroupSnapshot)},
 
 		// Storage: QoS policies
 		{name: "CreateQoSPolicy", since: "10.0", scope: scopeCluster, call: typed(s.createQoSPolicy)},

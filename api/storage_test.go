@@ -402,3 +402,34 @@ func TestStorageClusterSettings(t *testing.T) {
 	s.OK("ModifyClusterFullThreshold", map[string]any{"maxMetadataOverProvisionFactor": 5})
 	s.OK("CreateVolume", map[string]any{"name": "big", "accountID": acct, "totalSize": 17592186044416})
 }
+
+func TestStorageGroupSnapshots(t *testing.T) {
+	s := apitest.NewServer(t)
+	acct := apitest.Int(t, s.OK("AddAccount", map[string]any{"username": "g"})["accountID"])
+	v1 := apitest.Int(t, s.OK("CreateVolume", map[string]any{"name": "a", "accountID": acct, "totalSize": 1e9})["volumeID"])
+	v2 := apitest.Int(t, s.OK("CreateVolume", map[string]any{"name": "b", "accountID": acct, "totalSize": 1e9})["volumeID"])
+	r := s.OK("CreateGroupSnapshot", map[string]any{"volumes": []int64{v1, v2}, "name": "consistent"})
+	gid := apitest.Int(t, r["groupSnapshotID"])
+	require.Len(t, objs(t, r["members"]), 2)
+	g := apitest.Obj(t, r, "groupSnapshot")
+	require.Equal(t, "consistent", g["name"])
+	require.Len(t, objs(t, g["members"]), 2)
+	require.Len(t, objs(t, s.OK("ListSnapshots", map[string]any{"volumeID": v1})["snapshots"]), 1)
+	require.Len(t, objs(t, s.OK("ListGroupSnapshots", map[string]any{"volumes": []int64{v2}})["groupSnapshots"]), 1)
+
+	s.OK("ModifyVolume", map[string]any{"volumeID": v1, "totalSize": 3e9})
+	saved := s.OK("RollbackToGroupSnapshot", map[string]any{"groupSnapshotID": gid, "saveCurrentState": true, "name": "before-rollback"})
+	require.NotEqual(t, gid, apitest.Int(t, saved["groupSnapshotID"]))
+	vol := objs(t, s.OK("ListVolumes", map[string]any{"volumeIDs": []int64{v1}})["volumes"])[0]
+	require.Equal(t, int64(1000341504), apitest.Int(t, vol["totalSize"]))
+	require.Len(t, objs(t, s.OK("ListGroupSnapshots", nil)["groupSnapshots"]), 2)
+
+	m := apitest.Obj(t, s.OK("ModifyGroupSnapshot", map[string]any{"groupSnapshotID": gid, "name": "renamed"}), "groupSnapshot")
+	require.Equal(t, "renamed", m["name"])
+	s.OK("DeleteGroupSnapshot", map[string]any{"groupSnapshotID": gid, "saveMembers": true})
+	left := objs(t, s.OK("ListSnapshots", map[string]any{"volumeID": v1})["snapshots"])
+	require.Len(t, left, 2, "the saved members stay as ordinary snapshots")
+	s.Fail("ListGroupSnapshots", map[string]any{"groupSnapshotID": gid}, "xGroupSnapshotIDDoesNotExist")
+	s.OK("DeleteGroupSnapshot", map[string]any{"groupSnapshotID": apitest.Int(t, saved["groupSnapshotID"]), "saveMembers": false})
+	require.Len(t, objs(t, s.OK("ListSnapshots", nil)["snapshots"]), 2)
+}

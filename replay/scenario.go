@@ -660,7 +660,8 @@ func KnownMethods() []string {
 		"ModifyQoSPolicy", "ModifySnapshot", "ModifyVolume", "ModifyVolumeAccessGroup", "PurgeDeletedVolume",
 		"PurgeDeletedVolumes", "RemoveAccount", "RemoveInitiatorsFromVolumeAccessGroup", "RemoveVolumesFromVolumeAccessGroup",
 		"RestoreDeletedVolume", "RollbackToSnapshot", "GetFeatureStatus", "EnableFeature", "GetClusterFullThreshold",
-		"ModifyClusterFullThreshold",
+		"ModifyClusterFullThreshold", "CreateGroupSnapshot", "ListGroupSnapshots", "ModifyGroupSnapshot", "DeleteGroupSnapshot",
+		"RollbackToGroupSnapshot",
 	}
 }
 

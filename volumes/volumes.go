@@ -39,6 +39,7 @@ const (
 	KindQoSPolicyNotFound
 	KindNotPermitted
 	KindNotEnoughSpace
+	KindGroupSnapshotNotFound
 )
 
 // Error is a storage failure: Kind says which, Message is the client text.
