@@ -16,7 +16,7 @@ import (
 
 // biStorageFixture: account 1 owning volumes 1 (in group 1, with snapshot
 // 1) and 2 (deleted), initiator 1 in group 1, QoS policy 1, group
-// snapshot 1 of volume 1.
+// snapshot 1 of volume 1, schedule 1 (hourly, of volume 1).
 func biStorageFixture(t *testing.T) *apitest.Server {
 	s := apitest.NewServer(t)
 	s.OK("AddAccount", map[string]any{"username": "fixture"})
@@ -27,6 +27,8 @@ func biStorageFixture(t *testing.T) *apitest.Server {
 	s.OK("CreateSnapshot", map[string]any{"volumeID": 1, "name": "s1"})
 	s.OK("CreateQoSPolicy", map[string]any{"name": "p1", "qos": map[string]any{"minIOPS": 100, "maxIOPS": 1000, "burstIOPS": 2000}})
 	s.OK("CreateGroupSnapshot", map[string]any{"volumes": []int{1}, "name": "gs1"})
+	s.OK("CreateSchedule", map[string]any{"scheduleName": "s1", "attributes": map[string]any{"frequency": "Time Interval"}, "hours": 1,
+		"scheduleInfo": map[string]any{"volumeID": 1}})
 	return s
 }
 
@@ -229,6 +231,26 @@ func TestBadInputStorage(t *testing.T) {
 		biErr("unknown", "DeleteGroupSnapshot", `{"groupSnapshotID":99,"saveMembers":true}`, "xGroupSnapshotIDDoesNotExist"),
 		biMissing("no saveCurrentState", "RollbackToGroupSnapshot", `{"groupSnapshotID":1}`, "saveCurrentState"),
 		biErr("unknown", "RollbackToGroupSnapshot", `{"groupSnapshotID":99,"saveCurrentState":false}`, "xGroupSnapshotIDDoesNotExist"),
+		// Schedules
+		biMissing("no scheduleName", "CreateSchedule", `{"attributes":{"frequency":"Time Interval"},"hours":1,"scheduleInfo":{"volumeID":1}}`, "scheduleName"),
+		biMissing("no scheduleInfo", "CreateSchedule", `{"scheduleName":"s","attributes":{"frequency":"Time Interval"},"hours":1}`, "scheduleInfo"),
+		biMissing("no frequency", "CreateSchedule", `{"scheduleName":"s","hours":1,"scheduleInfo":{"volumeID":1}}`, "attributes.frequency"),
+		biInvalid("bad frequency", "CreateSchedule", `{"scheduleName":"s","attributes":{"frequency":"Hourly"},"hours":1,"scheduleInfo":{"volumeID":1}}`, "attributes.frequency"),
+		biWrongType("frequency number", "CreateSchedule", `{"scheduleName":"s","attributes":{"frequency":1},"hours":1,"scheduleInfo":{"volumeID":1}}`, "attributes.frequency"),
+		biInvalid("zero interval", "CreateSchedule", `{"scheduleName":"s","attributes":{"frequency":"Time Interval"},"scheduleInfo":{"volumeID":1}}`, "hours"),
+		biInvalid("hour 24", "CreateSchedule", `{"scheduleName":"s","attributes":{"frequency":"Days Of Week"},"weekdays":[{"day":1}],"hours":24,"scheduleInfo":{"volumeID":1}}`, "hours"),
+		biInvalid("weekday 7", "CreateSchedule", `{"scheduleName":"s","attributes":{"frequency":"Days Of Week"},"weekdays":[{"day":7}],"scheduleInfo":{"volumeID":1}}`, "weekdays"),
+		biMissing("weekday without day", "CreateSchedule", `{"scheduleName":"s","attributes":{"frequency":"Days Of Week"},"weekdays":[{"offset":1}],"scheduleInfo":{"volumeID":1}}`, "weekdays[0].day"),
+		biInvalid("monthday 32", "CreateSchedule", `{"scheduleName":"s","attributes":{"frequency":"Days Of Month"},"monthdays":[32],"scheduleInfo":{"volumeID":1}}`, "monthdays"),
+		biInvalid("no volume", "CreateSchedule", `{"scheduleName":"s","attributes":{"frequency":"Time Interval"},"hours":1,"scheduleInfo":{}}`, "scheduleInfo.volumeID"),
+		biErr("unknown volume", "CreateSchedule", `{"scheduleName":"s","attributes":{"frequency":"Time Interval"},"hours":1,"scheduleInfo":{"volumeID":99}}`, "xVolumeIDDoesNotExist"),
+		biInvalid("bad retention", "CreateSchedule", `{"scheduleName":"s","attributes":{"frequency":"Time Interval"},"hours":1,"scheduleInfo":{"volumeID":1,"retention":"2h"}}`, "scheduleInfo.retention"),
+		biBadEnum("scheduleType bogus", "CreateSchedule", `{"scheduleName":"s","scheduleType":"Backup","attributes":{"frequency":"Time Interval"},"hours":1,"scheduleInfo":{"volumeID":1}}`, "Backup", "scheduleType"),
+		biMissing("no scheduleID", "GetSchedule", `{}`, "scheduleID"),
+		biErr("unknown", "GetSchedule", `{"scheduleID":99}`, "xScheduleIDDoesNotExist"),
+		biErr("unknown", "ModifySchedule", `{"scheduleID":99,"paused":true}`, "xScheduleIDDoesNotExist"),
+		biInvalid("minutes 60", "ModifySchedule", `{"scheduleID":1,"minutes":60}`, "hours"),
+		biErr("unknown volume", "ModifySchedule", `{"scheduleID":1,"scheduleInfo":{"volumeID":99}}`, "xVolumeIDDoesNotExist"),
 		// Cluster settings
 		biBadEnum("feature bogus", "GetFeatureStatus", `{"feature":"dedupe"}`, "dedupe", "feature"),
 		biMissing("no feature", "EnableFeature", `{}`, "feature"),

@@ -26,6 +26,7 @@ var fuzzStorageMethods = []string{
 	"GetQoSPolicy", "ListQoSPolicies", "ModifyQoSPolicy", "DeleteQoSPolicy", "GetClusterHardwareInfo",
 	"GetFeatureStatus", "EnableFeature", "GetClusterFullThreshold", "ModifyClusterFullThreshold",
 	"CreateGroupSnapshot", "ListGroupSnapshots", "ModifyGroupSnapshot", "DeleteGroupSnapshot", "RollbackToGroupSnapshot",
+	"CreateSchedule", "GetSchedule", "ListSchedules", "ModifySchedule",
 }
 
 // FuzzStorageMethods sends arbitrary params to every storage method of one

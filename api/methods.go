@@ -118,6 +118,10 @@ func (s *Server) methods() []method {
 		{name: "ModifyGroupSnapshot", since: "7.0", scope: scopeCluster, call: typed(s.modifyGroupSnapshot)},
 		{name: "DeleteGroupSnapshot", since: "7.0", scope: scopeCluster, call: typed(s.deleteGroupSnapshot)},
 		{name: "RollbackToGroupSnapshot", since: "7.0", scope: scopeCluster, call: typed(s.rollbackToGroupSnapshot)},
+		{name: "CreateSchedule", since: "8.0", scope: scopeCluster, call: typed(s.createSchedule)},
+		{name: "GetSchedule", since: "8.0", scope: scopeCluster, call: typed(s.getSchedule)},
+		{name: "ListSchedules", since: "8.0", scope: scopeCluster, call: typed(s.listSchedules)},
+		{name: "ModifySchedule", since: "8.0", scope: scopeCluster, call: typed(s.modifySchedule)},
 
 		// Storage: QoS policies
 		{name: "CreateQoSPolicy", since: "10.0", scope: scopeCluster, call: typed(s.createQoSPolicy)},

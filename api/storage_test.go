@@ -433,3 +433,53 @@ func TestStorageGroupSnapshots(t *testing.T) {
 	s.OK("DeleteGroupSnapshot", map[string]any{"groupSnapshotID": apitest.Int(t, saved["groupSnapshotID"]), "saveMembers": false})
 	require.Len(t, objs(t, s.OK("ListSnapshots", nil)["snapshots"]), 2)
 }
+
+// TestStorageSchedules: schedules take snapshots on the emulator clock,
+// with retention; a paused one stops; a missing volume marks the run failed.
+func TestStorageSchedules(t *testing.T) {
+	s := apitest.NewServer(t) // the clock starts at 10:00 UTC on a Wednesday
+	acct := apitest.Int(t, s.OK("AddAccount", map[string]any{"username": "sched"})["accountID"])
+	v1 := apitest.Int(t, s.OK("CreateVolume", map[string]any{"name": "a", "accountID": acct, "totalSize": 1e9})["volumeID"])
+	v2 := apitest.Int(t, s.OK("CreateVolume", map[string]any{"name": "b", "accountID": acct, "totalSize": 1e9})["volumeID"])
+
+	hourly := apitest.Int(t, s.OK("CreateSchedule", map[string]any{"scheduleName": "hourly", "scheduleType": "Snapshot",
+		"attributes": map[string]any{"frequency": "Time Interval"}, "hours": 1, "minutes": 0,
+		"scheduleInfo": map[string]any{"volumeID": v1, "name": "hourly", "retention": "02:00:00"}})["scheduleID"])
+	daily := apitest.Int(t, s.OK("CreateSchedule", map[string]any{"scheduleName": "nightly", "attributes": map[string]any{"frequency": "Days Of Week"},
+		"weekdays": []any{map[string]any{"day": 3, "offset": 1}, map[string]any{"day": 4, "offset": 1}}, "hours": 23, "minutes": 30,
+		"scheduleInfo": map[string]any{"volumes": []int64{v1, v2}}})["scheduleID"])
+	sc := apitest.Obj(t, s.OK("GetSchedule", map[string]any{"scheduleID": hourly}), "schedule")
+	require.Equal(t, "Time Interval", apitest.Obj(t, sc, "attributes")["frequency"])
+	require.Nil(t, sc["lastRunTimeStarted"])
+
+	s.Advance(3600)
+	require.Len(t, objs(t, s.OK("ListSnapshots", map[string]any{"volumeID": v1})["snapshots"]), 1)
+	s.Advance(3600)
+	require.Len(t, objs(t, s.OK("ListSnapshots", map[string]any{"volumeID": v1})["snapshots"]), 2)
+	s.Advance(3600) // the first one expires as the third is taken
+	snaps := objs(t, s.OK("ListSnapshots", map[string]any{"volumeID": v1})["snapshots"])
+	require.Len(t, snaps, 2)
+	require.Equal(t, "hourly", snaps[0]["name"])
+	sc = apitest.Obj(t, s.OK("GetSchedule", map[string]any{"scheduleID": hourly}), "schedule")
+	require.Equal(t, "Success", sc["lastRunStatus"])
+	require.Equal(t, "2026-03-04T13:00:00Z", sc["lastRunTimeStarted"])
+
+	s.OK("ModifySchedule", map[string]any{"scheduleID": hourly, "paused": true})
+	s.Advance(11 * 3600) // midnight: the nightly group snapshot ran at 23:30
+	gs := objs(t, s.OK("ListGroupSnapshots", nil)["groupSnapshots"])
+	require.Len(t, gs, 1)
+	require.Len(t, objs(t, gs[0]["members"]), 2)
+	left := objs(t, s.OK("ListSnapshots", map[string]any{"volumeID": v1})["snapshots"])
+	require.Len(t, left, 1, "the hourly ones expired and the paused schedule took nothing")
+	require.Equal(t, "2026-03-04T23:30:00Z", left[0]["createTime"])
+
+	s.OK("DeleteVolume", map[string]any{"volumeID": v2})
+	s.Advance(24 * 3600)
+	sc = apitest.Obj(t, s.OK("GetSchedule", map[string]any{"scheduleID": daily}), "schedule")
+	require.Equal(t, "Failed", sc["lastRunStatus"])
+	require.Equal(t, true, sc["hasError"])
+
+	s.OK("ModifySchedule", map[string]any{"scheduleID": daily, "toBeDeleted": true})
+	require.Len(t, objs(t, s.OK("ListSchedules", nil)["schedules"]), 1)
+	s.Fail("GetSchedule", map[string]any{"scheduleID": daily}, "xScheduleIDDoesNotExist")
+}

@@ -29,6 +29,7 @@ var storageNames = map[volumes.Kind]string{
 	volumes.KindNotPermitted:          NameAPINotPermitted,
 	volumes.KindNotEnoughSpace:        "xSliceFull",
 	volumes.KindGroupSnapshotNotFound: "xGroupSnapshotIDDoesNotExist",
+	volumes.KindScheduleNotFound:      "xScheduleIDDoesNotExist",
 }
 
 // StorageError turns a storage-domain error into the Element error the

@@ -661,7 +661,7 @@ func KnownMethods() []string {
 		"PurgeDeletedVolumes", "RemoveAccount", "RemoveInitiatorsFromVolumeAccessGroup", "RemoveVolumesFromVolumeAccessGroup",
 		"RestoreDeletedVolume", "RollbackToSnapshot", "GetFeatureStatus", "EnableFeature", "GetClusterFullThreshold",
 		"ModifyClusterFullThreshold", "CreateGroupSnapshot", "ListGroupSnapshots", "ModifyGroupSnapshot", "DeleteGroupSnapshot",
-		"RollbackToGroupSnapshot",
+		"RollbackToGroupSnapshot", "CreateSchedule", "GetSchedule", "ListSchedules", "ModifySchedule",
 	}
 }
 

@@ -55,7 +55,7 @@ func New(d Deps) *Service {
 func (s *Service) update(ctx context.Context, fn func(tx Tx, now time.Time) error) error {
 	return s.d.Store.UpdateStorage(ctx, func(tx Tx) error {
 		now := s.d.Now()
-		if err := settle(ctx, tx, now); err != nil {
+		if err := s.settle(ctx, tx, now); err != nil {
 			return err
 		}
 		return fn(tx, now)
@@ -81,13 +81,36 @@ func (s *Service) Settle(ctx context.Context) error {
 			return err
 		}
 		sn, err := tx.ExpiredSnapshots(ctx, now)
-		due = len(v) > 0 || len(sn) > 0
+		if err != nil {
+			return err
+		}
+		sc, err := tx.DueSchedules(ctx, now)
+		due = len(v) > 0 || len(sn) > 0 || len(sc) > 0
 		return err
 	})
 	if err != nil || !due {
 		return err
 	}
-	return s.d.Store.UpdateStorage(ctx, func(tx Tx) error { return settle(ctx, tx, now) })
+	return s.d.Store.UpdateStorage(ctx, func(tx Tx) error { return s.settle(ctx, tx, now) })
+}
+
+// settle runs what is due at now: schedules first (their snapshots may
+// expire at once), then purges and expiries.
+func (s *Service) settle(ctx context.Context, tx Tx, now time.Time) error {
+	due, err := tx.DueSchedules(ctx, now)
+	if err != nil {
+		return err
+	}
+	for _, id := range due {
+		sc, err := tx.Schedule(ctx, id)
+		if err != nil {
+			return err
+		}
+		if err := s.runSchedule(ctx, tx, sc, now); err != nil {
+			return err
+		}
+	}
+	return settle(ctx, tx, now)
 }
 
 func settle(ctx context.Context, tx Tx, now time.Time) error {

@@ -51,3 +51,11 @@ CREATE TABLE storage_settings (
 	key   TEXT PRIMARY KEY,
 	value TEXT NOT NULL
 );
+
+-- Snapshot schedules; next_run ('' = never) is what the settlement looks for.
+CREATE TABLE storage_schedules (
+	id       INTEGER PRIMARY KEY,
+	next_run TEXT NOT NULL DEFAULT '',
+	doc      TEXT NOT NULL
+);
+CREATE INDEX storage_schedules_due ON storage_schedules (next_run) WHERE next_run != '';
