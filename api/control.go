@@ -123,6 +123,13 @@ func (s *Server) controlRoutes(r chi.Router) {
 	r.Get("/kacls/jwks", s.kaclsJWKS)
 	r.Get("/kacls/requests", s.kaclsRequests)
 	r.Post("/kacls/rotate", s.kaclsRotate)
+	if s.deps.UI != nil {
+		r.Handle("/ui", s.deps.UI)
+		r.Handle("/ui/*", s.deps.UI)
+	}
+	// Tencent Cloud KMS (api/tckms.go).
+	r.Get("/tckms", s.tckmsInfo)
+	r.Get("/tckms/requests", s.tckmsRequests)
 }
 
 func (s *Server) ctl(w http.ResponseWriter) (Control, bool) {

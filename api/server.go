@@ -54,6 +54,9 @@ type Deps struct {
 	// listeners together (0: no bound). Further calls wait their turn, in
 	// arrival order, once their body is read.
 	MaxCalls int
+	// UI, when set, serves the dashboard under /_emulator/ui on the
+	// cluster listener, behind the same credentials (docs/dashboard.md).
+	UI http.Handler
 }
 
 // scope says on which listener a method is served (D8, D42).
@@ -116,6 +119,9 @@ type Server struct {
 	rpc *rpc.Server
 	// calls hands out the turns of running JSON-RPC calls (nil: unbounded).
 	calls *turns
+	// crossOrigin refuses cross-site browser requests that would change
+	// state through /_emulator/ (UI1).
+	crossOrigin *http.CrossOriginProtection
 }
 
 // NewServer builds the Server and its method index from s.methods().
@@ -125,7 +131,7 @@ func NewServer(d Deps) (*Server, error) {
 
 // newServer is NewServer with a replaceable method table (tests).
 func newServer(d Deps, table func(*Server) []method) (*Server, error) {
-	s := &Server{deps: d, cluster: d.Cluster, volumes: d.Volumes, log: d.Logger, control: d.Control}
+	s := &Server{deps: d, cluster: d.Cluster, volumes: d.Volumes, log: d.Logger, control: d.Control, crossOrigin: http.NewCrossOriginProtection()}
 	if d.MaxCalls > 0 {
 		s.calls = newTurns(d.MaxCalls)
 	}
@@ -243,6 +249,14 @@ func (s *Server) gate(l listener) func(http.Handler) http.Handler {
 				w.WriteHeader(http.StatusUnauthorized)
 				_, _ = io.WriteString(w, "<html><head><title>401 Unauthorized</title></head>"+
 					"<body><h1>401 Unauthorized.</h1></body></html>\n")
+				return
+			}
+			if isControlPath(r.URL.Path) && s.crossOrigin.Check(r) != nil {
+				// A page of another site cannot drive the lab controls with
+				// the browser's cached credentials (UI1); curl and the SDKs
+				// send no Origin or Sec-Fetch-Site and pass.
+				writeControlError(w, http.StatusForbidden,
+					"403 Forbidden: cross-origin request to a lab control refused (use the dashboard on this origin, or a client that is not a browser)")
 				return
 			}
 			next.ServeHTTP(w, r)

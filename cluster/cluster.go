@@ -67,6 +67,10 @@ type Deps struct {
 	// Rand is the source of key material (crypto/rand when nil).
 	Rand   io.Reader
 	Logger *slog.Logger
+	// Changed, when set, is called after every committed write, fault-rule
+	// firing and key-server contact (the dashboard's live updates). It must
+	// not block.
+	Changed func()
 }
 
 // Cluster is the emulated Element cluster. Build it with New.
@@ -92,6 +96,8 @@ type Cluster struct {
 	exists atomic.Pointer[existsCache]
 	// info caches GetClusterInfo's answer (info.go).
 	info atomic.Pointer[infoCache]
+	// watch counts rule firings and keeps the last key-server contacts (watch.go).
+	watch *watch
 }
 
 type wakeCache struct {
@@ -130,7 +136,8 @@ func (g *generations) bump(ch changes) {
 // state goes through this one Store.
 type genStore struct {
 	Store
-	gens *generations
+	gens    *generations
+	changed func()
 }
 
 func (g genStore) Update(ctx context.Context, fn func(Tx) error) error {
@@ -145,6 +152,9 @@ func (g genStore) Update(ctx context.Context, fn func(Tx) error) error {
 		changed = allChanged // a rollback: harmless, only invalidates
 	}
 	g.gens.bump(changed)
+	if err == nil {
+		g.changed()
+	}
 	return err
 }
 
@@ -161,7 +171,8 @@ func New(cfg Config, d Deps) (*Cluster, error) {
 	}
 	c := &Cluster{cfg: cfg, keys: d.KeyServer, now: d.Now, uuid: d.NewUUID, rand: d.Rand, log: d.Logger}
 	c.gens = &generations{}
-	c.store = genStore{Store: d.Store, gens: c.gens}
+	c.watch = newWatch(d.Changed)
+	c.store = genStore{Store: d.Store, gens: c.gens, changed: c.watch.changed}
 	return c, nil
 }
 
@@ -302,6 +313,7 @@ func (c *Cluster) CreateCluster(ctx context.Context, r CreateClusterRequest) err
 func (c *Cluster) Reset(ctx context.Context) error {
 	c.settleMu.Lock()
 	defer c.settleMu.Unlock()
+	c.watch.reset()
 	return c.store.Update(ctx, func(tx Tx) error {
 		if err := tx.Wipe(ctx); err != nil {
 			return err

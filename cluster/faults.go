@@ -160,8 +160,10 @@ func (c *Cluster) FaultRules(ctx context.Context) ([]faults.Rule, error) {
 	return out, err
 }
 
-// DeleteFaultRule deletes a rule; ErrNotFound if there is none.
+// DeleteFaultRule deletes a rule; ErrNotFound if there is none. Its firing
+// count goes with it (only a rule whose uses ran out stays in RuleFirings).
 func (c *Cluster) DeleteFaultRule(ctx context.Context, id int64) error {
+	c.watch.forget(id)
 	return c.store.Update(ctx, func(tx Tx) error { return tx.DeleteFaultRule(ctx, id) })
 }
 

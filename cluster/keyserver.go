@@ -47,16 +47,22 @@ func (e *kmipFailure) FailureClass() string { return e.class }
 // contact runs one key-server operation for server ks, applying any
 // kmip-client fault rule first (docs/kmip.md, client-side faults; (r)). No
 // transaction is held.
-func (c *Cluster) contact(ctx context.Context, t KeyServerTarget, op string, fn func() error) error {
+func (c *Cluster) contact(ctx context.Context, t KeyServerTarget, op string, fn func() error) (err error) {
 	if len(t.Hostnames) == 0 {
 		return &kmipFailure{ClassConnection, "no hostnames"}
 	}
-	rule, fired, err := c.fireRule(ctx, faults.Event{Target: faults.KMIPClient, Attrs: map[string]string{
+	var rule faults.Rule
+	var fired bool
+	rule, fired, err = c.fireRule(ctx, faults.Event{Target: faults.KMIPClient, Attrs: map[string]string{
 		"keyServerID": strconv.FormatInt(t.KeyServerID, 10), "operation": op,
 	}})
 	if err != nil {
 		return err
 	}
+	defer func() {
+		// The result as the cluster saw it, for the dashboard.
+		c.watch.contacted(Contact{KeyServerID: t.KeyServerID, Operation: op, At: c.now(), Err: errText(err)})
+	}()
 	if fired {
 		addr := hostPort(t.Hostnames[0], t.Port)
 		switch rule.Effect {
@@ -146,7 +152,17 @@ func (c *Cluster) FireRuleWhere(ctx context.Context, pred func(faults.Rule) bool
 		}
 		return nil
 	})
+	if err == nil && fired {
+		c.watch.ruleFired(rule, c.now())
+	}
 	return rule, fired, err
+}
+
+func errText(err error) string {
+	if err == nil {
+		return ""
+	}
+	return err.Error()
 }
 
 // cachedRules returns the fault rules, read again only after a write.

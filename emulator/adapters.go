@@ -130,12 +130,16 @@ var _ api.Control = control{}
 func (c control) ClockNow() (time.Time, string) { return c.e.clock.Now(), string(c.e.clock.Mode()) }
 
 func (c control) AdvanceClock(ctx context.Context, d time.Duration) (time.Time, error) {
+	defer c.e.hub.Notify() // the cluster time moved, even if nothing was due
 	return c.e.Advance(ctx, d)
 }
 
 // Reset rebuilds the default cluster, or restores the fixture's starting
 // snapshot when one was set (snapshot.go).
-func (c control) Reset(ctx context.Context, ca bool) error { return c.e.reset(ctx) }
+func (c control) Reset(ctx context.Context, ca bool) error {
+	defer c.e.hub.Notify()
+	return c.e.reset(ctx)
+}
 
 func (c control) Restart(ctx context.Context, nodeIDs []int64) error {
 	return c.e.cluster.PowerCycle(ctx, nodeIDs)
@@ -168,10 +172,14 @@ func (c control) KMIPCerts(ctx context.Context) (any, error) { return c.e.ca.Iss
 func (c control) FaultRulesChanged(ctx context.Context) error { return c.e.applyListenerFaults(ctx) }
 
 func (c control) Snapshot(ctx context.Context, name string) (api.SnapshotInfo, error) {
+	defer c.e.hub.Notify() // the snapshot list changed
 	return c.e.Snapshot(ctx, name)
 }
 
-func (c control) Restore(ctx context.Context, name string) error { return c.e.Restore(ctx, name) }
+func (c control) Restore(ctx context.Context, name string) error {
+	defer c.e.hub.Notify()
+	return c.e.Restore(ctx, name)
+}
 
 func (c control) Snapshots(ctx context.Context) ([]api.SnapshotInfo, error) {
 	return c.e.Snapshots(ctx)

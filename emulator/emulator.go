@@ -31,9 +31,11 @@ import (
 	"github.com/element-emulator/element-emulator/api"
 	"github.com/element-emulator/element-emulator/clock"
 	"github.com/element-emulator/element-emulator/cluster"
+	"github.com/element-emulator/element-emulator/dashboard"
 	"github.com/element-emulator/element-emulator/kacls"
 	"github.com/element-emulator/element-emulator/kmip"
 	"github.com/element-emulator/element-emulator/sqlite"
+	"github.com/element-emulator/element-emulator/tckms"
 )
 
 // Config is everything the emulator needs; cmd fills it from flags and env.
@@ -75,9 +77,22 @@ type Config struct {
 	KACLS        kacls.Config
 	KACLSPeerCAs []*x509.Certificate
 
+	// TCKMSAddr is the Tencent Cloud KMS listener, plain HTTP ("" or "off":
+	// none); a busy port is only a warning when TCKMSAddrDefault (TK1).
+	TCKMSAddr        string
+	TCKMSAddrDefault bool
+	// TCKMSTLS serves it over HTTPS (a leaf of the embedded CA) instead.
+	TCKMSTLS bool
+	// TCKMS configures it; Store, Now, Logger and Faults are filled in, and
+	// Wall when nil.
+	TCKMS tckms.Config
+
 	Logger *slog.Logger
 	// Wall is the wall clock (time.Now when nil).
 	Wall func() time.Time
+
+	// NoUI turns the dashboard at /_emulator/ui/ off (dashboard.go).
+	NoUI bool
 }
 
 // Emulator is one running emulator.
@@ -91,6 +106,7 @@ type Emulator struct {
 	cluster *cluster.Cluster
 	api     *api.Server
 	kacls   *kacls.Service // nil when off
+	tckms   *tckms.Service // nil when off
 	// Restarted is true when the database already held a cluster.
 	Restarted bool
 
@@ -104,6 +120,11 @@ type Emulator struct {
 	closed    bool
 	creds     atomic.Pointer[credentials]
 	snaps     snapshots // snapshot.go
+
+	// hub is notified after every change; ui serves the dashboard (nil
+	// when off). dashboard.go.
+	hub *dashboard.Hub
+	ui  *dashboard.Server
 }
 
 const metaClock = "clock"
@@ -265,9 +286,10 @@ func (e *Emulator) build(ctx context.Context) error {
 	ccfg.Logger = e.log.With("component", "kmip-client")
 	client := kmip.NewClient(ccfg)
 
+	e.hub = dashboard.NewHub()
 	e.cluster, err = cluster.New(e.cfg.Cluster, cluster.Deps{
 		Store: e.store, KeyServer: keyServerAdapter{client}, Now: e.clock.Now, NewUUID: newUUID, Rand: random,
-		Logger: e.log.With("component", "cluster"),
+		Logger: e.log.With("component", "cluster"), Changed: e.hub.Notify,
 	})
 	if err != nil {
 		return err
@@ -291,12 +313,17 @@ func (e *Emulator) build(ctx context.Context) error {
 	if err := e.buildKACLS(ctx); err != nil {
 		return err
 	}
+	if err := e.buildTCKMS(); err != nil {
+		return err
+	}
+	e.buildUI()
 
 	e.api, err = api.NewServer(api.Deps{
 		Cluster: e.cluster, Volumes: e.buildVolumes(newUUID, random), Control: control{e}, Logger: e.log.With("component", "api"),
 		Authenticate: e.authenticate, CurrentVersion: e.cfg.Cluster.APIVersion,
 		Intercept: func(ctx context.Context, method string) error { return e.cluster.MethodFault(ctx, method) },
 		MaxCalls:  e.cfg.MaxCalls,
+		UI:        e.uiHandler(),
 		Bootstrap: func() bool {
 			ok, err := e.cluster.Exists(context.Background())
 			return err == nil && !ok
@@ -372,6 +399,10 @@ func (e *Emulator) Listen(ctx context.Context) error {
 		return err
 	}
 	if err := e.listenKACLS(tlsCfg); err != nil {
+		e.Close()
+		return err
+	}
+	if err := e.listenTCKMS(tlsCfg); err != nil {
 		e.Close()
 		return err
 	}
@@ -521,6 +552,9 @@ func (e *Emulator) Close() error {
 	}
 	e.unserved = nil
 	e.mu.Unlock()
+	if e.ui != nil {
+		e.ui.Close() // the dashboard's event streams never go idle
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	for _, s := range servers {

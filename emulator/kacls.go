@@ -29,6 +29,7 @@ func (e *Emulator) buildKACLS(ctx context.Context) error {
 	kc.Store, kc.Now, kc.Wall = e.store, e.clock.Now, e.cfg.Wall
 	kc.Logger = e.log.With("component", "kacls")
 	kc.Faults = kaclsFaults{e.cluster}
+	kc.Logged = e.hub.Notify
 	kc.RootCAs = func() *x509.CertPool {
 		roots, err := x509.SystemCertPool()
 		if err != nil || roots == nil {

@@ -232,6 +232,9 @@ func (e *Emulator) reset(ctx context.Context) error {
 		if e.kacls != nil {
 			e.kacls.ClearRequests()
 		}
+		if e.tckms != nil {
+			e.tckms.ClearRequests()
+		}
 		return nil
 	}
 	if err := e.cluster.Reset(ctx); err != nil {
@@ -242,6 +245,9 @@ func (e *Emulator) reset(ctx context.Context) error {
 		if err := e.kacls.Reset(ctx); err != nil {
 			return err
 		}
+	}
+	if err := e.resetTCKMS(ctx); err != nil {
+		return err
 	}
 	if err := e.loadCredentials(ctx); err != nil {
 		return err

@@ -27,6 +27,10 @@ const (
 	DriveSecurity Target = "drive-security" // drive security enable/disable fails
 	KACLS         Target = "kacls"          // a request to a KACLS instance (match instance, endpoint)
 	KACLSPeer     Target = "kacls-peer"     // a KACLS instance's outbound privilegedunwrap (match instance, peer)
+
+	// Cloud KMS personalities (package cloudkms): match action.
+	TencentKMS Target = "tckms"  // a request to the Tencent Cloud KMS emulator
+	AlibabaKMS Target = "alikms" // a request to the Alibaba Cloud KMS emulator
 )
 
 // effects lists the effects each target understands.
@@ -38,6 +42,8 @@ var effects = map[Target][]string{
 	DriveSecurity: {"fail"},
 	KACLS:         {"error", "http-status", "delay", "drop"},
 	KACLSPeer:     {"unreachable", "delay", "error"},
+	TencentKMS:    {"error", "http-status", "delay", "drop"},
+	AlibabaKMS:    {"error", "http-status", "delay", "drop"},
 }
 
 // ErrInvalid wraps every rule validation failure.
@@ -106,6 +112,24 @@ func (r Rule) Validate() error {
 			case "instance", "endpoint", "peer":
 			default:
 				return fmt.Errorf("%w: %s rules match instance, endpoint or peer, not %q", ErrInvalid, r.Target, k)
+			}
+		}
+	case r.Target == TencentKMS || r.Target == AlibabaKMS:
+		if v, ok := r.Params["status"]; ok {
+			n, err := strconv.Atoi(v)
+			if err != nil || n < 100 || n > 599 {
+				return fmt.Errorf("%w: status must be an HTTP status from 100 to 599", ErrInvalid)
+			}
+		}
+		if r.Effect == "http-status" && r.Params["status"] == "" {
+			return fmt.Errorf("%w: http-status rules need status", ErrInvalid)
+		}
+		if c := r.Params["code"]; len(c) > 128 {
+			return fmt.Errorf("%w: code is longer than 128 characters", ErrInvalid)
+		}
+		for k := range r.Match {
+			if k != "action" {
+				return fmt.Errorf("%w: %s rules match action, not %q", ErrInvalid, r.Target, k)
 			}
 		}
 	case r.Target == KMIPServer && r.Effect == "tls":

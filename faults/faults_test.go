@@ -72,3 +72,31 @@ func TestListAttributeMatches(t *testing.T) {
 	require.True(t, r.Matches(faults.Event{Target: faults.DriveSecurity, Attrs: map[string]string{"driveIDs": "1,3,5"}}))
 	require.False(t, r.Matches(faults.Event{Target: faults.DriveSecurity, Attrs: map[string]string{"driveIDs": "1,33"}}))
 }
+
+func TestCloudKMSRules(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		r    faults.Rule
+		ok   bool
+	}{
+		{"TencentError", faults.Rule{Target: faults.TencentKMS, Effect: "error", Match: map[string]string{"action": "Encrypt"}, Params: map[string]string{"code": "InternalError"}}, true},
+		{"AlibabaHTTPStatus", faults.Rule{Target: faults.AlibabaKMS, Effect: "http-status", Params: map[string]string{"status": "503"}}, true},
+		{"TencentDelay", faults.Rule{Target: faults.TencentKMS, Effect: "delay", Params: map[string]string{"ms": "10"}}, true},
+		{"ErrHTTPStatusWithoutStatus", faults.Rule{Target: faults.TencentKMS, Effect: "http-status"}, false},
+		{"ErrBadStatus", faults.Rule{Target: faults.AlibabaKMS, Effect: "error", Params: map[string]string{"status": "99"}}, false},
+		{"ErrMatchInstance", faults.Rule{Target: faults.TencentKMS, Effect: "drop", Match: map[string]string{"instance": "x"}}, false},
+		{"ErrUnreachable", faults.Rule{Target: faults.TencentKMS, Effect: "unreachable"}, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tt.r.Validate()
+			if tt.ok {
+				require.NoError(t, err)
+			} else {
+				require.ErrorIs(t, err, faults.ErrInvalid)
+			}
+		})
+	}
+	r := faults.Rule{Target: faults.TencentKMS, Effect: "error", Match: map[string]string{"action": "encrypt"}}
+	require.True(t, r.Matches(faults.Event{Target: faults.TencentKMS, Attrs: map[string]string{"action": "Encrypt"}}))
+	require.False(t, r.Matches(faults.Event{Target: faults.AlibabaKMS, Attrs: map[string]string{"action": "Encrypt"}}))
+}

@@ -70,20 +70,24 @@ func sanitizeReason(s string) string {
 
 // requestLog keeps the newest requests in memory.
 type requestLog struct {
-	mu   sync.Mutex
-	max  int
-	next int64
-	list []record
+	mu     sync.Mutex
+	max    int
+	next   int64
+	list   []record
+	logged func() // Config.Logged, may be nil
 }
 
 func (l *requestLog) add(now time.Time, r record) int64 {
 	l.mu.Lock()
-	defer l.mu.Unlock()
 	l.next++
 	r.ID, r.Time = l.next, now.UTC()
 	l.list = append(l.list, r)
 	if len(l.list) > l.max {
 		l.list = append(l.list[:0:0], l.list[len(l.list)-l.max:]...)
+	}
+	l.mu.Unlock()
+	if l.logged != nil {
+		l.logged()
 	}
 	return r.ID
 }

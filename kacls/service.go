@@ -30,6 +30,9 @@ type Config struct {
 	Wall      func() time.Time // real time: JWKS cache, fault delays (time.Now when nil)
 	Logger    *slog.Logger
 	Faults    FaultSource // may be nil
+	// Logged, when set, is called after each request is logged (the
+	// dashboard's live updates); it must not block.
+	Logged func()
 	// RootCAs gives the pool that verifies the certificates of peers and
 	// JWKS hosts: the system roots plus the emulator's CA and
 	// --kacls-peer-ca files. It is called once, at the first outbound call
@@ -131,6 +134,7 @@ func New(cfg Config) (*Service, error) {
 	}
 	s := &Service{cfg: cfg, log: cfg.Logger, byName: map[string]*instance{}}
 	s.reqs.max = cfg.RequestLogSize
+	s.reqs.logged = cfg.Logged
 	names := cfg.Instances
 	if len(names) == 0 {
 		s.instances = []*instance{{name: DefaultInstance, path: "/v1"}}

@@ -232,6 +232,9 @@ type runner struct {
 	portRe  *regexp.Regexp
 	nextID  int
 	kacls   map[string]string // KACLS instance URLs by name (kacls.go)
+	tckms   string            // the Tencent KMS host:port (tckms.go)
+	// tckmsScheme is http or https, from GET /_emulator/tckms.
+	tckmsScheme string
 }
 
 // preflight finds the API version and checks every method the scenario
@@ -492,6 +495,8 @@ func (r *runner) run(ctx context.Context, st *Step) error {
 		return r.runEvents(ctx, st)
 	case KindKACLS:
 		return r.runKACLS(ctx, st)
+	case KindTCKMS:
+		return r.runTCKMS(ctx, st)
 	}
 	return failf("unknown step kind %q", st.Kind)
 }

@@ -32,6 +32,7 @@ const (
 	KindExpectDrives  = "expectDrives"
 	KindExpectEvents  = "expectEvents"
 	KindKACLS         = "kacls"
+	KindTCKMS         = "tckms"
 	maxFixtureDepth   = 8
 	defaultWaitEvery  = 1
 	defaultWaitLimit  = 3600
@@ -45,7 +46,7 @@ const (
 // StepKinds lists every step kind the parser knows.
 func StepKinds() []string {
 	return []string{KindCall, KindRequest, KindWait, KindAdvance, KindControl, KindSign,
-		KindExpectFaults, KindExpectDrives, KindExpectEvents, KindKACLS}
+		KindExpectFaults, KindExpectDrives, KindExpectEvents, KindKACLS, KindTCKMS}
 }
 
 // stepFields lists the fields each kind accepts besides its own key.
@@ -60,6 +61,7 @@ var stepFields = map[string][]string{
 	KindExpectDrives: {},
 	KindExpectEvents: {},
 	KindKACLS:        {"body", "status", "expect", "capture"},
+	KindTCKMS:        {"body", "wrap", "error", "expect", "capture", "secretId", "secretKey"},
 }
 
 // commonFields may appear on any step.
@@ -84,6 +86,8 @@ type Start struct {
 	// KACLS names the KACLS instances to serve (each at /<name>/v1); an
 	// empty list serves one at /v1 (docs/kacls.md).
 	KACLS []string `yaml:"kacls" json:"kacls,omitempty"`
+	// TCKMS serves the Tencent Cloud KMS (docs/tencent-kms.md).
+	TCKMS bool `yaml:"tckms" json:"tckms,omitempty"`
 }
 
 // Scenario is a parsed, validated scenario file.
@@ -137,6 +141,8 @@ func (s *Step) Label() string {
 		return "control " + fmt.Sprint(s.Value)
 	case KindKACLS:
 		return "kacls " + fmt.Sprint(s.Value)
+	case KindTCKMS:
+		return "tckms " + fmt.Sprint(s.Value)
 	case KindAdvance:
 		return "advance " + fmt.Sprint(s.Value)
 	case KindWait:
@@ -509,6 +515,10 @@ func (st *Step) check() error {
 			if n, ok := number(x); !ok || n < 100 || n > 599 {
 				return errors.New("status must be an HTTP status code")
 			}
+		}
+	case KindTCKMS:
+		if err := checkTCKMSValue(v); err != nil {
+			return err
 		}
 	case KindSign:
 		if _, ok := v.(string); !ok {

@@ -42,6 +42,7 @@ type Config struct {
 	LogLevel      string
 	MasterKey     string // base64 KEK (env only in practice)
 	Fixture       string // scenario file applied once to a fresh state (lab.go)
+	UI            bool   // the dashboard at /_emulator/ui/ (docs/dashboard.md)
 
 	KMIPCustomAttribute  string
 	KMIPDecommission     string
@@ -77,6 +78,15 @@ type Config struct {
 	KACLSTokenValidation string
 	KACLSAllowGuests     bool
 	KACLSOwnerDomain     string
+
+	// Tencent Cloud KMS (docs/tencent-kms.md). TCKMSAddrGiven: as KACLSAddrGiven.
+	TCKMSAddr        string
+	TCKMSAddrGiven   bool
+	TCKMSTLS         bool
+	TCKMSCredentials stringList
+	TCKMSCredFile    string
+	TCKMSFlavour     string
+	TCKMSUIN         string
 }
 
 // stringList is a repeatable flag (comma-separated in the environment).
@@ -112,6 +122,10 @@ var (
 	ErrKACLSIssuer    = errors.New("--kacls-authn-issuer and --kacls-authz-issuer take NAME=JWKS_URL or NAME=FILE")
 	ErrKACLSPeer      = errors.New("--kacls-peer takes an instance URL, https (or http on loopback), e.g. https://127.0.0.1:9440/old/v1")
 	ErrKACLSTokenVal  = errors.New("--kacls-token-validation must be on or off")
+
+	ErrTCKMSFlavour = errors.New("--tckms-flavour must be fips or sm")
+	ErrTCKMSUIN     = errors.New("--tckms-uin must be a positive integer")
+	ErrTCKMSCred    = errors.New("--tckms-credential takes SecretId:SecretKey or SecretId:SecretKey:Token")
 )
 
 // envName is the environment variable of a flag.
@@ -203,6 +217,7 @@ Flags (each also read from its ELEMENT_EMULATOR_* environment variable; flags wi
 	str(&c.LogLevel, "log-level", "info", "debug, info, warn or error")
 	str(&c.MasterKey, "master-key", "", "base64 32-byte key encryption key (default: DIR/master.key, created on first start)")
 	str(&c.Fixture, "fixture", "", "scenario file whose steps are applied once to a fresh state; its result is snapshot \"initial\", which reset then restores")
+	boolean(&c.UI, "ui", true, "serve the live dashboard at /_emulator/ui/ on the cluster listeners (same credentials); false turns it off")
 
 	str(&c.KMIPCustomAttribute, "kmip-custom-attribute", "fallback", "x-SolidFire-KeyID attribute on created keys: fallback, required or off")
 	str(&c.KMIPDecommission, "kmip-decommission", "revoke-destroy", "what decommissioning a key does on its server: revoke-destroy, revoke or none")
@@ -236,6 +251,13 @@ Flags (each also read from its ELEMENT_EMULATOR_* environment variable; flags wi
 	boolean(&c.KACLSAllowGuests, "kacls-allow-guests", false, "accept email_type google-visitor and customer-idp")
 	str(&c.KACLSOwnerDomain, "kacls-owner-domain", "", "when set, a kacls_owner_domain claim must equal it")
 
+	str(&c.TCKMSAddr, "tckms-addr", "127.0.0.1:9442", "Tencent Cloud KMS listener, plain HTTP; off disables (a busy default port only warns)")
+	boolean(&c.TCKMSTLS, "tckms-tls", false, "serve the Tencent KMS over HTTPS (leaf of the embedded CA) instead of plain HTTP")
+	list(&c.TCKMSCredentials, "tckms-credential", "Tencent SecretId:SecretKey[:Token] accepted besides the default pair")
+	str(&c.TCKMSCredFile, "tckms-credentials", "", `JSON file of Tencent credentials: [{"id": "...", "secret": "...", "token": "..."}]`)
+	str(&c.TCKMSFlavour, "tckms-flavour", "fips", "Tencent KMS flavour: fips (KeyMetadata.Type 2, 32-byte material) or sm (Type 4, 16-byte material)")
+	str(&c.TCKMSUIN, "tckms-uin", "100000000001", "Tencent account UIN the keys belong to (CreatorUin, ResourceId)")
+
 	if envErr != nil {
 		return c, fs, envErr
 	}
@@ -244,6 +266,8 @@ Flags (each also read from its ELEMENT_EMULATOR_* environment variable; flags wi
 	}
 	c.KACLSAddrGiven = getenv(envName("kacls-addr")) != ""
 	fs.Visit(func(f *flag.Flag) { c.KACLSAddrGiven = c.KACLSAddrGiven || f.Name == "kacls-addr" })
+	c.TCKMSAddrGiven = getenv(envName("tckms-addr")) != ""
+	fs.Visit(func(f *flag.Flag) { c.TCKMSAddrGiven = c.TCKMSAddrGiven || f.Name == "tckms-addr" })
 	return c, fs, c.Validate()
 }
 
@@ -309,7 +333,10 @@ func (c Config) Validate() error {
 	if c.KMIPClientCertDays < 1 || c.KMIPClientCertDays > 36500 {
 		return ErrClientCertDays
 	}
-	return c.validateKACLS()
+	if err := c.validateKACLS(); err != nil {
+		return err
+	}
+	return c.validateTCKMS()
 }
 
 var kaclsNameRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$`)

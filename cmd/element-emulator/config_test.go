@@ -48,6 +48,9 @@ func TestParseConfig(t *testing.T) {
 			require.Empty(t, c.HTTPAddr)
 			require.Equal(t, "off", c.KMIPAddr)
 		}},
+		{name: "UIOnByDefault", check: func(t *testing.T, c Config) { require.True(t, c.UI) }},
+		{name: "UIOff", args: []string{"--ui=false"}, check: func(t *testing.T, c Config) { require.False(t, c.UI) }},
+		{name: "UIOffFromEnv", env: map[string]string{"ELEMENT_EMULATOR_UI": "false"}, check: func(t *testing.T, c Config) { require.False(t, c.UI) }},
 		{name: "Fixture", args: []string{"--fixture", "labs/ekm.yaml"}, check: func(t *testing.T, c Config) {
 			require.Equal(t, "labs/ekm.yaml", c.Fixture)
 		}},

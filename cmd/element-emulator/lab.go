@@ -23,6 +23,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/element-emulator/element-emulator/dashboard"
 	"github.com/element-emulator/element-emulator/emulator"
 	"github.com/element-emulator/element-emulator/replay"
 )
@@ -37,7 +38,8 @@ Prints a table of URLs and credentials to stdout; Ctrl-C stops all.
 Lab flags (env ELEMENT_EMULATOR_<NAME>):
   --clusters N            number of clusters, 1 to 500 (required)
   --base-port P           cluster i (1..N) listens on P+10(i-1): +0 HTTP, +1 HTTPS (MVIP),
-                          +2 node (MIP), +3 KMIP, +4 KACLS; 0 lets the OS choose every port (default 18000)
+                          +2 node (MIP), +3 KMIP, +4 KACLS, +6 Tencent KMS; 0 lets the OS choose
+                          every port (default 18000)
   --host H                address the listeners bind (default 127.0.0.1; 0.0.0.0 for a classroom)
   --credentials MODE      same (every cluster uses --user/--password) or per-cluster
                           (user student<i>, a generated password) (default same)
@@ -71,6 +73,7 @@ const (
 	labPortNode  = 2
 	labPortKMIP  = 3
 	labPortKACLS = 4
+	labPortTCKMS = 6 // +5 is Alibaba KMS's
 	labPortBlock = 10
 )
 
@@ -163,6 +166,7 @@ type labCluster struct {
 	User, Password          string
 	HTTP, HTTPS, Node, KMIP string // listen addresses
 	KACLS                   string // the KACLS instances' URLs, or "off"
+	TCKMS                   string // the Tencent KMS endpoint, or "off"
 }
 
 // addr is host:port of listener k of cluster i (port 0 when the OS chooses).
@@ -339,6 +343,7 @@ func runLabWith(ctx context.Context, args []string, getenv func(string) string, 
 		return err
 	}
 
+	shareLabOverview(clusters)
 	printLabTable(stdout, clusters)
 	state := cfg.Data
 	if cfg.Ephemeral {
@@ -346,7 +351,7 @@ func runLabWith(ctx context.Context, args []string, getenv func(string) string, 
 	}
 	for _, c := range clusters {
 		logger.Info("lab cluster ready", "cluster", c.Index, "name", c.Name, "https", c.HTTPS, "http", c.HTTP,
-			"node", c.Node, "kmip", c.KMIP, "kacls", c.KACLS, "user", c.User, "restarted", c.Emu.Restarted)
+			"node", c.Node, "kmip", c.KMIP, "kacls", c.KACLS, "tckms", c.TCKMS, "user", c.User, "restarted", c.Emu.Restarted)
 	}
 	logger.Info("lab ready", "clusters", o.Clusters, "state", state, "clock", cfg.Clock, "credentials", o.Credentials,
 		"startup", startup.Round(time.Millisecond))
@@ -386,6 +391,9 @@ func openLabCluster(ctx context.Context, o labOptions, cfg Config, secret []byte
 		// Each cluster has its own KACLS in its port block, like its key server.
 		ecfg.KACLSAddr, ecfg.KACLSAddrDefault = o.addr(i, labPortKACLS), false
 	}
+	if a := ecfg.TCKMSAddr; a != "" && a != "off" {
+		ecfg.TCKMSAddr, ecfg.TCKMSAddrDefault = o.addr(i, labPortTCKMS), false
+	}
 	if ecfg.Seed != nil {
 		s := *ecfg.Seed + uint64(i) // distinct UUIDs per cluster, still reproducible
 		ecfg.Seed = &s
@@ -410,8 +418,15 @@ func openLabCluster(ctx context.Context, o labOptions, cfg Config, secret []byte
 		}
 		kaclsURLs = strings.Join(urls, ",")
 	}
+	tckmsAddr := "off"
+	if a := e.Addr("tckms"); a != "" {
+		tckmsAddr = "http://" + a
+		if ecfg.TCKMSTLS {
+			tckmsAddr = "https://" + a
+		}
+	}
 	return &labCluster{Index: i, Name: ecfg.Cluster.Name, Emu: e,
-		HTTP: e.Addr("http"), HTTPS: e.Addr("https"), Node: e.Addr("node"), KMIP: e.KMIPAddr(), KACLS: kaclsURLs}, nil
+		HTTP: e.Addr("http"), HTTPS: e.Addr("https"), Node: e.Addr("node"), KMIP: e.KMIPAddr(), KACLS: kaclsURLs, TCKMS: tckmsAddr}, nil
 }
 
 // boot boots a listening lab cluster, starts serving and, on a fresh state,
@@ -437,12 +452,26 @@ func (c *labCluster) boot(ctx context.Context, fixture *replay.Scenario, logger 
 	return nil
 }
 
+// shareLabOverview gives every cluster's dashboard the lab overview
+// (/_emulator/ui/lab): one row per cluster, linked to its own page.
+func shareLabOverview(clusters []*labCluster) {
+	lab := &dashboard.Lab{}
+	for _, c := range clusters {
+		if d := c.Emu.Dashboard(); d != nil {
+			lab.Members = append(lab.Members, dashboard.LabMember{Index: c.Index, Name: c.Name, HTTP: c.HTTP, HTTPS: c.HTTPS, Dashboard: d})
+		}
+	}
+	for _, m := range lab.Members {
+		m.Dashboard.SetLab(lab)
+	}
+}
+
 // printLabTable writes the class's table: the only place passwords appear.
 func printLabTable(w io.Writer, clusters []*labCluster) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "CLUSTER\tNAME\tMVIP (HTTPS)\tHTTP\tNODE (MIP)\tKMIP\tKACLS\tUSER\tPASSWORD")
+	fmt.Fprintln(tw, "CLUSTER\tNAME\tMVIP (HTTPS)\tHTTP\tNODE (MIP)\tKMIP\tKACLS\tTENCENT KMS\tUSER\tPASSWORD")
 	for _, c := range clusters {
-		fmt.Fprintf(tw, "%d\t%s\thttps://%s\thttp://%s\thttps://%s\t%s\t%s\t%s\t%s\n", c.Index, c.Name, c.HTTPS, c.HTTP, c.Node, c.KMIP, c.KACLS, c.User, c.Password)
+		fmt.Fprintf(tw, "%d\t%s\thttps://%s\thttp://%s\thttps://%s\t%s\t%s\t%s\t%s\t%s\n", c.Index, c.Name, c.HTTPS, c.HTTP, c.Node, c.KMIP, c.KACLS, c.TCKMS, c.User, c.Password)
 	}
 	tw.Flush()
 }

@@ -465,3 +465,57 @@ func TestLabRefusesStrayArguments(t *testing.T) {
 	require.ErrorContains(t, err, `unexpected argument "frobnicate"`)
 	require.Contains(t, errOut.String(), "usage: element-emulator lab")
 }
+
+// TestLabOverview: every lab cluster's dashboard serves the class's
+// overview, one row per cluster with its health and a link to its page on
+// its own port, and no credentials (UI5).
+func TestLabOverview(t *testing.T) {
+	cs, _, _ := startLab(t, "--clusters", "3", "--base-port", "0", "--ephemeral", "--credentials", "per-cluster", "--clock", "virtual")
+	c2 := cs[1]
+	req, err := http.NewRequest(http.MethodPost, "http://"+c2.HTTP+"/_emulator/drives/2/fail", nil)
+	require.NoError(t, err)
+	req.SetBasicAuth(c2.User, c2.Password)
+	resp, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	resp.Body.Close()
+	require.Equal(t, http.StatusOK, resp.StatusCode)
+
+	for _, c := range cs {
+		req, err := http.NewRequest(http.MethodGet, "http://"+c.HTTP+"/_emulator/ui/lab/state", nil)
+		require.NoError(t, err)
+		req.SetBasicAuth(c.User, c.Password)
+		resp, err := http.DefaultClient.Do(req)
+		require.NoError(t, err)
+		body, err := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		require.NoError(t, err)
+		require.Equal(t, http.StatusOK, resp.StatusCode, string(body))
+		var st struct {
+			Lab      bool `json:"lab"`
+			Healthy  int  `json:"healthy"`
+			Clusters []struct {
+				Index  int    `json:"index"`
+				Name   string `json:"name"`
+				URL    string `json:"url"`
+				Health struct {
+					OK         bool     `json:"ok"`
+					FaultCodes []string `json:"faultCodes"`
+				} `json:"health"`
+			} `json:"clusters"`
+		}
+		require.NoError(t, json.Unmarshal(body, &st))
+		require.True(t, st.Lab)
+		require.Equal(t, 2, st.Healthy)
+		require.Len(t, st.Clusters, 3)
+		for i, row := range st.Clusters {
+			require.Equal(t, i+1, row.Index)
+			require.Equal(t, cs[i].Name, row.Name)
+			require.Equal(t, "http://"+cs[i].HTTP+"/_emulator/ui/", row.URL)
+			require.Equal(t, i != 1, row.Health.OK)
+		}
+		require.Equal(t, []string{"driveFailed"}, st.Clusters[1].Health.FaultCodes)
+		for _, other := range cs {
+			require.NotContains(t, string(body), other.Password)
+		}
+	}
+}

@@ -157,6 +157,7 @@ func emulatorConfig(c Config, logger *slog.Logger) (emulator.Config, error) {
 		ClientCertDays: c.KMIPClientCertDays,
 		MaxCalls:       c.MaxCalls,
 		Logger:         logger,
+		NoUI:           !c.UI,
 	}
 	if c.Seed != "" {
 		s, _ := strconv.ParseUint(c.Seed, 10, 64)
@@ -166,6 +167,9 @@ func emulatorConfig(c Config, logger *slog.Logger) (emulator.Config, error) {
 		e.KEK, _ = base64.StdEncoding.DecodeString(c.MasterKey)
 	}
 	if err := kaclsConfig(c, &e); err != nil {
+		return e, err
+	}
+	if err := tckmsConfig(c, &e); err != nil {
 		return e, err
 	}
 	for _, f := range c.KMIPClientCAs {

@@ -44,18 +44,3 @@ CREATE TABLE storage_qos_policies (
 	id  INTEGER PRIMARY KEY,
 	doc TEXT NOT NULL
 );
-
--- Cluster-wide storage settings: the cluster full threshold's knobs and
--- the enabled features (key "feature.<name>").
-CREATE TABLE storage_settings (
-	key   TEXT PRIMARY KEY,
-	value TEXT NOT NULL
-);
-
--- Snapshot schedules; next_run ('' = never) is what the settlement looks for.
-CREATE TABLE storage_schedules (
-	id       INTEGER PRIMARY KEY,
-	next_run TEXT NOT NULL DEFAULT '',
-	doc      TEXT NOT NULL
-);
-CREATE INDEX storage_schedules_due ON storage_schedules (next_run) WHERE next_run != '';
