@@ -483,3 +483,20 @@ func TestStorageSchedules(t *testing.T) {
 	require.Len(t, objs(t, s.OK("ListSchedules", nil)["schedules"]), 1)
 	s.Fail("GetSchedule", map[string]any{"scheduleID": daily}, "xScheduleIDDoesNotExist")
 }
+
+// TestStorageSurvivesRestart: the storage domain lives in the emulator's
+// SQLite file, so a restart on the same data directory keeps it, and the
+// clock-driven purge still applies afterwards.
+func TestStorageSurvivesRestart(t *testing.T) {
+	s := apitest.NewServer(t)
+	acct := apitest.Int(t, s.OK("AddAccount", map[string]any{"username": "durable", "initiatorSecret": "abcdefghijkl"})["accountID"])
+	v := apitest.Int(t, s.OK("CreateVolume", map[string]any{"name": "d", "accountID": acct, "totalSize": 1e9})["volumeID"])
+	s.OK("DeleteVolume", map[string]any{"volumeID": v})
+	s = s.Restart()
+	a := apitest.Obj(t, s.OK("GetAccountByID", map[string]any{"accountID": acct}), "account")
+	require.Equal(t, "abcdefghijkl", a["initiatorSecret"])
+	require.Equal(t, []int64{v}, volIDs(t, s.OK("ListDeletedVolumes", nil)))
+	s.Advance(8 * 3600)
+	require.Empty(t, volIDs(t, s.OK("ListDeletedVolumes", nil)))
+	require.Equal(t, v+1, apitest.Int(t, s.OK("CreateVolume", map[string]any{"name": "e", "accountID": acct, "totalSize": 1e9})["volumeID"]))
+}
