@@ -123,6 +123,8 @@ func (s *Server) controlRoutes(r chi.Router) {
 	r.Get("/kacls/jwks", s.kaclsJWKS)
 	r.Get("/kacls/requests", s.kaclsRequests)
 	r.Post("/kacls/rotate", s.kaclsRotate)
+	// Alibaba Cloud KMS (control_alikms.go).
+	s.alikmsRoutes(r)
 	if s.deps.UI != nil {
 		r.Handle("/ui", s.deps.UI)
 		r.Handle("/ui/*", s.deps.UI)

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/element-emulator/element-emulator/alikms"
 	"github.com/element-emulator/element-emulator/dashboard"
 	"github.com/element-emulator/element-emulator/tckms"
 )
@@ -31,6 +32,9 @@ func (e *Emulator) buildUI() {
 	})
 	if e.kacls != nil {
 		e.ui.Register(dashboard.KACLSSection(e.kacls))
+	}
+	if e.alikms != nil {
+		e.ui.Register(dashboard.AlikmsSection(func() *alikms.Service { return e.alikms }, func() string { return e.Addr("alikms") }))
 	}
 	if e.tckms != nil {
 		e.ui.Register(dashboard.TCKMSSection(func() *tckms.Service { return e.tckms }, func() string { return e.Addr("tckms") }))

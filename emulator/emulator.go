@@ -28,6 +28,7 @@ import (
 
 	"github.com/google/uuid"
 
+	"github.com/element-emulator/element-emulator/alikms"
 	"github.com/element-emulator/element-emulator/api"
 	"github.com/element-emulator/element-emulator/clock"
 	"github.com/element-emulator/element-emulator/cluster"
@@ -77,6 +78,14 @@ type Config struct {
 	KACLS        kacls.Config
 	KACLSPeerCAs []*x509.Certificate
 
+	// AlikmsAddr is the Alibaba Cloud KMS listener ("" or "off": none),
+	// plain HTTP; with AlikmsAddrDefault a busy port only warns. Alikms
+	// configures it (Store, Now, Wall, Logger and Faults are filled in).
+	AlikmsAddr        string
+	AlikmsAddrDefault bool
+	// AlikmsTLS serves it over HTTPS with a leaf of the embedded CA.
+	AlikmsTLS bool
+	Alikms    alikms.Config
 	// TCKMSAddr is the Tencent Cloud KMS listener, plain HTTP ("" or "off":
 	// none); a busy port is only a warning when TCKMSAddrDefault (TK1).
 	TCKMSAddr        string
@@ -105,8 +114,9 @@ type Emulator struct {
 	kmipSrv *kmip.Server
 	cluster *cluster.Cluster
 	api     *api.Server
-	kacls   *kacls.Service // nil when off
-	tckms   *tckms.Service // nil when off
+	kacls   *kacls.Service  // nil when off
+	alikms  *alikms.Service // nil when off
+	tckms   *tckms.Service  // nil when off
 	// Restarted is true when the database already held a cluster.
 	Restarted bool
 
@@ -313,6 +323,9 @@ func (e *Emulator) build(ctx context.Context) error {
 	if err := e.buildKACLS(ctx); err != nil {
 		return err
 	}
+	if err := e.buildAlikms(); err != nil {
+		return err
+	}
 	if err := e.buildTCKMS(); err != nil {
 		return err
 	}
@@ -399,6 +412,10 @@ func (e *Emulator) Listen(ctx context.Context) error {
 		return err
 	}
 	if err := e.listenKACLS(tlsCfg); err != nil {
+		e.Close()
+		return err
+	}
+	if err := e.listenAlikms(tlsCfg); err != nil {
 		e.Close()
 		return err
 	}

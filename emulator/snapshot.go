@@ -142,6 +142,9 @@ func (e *Emulator) Restore(ctx context.Context, name string) error {
 	if err := e.applyListenerFaults(ctx); err != nil {
 		return err
 	}
+	if e.alikms != nil {
+		e.alikms.Reload()
+	}
 	if e.kacls != nil {
 		// The snapshot holds the KACLS keys of its time (KA13).
 		if err := e.kacls.Reload(ctx); err != nil {
@@ -232,6 +235,9 @@ func (e *Emulator) reset(ctx context.Context) error {
 		if e.kacls != nil {
 			e.kacls.ClearRequests()
 		}
+		if e.alikms != nil {
+			e.alikms.Reset()
+		}
 		if e.tckms != nil {
 			e.tckms.ClearRequests()
 		}
@@ -245,6 +251,9 @@ func (e *Emulator) reset(ctx context.Context) error {
 		if err := e.kacls.Reset(ctx); err != nil {
 			return err
 		}
+	}
+	if err := e.resetAlikms(ctx); err != nil {
+		return err
 	}
 	if err := e.resetTCKMS(ctx); err != nil {
 		return err

@@ -232,6 +232,7 @@ type runner struct {
 	portRe  *regexp.Regexp
 	nextID  int
 	kacls   map[string]string // KACLS instance URLs by name (kacls.go)
+	alikms  string            // the Alibaba KMS endpoint (alikms.go)
 	tckms   string            // the Tencent KMS host:port (tckms.go)
 	// tckmsScheme is http or https, from GET /_emulator/tckms.
 	tckmsScheme string
@@ -495,6 +496,8 @@ func (r *runner) run(ctx context.Context, st *Step) error {
 		return r.runEvents(ctx, st)
 	case KindKACLS:
 		return r.runKACLS(ctx, st)
+	case KindAlikms:
+		return r.runAlikms(ctx, st)
 	case KindTCKMS:
 		return r.runTCKMS(ctx, st)
 	}

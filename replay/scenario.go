@@ -32,6 +32,7 @@ const (
 	KindExpectDrives  = "expectDrives"
 	KindExpectEvents  = "expectEvents"
 	KindKACLS         = "kacls"
+	KindAlikms        = "alikms"
 	KindTCKMS         = "tckms"
 	maxFixtureDepth   = 8
 	defaultWaitEvery  = 1
@@ -46,7 +47,7 @@ const (
 // StepKinds lists every step kind the parser knows.
 func StepKinds() []string {
 	return []string{KindCall, KindRequest, KindWait, KindAdvance, KindControl, KindSign,
-		KindExpectFaults, KindExpectDrives, KindExpectEvents, KindKACLS, KindTCKMS}
+		KindExpectFaults, KindExpectDrives, KindExpectEvents, KindKACLS, KindAlikms, KindTCKMS}
 }
 
 // stepFields lists the fields each kind accepts besides its own key.
@@ -61,6 +62,7 @@ var stepFields = map[string][]string{
 	KindExpectDrives: {},
 	KindExpectEvents: {},
 	KindKACLS:        {"body", "status", "expect", "capture"},
+	KindAlikms:       {"params", "signature", "credential", "status", "expect", "capture"},
 	KindTCKMS:        {"body", "wrap", "error", "expect", "capture", "secretId", "secretKey"},
 }
 
@@ -86,6 +88,8 @@ type Start struct {
 	// KACLS names the KACLS instances to serve (each at /<name>/v1); an
 	// empty list serves one at /v1 (docs/kacls.md).
 	KACLS []string `yaml:"kacls" json:"kacls,omitempty"`
+	// Alikms serves the Alibaba Cloud KMS (docs/alibaba-kms.md).
+	Alikms bool `yaml:"alikms" json:"alikms,omitempty"`
 	// TCKMS serves the Tencent Cloud KMS (docs/tencent-kms.md).
 	TCKMS bool `yaml:"tckms" json:"tckms,omitempty"`
 }
@@ -141,6 +145,8 @@ func (s *Step) Label() string {
 		return "control " + fmt.Sprint(s.Value)
 	case KindKACLS:
 		return "kacls " + fmt.Sprint(s.Value)
+	case KindAlikms:
+		return "alikms " + fmt.Sprint(s.Value)
 	case KindTCKMS:
 		return "tckms " + fmt.Sprint(s.Value)
 	case KindAdvance:
@@ -515,6 +521,10 @@ func (st *Step) check() error {
 			if n, ok := number(x); !ok || n < 100 || n > 599 {
 				return errors.New("status must be an HTTP status code")
 			}
+		}
+	case KindAlikms:
+		if err := validateAlikmsStep(st, v); err != nil {
+			return err
 		}
 	case KindTCKMS:
 		if err := checkTCKMSValue(v); err != nil {

@@ -79,6 +79,14 @@ type Config struct {
 	KACLSAllowGuests     bool
 	KACLSOwnerDomain     string
 
+	// The Alibaba Cloud KMS (docs/alibaba-kms.md; alikms.go).
+	AlikmsAddr        string
+	AlikmsAddrGiven   bool
+	AlikmsTLS         bool
+	AlikmsRegion      string
+	AlikmsAccount     string
+	AlikmsCredentials stringList
+	AlikmsCredFile    string
 	// Tencent Cloud KMS (docs/tencent-kms.md). TCKMSAddrGiven: as KACLSAddrGiven.
 	TCKMSAddr        string
 	TCKMSAddrGiven   bool
@@ -251,6 +259,12 @@ Flags (each also read from its ELEMENT_EMULATOR_* environment variable; flags wi
 	boolean(&c.KACLSAllowGuests, "kacls-allow-guests", false, "accept email_type google-visitor and customer-idp")
 	str(&c.KACLSOwnerDomain, "kacls-owner-domain", "", "when set, a kacls_owner_domain claim must equal it")
 
+	str(&c.AlikmsAddr, "alikms-addr", "127.0.0.1:9441", "Alibaba Cloud KMS listener, plain HTTP; off disables (a busy default port only warns)")
+	boolean(&c.AlikmsTLS, "alikms-tls", false, "serve the Alibaba KMS over HTTPS (leaf of the embedded CA; SDK Protocol https with Config.Ca)")
+	str(&c.AlikmsCredFile, "alikms-credentials", "", `JSON file of Alibaba access keys: [{"id": "...", "secret": "...", "token": "..."}]`)
+	str(&c.AlikmsRegion, "alikms-region", "cn-hangzhou", "Alibaba KMS region (in key ARNs)")
+	str(&c.AlikmsAccount, "alikms-account", "1234567890123456", "Alibaba KMS account ID (in key ARNs and GetCallerIdentity)")
+	list(&c.AlikmsCredentials, "alikms-credential", "Alibaba KMS access key ID:SECRET[:SECURITY_TOKEN] (default: LTAIEMULATOR0000000000:emulator-alibaba-secret)")
 	str(&c.TCKMSAddr, "tckms-addr", "127.0.0.1:9442", "Tencent Cloud KMS listener, plain HTTP; off disables (a busy default port only warns)")
 	boolean(&c.TCKMSTLS, "tckms-tls", false, "serve the Tencent KMS over HTTPS (leaf of the embedded CA) instead of plain HTTP")
 	list(&c.TCKMSCredentials, "tckms-credential", "Tencent SecretId:SecretKey[:Token] accepted besides the default pair")
@@ -266,6 +280,8 @@ Flags (each also read from its ELEMENT_EMULATOR_* environment variable; flags wi
 	}
 	c.KACLSAddrGiven = getenv(envName("kacls-addr")) != ""
 	fs.Visit(func(f *flag.Flag) { c.KACLSAddrGiven = c.KACLSAddrGiven || f.Name == "kacls-addr" })
+	c.AlikmsAddrGiven = getenv(envName("alikms-addr")) != ""
+	fs.Visit(func(f *flag.Flag) { c.AlikmsAddrGiven = c.AlikmsAddrGiven || f.Name == "alikms-addr" })
 	c.TCKMSAddrGiven = getenv(envName("tckms-addr")) != ""
 	fs.Visit(func(f *flag.Flag) { c.TCKMSAddrGiven = c.TCKMSAddrGiven || f.Name == "tckms-addr" })
 	return c, fs, c.Validate()
@@ -332,6 +348,9 @@ func (c Config) Validate() error {
 	}
 	if c.KMIPClientCertDays < 1 || c.KMIPClientCertDays > 36500 {
 		return ErrClientCertDays
+	}
+	if err := c.validateAlikms(); err != nil {
+		return err
 	}
 	if err := c.validateKACLS(); err != nil {
 		return err

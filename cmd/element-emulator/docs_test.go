@@ -199,7 +199,7 @@ func runDocSession(t *testing.T, blocks []*docBlock) []string {
 	t.Helper()
 	ctx := context.Background()
 	cfg, _, err := parseConfig("doctest", []string{"--ephemeral", "--clock", "virtual", "--seed", "1",
-		"--http-addr", "127.0.0.1:0", "--https-addr", "127.0.0.1:0", "--node-addr", "127.0.0.1:0", "--kmip-addr", "127.0.0.1:0", "--kacls-addr", "127.0.0.1:0"},
+		"--http-addr", "127.0.0.1:0", "--https-addr", "127.0.0.1:0", "--node-addr", "127.0.0.1:0", "--kmip-addr", "127.0.0.1:0", "--kacls-addr", "127.0.0.1:0", "--alikms-addr", "127.0.0.1:0"},
 		func(string) string { return "" }, io.Discard)
 	require.NoError(t, err)
 	ecfg, err := emulatorConfig(cfg, newLogger(io.Discard, "error"))

@@ -38,8 +38,8 @@ Prints a table of URLs and credentials to stdout; Ctrl-C stops all.
 Lab flags (env ELEMENT_EMULATOR_<NAME>):
   --clusters N            number of clusters, 1 to 500 (required)
   --base-port P           cluster i (1..N) listens on P+10(i-1): +0 HTTP, +1 HTTPS (MVIP),
-                          +2 node (MIP), +3 KMIP, +4 KACLS, +6 Tencent KMS; 0 lets the OS choose
-                          every port (default 18000)
+                          +2 node (MIP), +3 KMIP, +4 KACLS, +5 Alibaba KMS, +6 Tencent KMS;
+                          0 lets the OS choose every port (default 18000)
   --host H                address the listeners bind (default 127.0.0.1; 0.0.0.0 for a classroom)
   --credentials MODE      same (every cluster uses --user/--password) or per-cluster
                           (user student<i>, a generated password) (default same)
@@ -68,13 +68,14 @@ type labOptions struct {
 
 // Port offsets of cluster i within its block of 10 (docs/labs/README.md).
 const (
-	labPortHTTP  = 0
-	labPortHTTPS = 1
-	labPortNode  = 2
-	labPortKMIP  = 3
-	labPortKACLS = 4
-	labPortTCKMS = 6 // +5 is Alibaba KMS's
-	labPortBlock = 10
+	labPortHTTP   = 0
+	labPortHTTPS  = 1
+	labPortNode   = 2
+	labPortKMIP   = 3
+	labPortKACLS  = 4
+	labPortAlikms = 5
+	labPortTCKMS  = 6
+	labPortBlock  = 10
 )
 
 // parseLabArgs takes the lab's flags out of args (in any position) and
@@ -166,6 +167,7 @@ type labCluster struct {
 	User, Password          string
 	HTTP, HTTPS, Node, KMIP string // listen addresses
 	KACLS                   string // the KACLS instances' URLs, or "off"
+	Alikms                  string // the Alibaba KMS endpoint (http://host:port), or "off"
 	TCKMS                   string // the Tencent KMS endpoint, or "off"
 }
 
@@ -351,7 +353,7 @@ func runLabWith(ctx context.Context, args []string, getenv func(string) string, 
 	}
 	for _, c := range clusters {
 		logger.Info("lab cluster ready", "cluster", c.Index, "name", c.Name, "https", c.HTTPS, "http", c.HTTP,
-			"node", c.Node, "kmip", c.KMIP, "kacls", c.KACLS, "tckms", c.TCKMS, "user", c.User, "restarted", c.Emu.Restarted)
+			"node", c.Node, "kmip", c.KMIP, "kacls", c.KACLS, "alikms", c.Alikms, "tckms", c.TCKMS, "user", c.User, "restarted", c.Emu.Restarted)
 	}
 	logger.Info("lab ready", "clusters", o.Clusters, "state", state, "clock", cfg.Clock, "credentials", o.Credentials,
 		"startup", startup.Round(time.Millisecond))
@@ -391,6 +393,10 @@ func openLabCluster(ctx context.Context, o labOptions, cfg Config, secret []byte
 		// Each cluster has its own KACLS in its port block, like its key server.
 		ecfg.KACLSAddr, ecfg.KACLSAddrDefault = o.addr(i, labPortKACLS), false
 	}
+	if a := ecfg.AlikmsAddr; a != "" && a != "off" {
+		// And its own Alibaba KMS.
+		ecfg.AlikmsAddr, ecfg.AlikmsAddrDefault = o.addr(i, labPortAlikms), false
+	}
 	if a := ecfg.TCKMSAddr; a != "" && a != "off" {
 		ecfg.TCKMSAddr, ecfg.TCKMSAddrDefault = o.addr(i, labPortTCKMS), false
 	}
@@ -418,6 +424,10 @@ func openLabCluster(ctx context.Context, o labOptions, cfg Config, secret []byte
 		}
 		kaclsURLs = strings.Join(urls, ",")
 	}
+	alikmsAddr := "off"
+	if u := e.AlikmsURL(); u != "" && e.Alikms() != nil {
+		alikmsAddr = u
+	}
 	tckmsAddr := "off"
 	if a := e.Addr("tckms"); a != "" {
 		tckmsAddr = "http://" + a
@@ -426,7 +436,7 @@ func openLabCluster(ctx context.Context, o labOptions, cfg Config, secret []byte
 		}
 	}
 	return &labCluster{Index: i, Name: ecfg.Cluster.Name, Emu: e,
-		HTTP: e.Addr("http"), HTTPS: e.Addr("https"), Node: e.Addr("node"), KMIP: e.KMIPAddr(), KACLS: kaclsURLs, TCKMS: tckmsAddr}, nil
+		HTTP: e.Addr("http"), HTTPS: e.Addr("https"), Node: e.Addr("node"), KMIP: e.KMIPAddr(), KACLS: kaclsURLs, Alikms: alikmsAddr, TCKMS: tckmsAddr}, nil
 }
 
 // boot boots a listening lab cluster, starts serving and, on a fresh state,
@@ -469,9 +479,9 @@ func shareLabOverview(clusters []*labCluster) {
 // printLabTable writes the class's table: the only place passwords appear.
 func printLabTable(w io.Writer, clusters []*labCluster) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "CLUSTER\tNAME\tMVIP (HTTPS)\tHTTP\tNODE (MIP)\tKMIP\tKACLS\tTENCENT KMS\tUSER\tPASSWORD")
+	fmt.Fprintln(tw, "CLUSTER\tNAME\tMVIP (HTTPS)\tHTTP\tNODE (MIP)\tKMIP\tKACLS\tALIBABA KMS\tTENCENT KMS\tUSER\tPASSWORD")
 	for _, c := range clusters {
-		fmt.Fprintf(tw, "%d\t%s\thttps://%s\thttp://%s\thttps://%s\t%s\t%s\t%s\t%s\t%s\n", c.Index, c.Name, c.HTTPS, c.HTTP, c.Node, c.KMIP, c.KACLS, c.TCKMS, c.User, c.Password)
+		fmt.Fprintf(tw, "%d\t%s\thttps://%s\thttp://%s\thttps://%s\t%s\t%s\t%s\t%s\t%s\t%s\n", c.Index, c.Name, c.HTTPS, c.HTTP, c.Node, c.KMIP, c.KACLS, c.Alikms, c.TCKMS, c.User, c.Password)
 	}
 	tw.Flush()
 }

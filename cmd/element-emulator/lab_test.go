@@ -190,7 +190,7 @@ func TestFixtureAppliesOnceAndResetRestoresIt(t *testing.T) {
 	require.NoError(t, os.WriteFile(fixture, []byte(testFixture), 0o600))
 	data := filepath.Join(dir, "data")
 	args := []string{"--data", data, "--https-addr", "127.0.0.1:0", "--http-addr", "127.0.0.1:0",
-		"--node-addr", "127.0.0.1:0", "--kmip-addr", "127.0.0.1:0", "--kacls-addr", "off", "--clock", "virtual", "--fixture", fixture}
+		"--node-addr", "127.0.0.1:0", "--kmip-addr", "127.0.0.1:0", "--kacls-addr", "off", "--alikms-addr", "off", "--clock", "virtual", "--fixture", fixture}
 
 	runOnce := func(check func(base string, e *emulator.Emulator)) {
 		ctx, cancel := context.WithCancel(context.Background())

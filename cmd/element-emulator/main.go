@@ -169,6 +169,9 @@ func emulatorConfig(c Config, logger *slog.Logger) (emulator.Config, error) {
 	if err := kaclsConfig(c, &e); err != nil {
 		return e, err
 	}
+	if err := alikmsConfig(c, &e); err != nil {
+		return e, err
+	}
 	if err := tckmsConfig(c, &e); err != nil {
 		return e, err
 	}

@@ -97,7 +97,7 @@ func runInProcess(t *testing.T, dir string) (e *emulator.Emulator, stop func()) 
 	done := make(chan error, 1)
 	go func() {
 		done <- runWith(ctx, []string{"--data", dir, "--https-addr", "", "--http-addr", "127.0.0.1:0", "--node-addr", "",
-			"--kmip-addr", "127.0.0.1:0", "--kacls-addr", "off", "--clock", "virtual"}, func(string) string { return "" }, strings.NewReader(""),
+			"--kmip-addr", "127.0.0.1:0", "--kacls-addr", "off", "--alikms-addr", "off", "--clock", "virtual"}, func(string) string { return "" }, strings.NewReader(""),
 			io.Discard, io.Discard, func(e *emulator.Emulator) { ready <- e })
 	}()
 	select {
@@ -127,7 +127,7 @@ func TestRunServesAndShutsDown(t *testing.T) {
 	var logs bytes.Buffer
 	go func() {
 		done <- runWith(ctx, []string{"--data", dir, "--https-addr", "127.0.0.1:0", "--http-addr", "127.0.0.1:0",
-			"--node-addr", "127.0.0.1:0", "--kmip-addr", "127.0.0.1:0", "--kacls-addr", "off", "--clock", "virtual"},
+			"--node-addr", "127.0.0.1:0", "--kmip-addr", "127.0.0.1:0", "--kacls-addr", "off", "--alikms-addr", "off", "--clock", "virtual"},
 			func(string) string { return "" }, strings.NewReader(""), io.Discard, &logs, func(e *emulator.Emulator) { ready <- e })
 	}()
 	var e *emulator.Emulator

@@ -349,6 +349,9 @@ func replayEmulatorConfig(st replay.Start, seed *uint64) emulator.Config {
 		cfg.KACLSAddr = "127.0.0.1:0"
 		cfg.KACLS = kacls.Config{Instances: st.KACLS, TestIssuers: true, Version: version}
 	}
+	if st.Alikms {
+		cfg.AlikmsAddr = "127.0.0.1:0" // the Alibaba KMS (signatures on real time)
+	}
 	if st.TCKMS {
 		// Tencent signatures carry real time, whatever the clock (TK3).
 		cfg.TCKMSAddr, cfg.TCKMS.Wall = "127.0.0.1:0", time.Now

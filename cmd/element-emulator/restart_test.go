@@ -31,7 +31,7 @@ func newChild(t *testing.T, extra ...string) *child {
 	httpAddr, kmipAddr := freeAddr(t), freeAddr(t)
 	_, port, _ := net.SplitHostPort(kmipAddr)
 	o := &child{t: t, kmipPort: port, c: newClient(t, "http://"+httpAddr),
-		args: append([]string{"--data", dir, "--http-addr", httpAddr, "--https-addr", "", "--node-addr", "", "--kmip-addr", kmipAddr, "--kacls-addr", "off",
+		args: append([]string{"--data", dir, "--http-addr", httpAddr, "--https-addr", "", "--node-addr", "", "--kmip-addr", kmipAddr, "--kacls-addr", "off", "--alikms-addr", "off",
 			"--clock", "virtual"}, extra...)}
 	o.start()
 	return o
