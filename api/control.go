@@ -118,10 +118,10 @@ func (s *Server) controlRoutes(r chi.Router) {
 	r.Get("/kmip/stats", s.kmipStats)
 	r.Get("/kmip/objects", s.kmipObjects)
 	r.Get("/kmip/certs", s.kmipCerts)
-	r.Get("/kacls", s.kaclsInstances)
+	r.Get("/kacls", s.serveLogInfo(s.kaclsLogCtl))
 	r.Post("/kacls/token", s.kaclsToken)
 	r.Get("/kacls/jwks", s.kaclsJWKS)
-	r.Get("/kacls/requests", s.kaclsRequests)
+	r.Get("/kacls/requests", s.serveLogRequests(s.kaclsLogCtl))
 	r.Post("/kacls/rotate", s.kaclsRotate)
 	// Alibaba Cloud KMS (control_alikms.go).
 	s.alikmsRoutes(r)
@@ -130,8 +130,8 @@ func (s *Server) controlRoutes(r chi.Router) {
 		r.Handle("/ui/*", s.deps.UI)
 	}
 	// Tencent Cloud KMS (api/tckms.go).
-	r.Get("/tckms", s.tckmsInfo)
-	r.Get("/tckms/requests", s.tckmsRequests)
+	r.Get("/tckms", s.serveLogInfo(s.tckmsCtl))
+	r.Get("/tckms/requests", s.serveLogRequests(s.tckmsCtl))
 }
 
 func (s *Server) ctl(w http.ResponseWriter) (Control, bool) {
@@ -774,12 +774,6 @@ func (s *Server) controlList(w http.ResponseWriter, r *http.Request, key string,
 	writeJSON(w, http.StatusOK, map[string]any{key: list})
 }
 
-// kaclsInstances serves GET /_emulator/kacls: the instances and their URLs
-// (docs/kacls.md, lab controls).
-func (s *Server) kaclsInstances(w http.ResponseWriter, r *http.Request) {
-	s.controlList(w, r, "instances", Control.KACLSInstances)
-}
-
 // kaclsToken serves POST /_emulator/kacls/token (KA11).
 func (s *Server) kaclsToken(w http.ResponseWriter, r *http.Request) {
 	c, ok := s.ctl(w)
@@ -812,29 +806,6 @@ func (s *Server) kaclsJWKS(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, set)
-}
-
-// kaclsRequests serves GET /_emulator/kacls/requests?instance=NAME&since=ID.
-func (s *Server) kaclsRequests(w http.ResponseWriter, r *http.Request) {
-	c, ok := s.ctl(w)
-	if !ok {
-		return
-	}
-	var since int64
-	if v := r.URL.Query().Get("since"); v != "" {
-		n, err := strconv.ParseInt(v, 10, 64)
-		if err != nil || n < 0 {
-			writeControlError(w, http.StatusBadRequest, "since must be a request id (a non-negative integer)")
-			return
-		}
-		since = n
-	}
-	list, err := c.KACLSRequests(r.URL.Query().Get("instance"), since)
-	if err != nil {
-		s.controlFailure(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, map[string]any{"requests": list})
 }
 
 // kaclsRotate serves POST /_emulator/kacls/rotate?instance=NAME.
