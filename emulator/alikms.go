@@ -3,10 +3,6 @@ package emulator
 import (
 	"context"
 	"crypto/tls"
-	"errors"
-	"fmt"
-	"log/slog"
-	"net"
 	"net/http"
 	"strings"
 	"time"
@@ -44,30 +40,18 @@ func (e *Emulator) listenAlikms(tlsCfg *tls.Config) error {
 	if e.alikms == nil {
 		return nil
 	}
-	ln, err := net.Listen("tcp", e.cfg.AlikmsAddr)
+	ln, err := e.bindService("Alibaba KMS", "alikms-addr", e.cfg.AlikmsAddr, e.cfg.AlikmsAddrDefault)
 	if err != nil {
-		if e.cfg.AlikmsAddrDefault {
-			e.log.Warn("Alibaba KMS off: its default port is busy (give --alikms-addr to choose another)", "addr", e.cfg.AlikmsAddr, "error", err)
-			e.alikms = nil
-			return nil
-		}
-		return fmt.Errorf("Alibaba KMS listener on %s: %w", e.cfg.AlikmsAddr, err)
+		return err
+	}
+	if ln == nil { // the default port was busy
+		e.alikms = nil
+		return nil
 	}
 	if e.cfg.AlikmsTLS {
 		ln = tls.NewListener(ln, tlsCfg)
 	}
-	srv := &http.Server{Handler: e.alikms.Handler(), ReadHeaderTimeout: 30 * time.Second, ErrorLog: slog.NewLogLogger(e.log.Handler(), slog.LevelDebug)}
-	e.mu.Lock()
-	e.listeners["alikms"] = ln
-	e.servers = append(e.servers, srv)
-	e.mu.Unlock()
-	e.wg.Add(1)
-	go func() {
-		defer e.wg.Done()
-		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
-			e.log.Error("listener stopped", "listener", "alikms", "error", err)
-		}
-	}()
+	e.serveService("alikms", ln, e.alikms.Handler())
 	ids := e.alikms.AccessKeyIDs()
 	e.log.Info("Alibaba Cloud KMS listening (SDK: Endpoint host:port, Protocol http or https)", "url", e.AlikmsURL(),
 		"region", e.alikms.Region(), "accessKeyId", ids[0])

@@ -7,11 +7,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"log/slog"
-	"net"
 	"net/http"
 	"strconv"
-	"time"
 
 	"github.com/element-emulator/element-emulator/api"
 	"github.com/element-emulator/element-emulator/cluster"
@@ -60,31 +57,19 @@ func (e *Emulator) listenKACLS(tlsCfg *tls.Config) error {
 	if e.kacls == nil {
 		return nil
 	}
-	ln, err := net.Listen("tcp", e.cfg.KACLSAddr)
+	ln, err := e.bindService("KACLS", "kacls-addr", e.cfg.KACLSAddr, e.cfg.KACLSAddrDefault)
 	if err != nil {
-		if e.cfg.KACLSAddrDefault {
-			e.log.Warn("KACLS off: its default port is busy (give --kacls-addr to choose another)", "addr", e.cfg.KACLSAddr, "error", err)
-			e.kacls = nil
-			return nil
-		}
-		return fmt.Errorf("KACLS listener on %s: %w", e.cfg.KACLSAddr, err)
+		return err
+	}
+	if ln == nil { // the default port was busy
+		e.kacls = nil
+		return nil
 	}
 	e.kacls.SetOrigin(kacls.Origin(!e.cfg.KACLSPlainHTTP, ln.Addr().String()))
 	if !e.cfg.KACLSPlainHTTP {
 		ln = tls.NewListener(ln, tlsCfg)
 	}
-	srv := &http.Server{Handler: e.kacls.Handler(), ReadHeaderTimeout: 30 * time.Second, ErrorLog: slog.NewLogLogger(e.log.Handler(), slog.LevelDebug)}
-	e.mu.Lock()
-	e.listeners["kacls"] = ln
-	e.servers = append(e.servers, srv)
-	e.mu.Unlock()
-	e.wg.Add(1)
-	go func() {
-		defer e.wg.Done()
-		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
-			e.log.Error("listener stopped", "listener", "kacls", "error", err)
-		}
-	}()
+	e.serveService("kacls", ln, e.kacls.Handler())
 	for _, in := range e.kacls.URLs() {
 		e.log.Info("KACLS instance listening (tokens from POST /_emulator/kacls/token)", "instance", in.Name, "url", in.URL)
 	}

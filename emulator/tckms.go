@@ -3,19 +3,10 @@ package emulator
 import (
 	"context"
 	"crypto/tls"
-	"errors"
-	"fmt"
-	"log/slog"
-	"net"
 	"net/http"
-	"strconv"
 	"strings"
-	"time"
 
 	"github.com/element-emulator/element-emulator/api"
-	"github.com/element-emulator/element-emulator/cloudkms"
-	"github.com/element-emulator/element-emulator/cluster"
-	"github.com/element-emulator/element-emulator/faults"
 	"github.com/element-emulator/element-emulator/tckms"
 )
 
@@ -31,7 +22,7 @@ func (e *Emulator) buildTCKMS() error {
 		tc.Wall = e.cfg.Wall
 	}
 	tc.Logger = e.log.With("component", "tckms")
-	tc.Faults = tckmsFaults{e.cluster}
+	tc.Faults = cloudKMSFaults{e.cluster}
 	tc.Logged = e.hub.Notify // the dashboard's panel follows the request log
 	svc, err := tckms.New(tc)
 	if err != nil {
@@ -49,31 +40,19 @@ func (e *Emulator) listenTCKMS(tlsCfg *tls.Config) error {
 	if e.tckms == nil {
 		return nil
 	}
-	ln, err := net.Listen("tcp", e.cfg.TCKMSAddr)
+	ln, err := e.bindService("Tencent KMS", "tckms-addr", e.cfg.TCKMSAddr, e.cfg.TCKMSAddrDefault)
 	if err != nil {
-		if e.cfg.TCKMSAddrDefault {
-			e.log.Warn("Tencent KMS off: its default port is busy (give --tckms-addr to choose another)", "addr", e.cfg.TCKMSAddr, "error", err)
-			e.tckms = nil
-			return nil
-		}
-		return fmt.Errorf("Tencent KMS listener on %s: %w", e.cfg.TCKMSAddr, err)
+		return err
+	}
+	if ln == nil { // the default port was busy
+		e.tckms = nil
+		return nil
 	}
 	scheme := "http"
 	if e.cfg.TCKMSTLS {
 		ln, scheme = tls.NewListener(ln, tlsCfg), "https"
 	}
-	srv := &http.Server{Handler: e.tckms.Handler(), ReadHeaderTimeout: 30 * time.Second, ErrorLog: slog.NewLogLogger(e.log.Handler(), slog.LevelDebug)}
-	e.mu.Lock()
-	e.listeners["tckms"] = ln
-	e.servers = append(e.servers, srv)
-	e.mu.Unlock()
-	e.wg.Add(1)
-	go func() {
-		defer e.wg.Done()
-		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
-			e.log.Error("listener stopped", "listener", "tckms", "error", err)
-		}
-	}()
+	e.serveService("tckms", ln, e.tckms.Handler())
 	// The default SecretId is shown while the configuration has not replaced
 	// its key; the key itself, like every secret, never reaches the log
 	// (docs/tencent-kms.md gives it).
@@ -96,22 +75,6 @@ func (e *Emulator) resetTCKMS(ctx context.Context) error {
 		return nil
 	}
 	return e.tckms.Reset(ctx)
-}
-
-// tckmsFaults feeds the persisted tckms fault rules to the service.
-type tckmsFaults struct{ c *cluster.Cluster }
-
-var _ cloudkms.FaultSource = tckmsFaults{}
-
-func (f tckmsFaults) Fire(ctx context.Context, ev cloudkms.FaultEvent) (*cloudkms.Fault, error) {
-	fe := faults.Event{Target: faults.Target(ev.Target), Attrs: map[string]string{"action": ev.Action}}
-	r, fired, err := f.c.FireRuleWhere(ctx, func(r faults.Rule) bool { return r.Matches(fe) })
-	if err != nil || !fired {
-		return nil, err
-	}
-	ms, _ := strconv.Atoi(r.Params["ms"])
-	status, _ := strconv.Atoi(r.Params["status"])
-	return &cloudkms.Fault{Effect: r.Effect, Code: r.Params["code"], Status: status, Message: r.Params["message"], Ms: ms}, nil
 }
 
 // errTCKMSOff answers the Tencent KMS lab controls when it is off.
