@@ -1,11 +1,9 @@
 package replay
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
 	"strconv"
 	"strings"
@@ -66,37 +64,15 @@ func (r *runner) runAlikms(ctx context.Context, st *Step) error {
 	if err != nil {
 		return err
 	}
-	resp, err := r.client.Do(req)
-	if err != nil {
-		return err
-	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(io.LimitReader(resp.Body, 64<<20))
+	status, body, err := r.send(req)
 	if err != nil {
 		return err
 	}
 	if r.tr != nil {
 		pb, _ := json.Marshal(params)
-		fmt.Fprintf(r.tr, "> alikms %s\n%s\n< %d\n%s\n", action, r.normalise(pb), resp.StatusCode, r.normalise(body))
+		fmt.Fprintf(r.tr, "> alikms %s\n%s\n< %d\n%s\n", action, r.normalise(pb), status, r.normalise(body))
 	}
-	var out any = map[string]any{"text": string(body)}
-	d := json.NewDecoder(bytes.NewReader(body))
-	d.UseNumber()
-	var x any
-	if err := d.Decode(&x); err == nil {
-		out = x
-	}
-	want := 200
-	if n, ok := number(st.Fields["status"]); ok {
-		want = int(n)
-	}
-	if resp.StatusCode != want {
-		return failf("expected HTTP %d, got %d: %s", want, resp.StatusCode, show(out))
-	}
-	if err := r.expect(st.Fields["expect"], out); err != nil {
-		return err
-	}
-	return r.capture(st, out)
+	return r.checkAnswer(st, status, decodeAnswer(body))
 }
 
 // alikmsParam renders a parameter value as the wire carries it: strings

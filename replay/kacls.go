@@ -52,36 +52,14 @@ func (r *runner) runKACLS(ctx context.Context, st *Step) error {
 	if b != nil {
 		req.Header.Set("Content-Type", "application/json")
 	}
-	resp, err := r.client.Do(req)
-	if err != nil {
-		return err
-	}
-	defer resp.Body.Close()
-	raw, err := io.ReadAll(io.LimitReader(resp.Body, 64<<20))
+	status, raw, err := r.send(req)
 	if err != nil {
 		return err
 	}
 	if r.tr != nil {
-		fmt.Fprintf(r.tr, "> %s kacls %s\n%s\n< %d\n%s\n", method, path, r.normalise(b), resp.StatusCode, r.normalise(raw))
+		fmt.Fprintf(r.tr, "> %s kacls %s\n%s\n< %d\n%s\n", method, path, r.normalise(b), status, r.normalise(raw))
 	}
-	var out any = map[string]any{"text": string(raw)}
-	d := json.NewDecoder(bytes.NewReader(raw))
-	d.UseNumber()
-	var x any
-	if err := d.Decode(&x); err == nil {
-		out = x
-	}
-	want := 200
-	if n, ok := number(st.Fields["status"]); ok {
-		want = int(n)
-	}
-	if resp.StatusCode != want {
-		return failf("expected HTTP %d, got %d: %s", want, resp.StatusCode, show(out))
-	}
-	if err := r.expect(st.Fields["expect"], out); err != nil {
-		return err
-	}
-	return r.capture(st, out)
+	return r.checkAnswer(st, status, decodeAnswer(raw))
 }
 
 // kaclsURL finds an instance's URL ("" = the only one) through the

@@ -688,17 +688,7 @@ func (r *runner) runControl(ctx context.Context, st *Step) error {
 	if err != nil {
 		return err
 	}
-	want := 200
-	if x, ok := number(st.Fields["status"]); ok {
-		want = int(x)
-	}
-	if status != want {
-		return failf("expected HTTP %d, got %d: %s", want, status, show(out))
-	}
-	if err := r.expect(st.Fields["expect"], out); err != nil {
-		return err
-	}
-	return r.capture(st, out)
+	return r.checkAnswer(st, status, out)
 }
 
 func (r *runner) runSign(ctx context.Context, st *Step) error {

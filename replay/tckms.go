@@ -13,7 +13,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -101,23 +100,18 @@ func (r *runner) runTCKMS(ctx context.Context, st *Step) error {
 	req.Header.Set("X-TC-Region", "ap-guangzhou")
 	req.Header.Set("X-TC-Timestamp", strconv.FormatInt(now.Unix(), 10))
 	req.Header.Set("Authorization", tc3Authorization(method, host, query, ctype, body, now, id, key))
-	resp, err := r.client.Do(req)
-	if err != nil {
-		return err
-	}
-	defer resp.Body.Close()
-	rb, err := io.ReadAll(io.LimitReader(resp.Body, 64<<20))
+	status, rb, err := r.send(req)
 	if err != nil {
 		return err
 	}
 	if r.tr != nil {
-		fmt.Fprintf(r.tr, "> %s tckms %s\n%s\n< %d\n%s\n", method, action, r.normalise(append([]byte(query), body...)), resp.StatusCode, r.normalise(rb))
+		fmt.Fprintf(r.tr, "> %s tckms %s\n%s\n< %d\n%s\n", method, action, r.normalise(append([]byte(query), body...)), status, r.normalise(rb))
 	}
 	var env struct{ Response map[string]any }
 	d := json.NewDecoder(bytes.NewReader(rb))
 	d.UseNumber()
-	if resp.StatusCode != http.StatusOK || d.Decode(&env) != nil || env.Response == nil {
-		return failf("expected HTTP 200 with {\"Response\": ...}, got %d: %s", resp.StatusCode, rb)
+	if status != http.StatusOK || d.Decode(&env) != nil || env.Response == nil {
+		return failf("expected HTTP 200 with {\"Response\": ...}, got %d: %s", status, rb)
 	}
 	out := env.Response
 	gotCode := ""
