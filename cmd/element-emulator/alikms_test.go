@@ -1,12 +1,10 @@
 package main
 
 import (
-	"context"
 	"io"
 	"log/slog"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -77,17 +75,8 @@ func TestAlikmsFlags(t *testing.T) {
 func TestAlikmsInLab(t *testing.T) {
 	o := labOptions{BasePort: 18000, Host: "127.0.0.1", Credentials: "same"}
 	require.Equal(t, "127.0.0.1:18015", o.addr(2, labPortAlikms))
-	o.BasePort = 0
-	c, _, err := parseConfig("element-emulator", []string{"--ephemeral", "--clock", "virtual", "--kacls-addr", "off", "--tckms-addr", "off"},
-		func(string) string { return "" }, io.Discard)
-	require.NoError(t, err)
-	lc, err := openLabCluster(context.Background(), o, c, []byte("secret"), 1, slog.New(slog.DiscardHandler))
-	require.NoError(t, err)
-	defer lc.Emu.Close()
+	lc := openTestLabCluster(t, o, "--kacls-addr", "off", "--tckms-addr", "off")
 	require.NotNil(t, lc.Emu.Alikms())
 	require.Equal(t, "http://"+lc.Emu.Addr("alikms"), lc.Alikms)
-	var sb strings.Builder
-	printLabTable(&sb, []*labCluster{lc})
-	require.Contains(t, sb.String(), "ALIBABA KMS")
-	require.Contains(t, sb.String(), lc.Alikms)
+	requireLabTableShows(t, lc, "ALIBABA KMS", lc.Alikms)
 }

@@ -1,12 +1,10 @@
 package main
 
 import (
-	"context"
 	"io"
 	"log/slog"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -69,17 +67,8 @@ func TestTCKMSFlags(t *testing.T) {
 func TestTCKMSInLab(t *testing.T) {
 	o := labOptions{BasePort: 18000, Host: "127.0.0.1", Credentials: "same"}
 	require.Equal(t, "127.0.0.1:18016", o.addr(2, labPortTCKMS))
-	o.BasePort = 0
-	c, _, err := parseConfig("element-emulator", []string{"--ephemeral", "--clock", "virtual", "--kacls-addr", "off"},
-		func(string) string { return "" }, io.Discard)
-	require.NoError(t, err)
-	lc, err := openLabCluster(context.Background(), o, c, []byte("secret"), 1, slog.New(slog.DiscardHandler))
-	require.NoError(t, err)
-	defer lc.Emu.Close()
+	lc := openTestLabCluster(t, o, "--kacls-addr", "off")
 	require.NotNil(t, lc.Emu.TCKMS())
 	require.Equal(t, "http://"+lc.Emu.Addr("tckms"), lc.TCKMS)
-	var sb strings.Builder
-	printLabTable(&sb, []*labCluster{lc})
-	require.Contains(t, sb.String(), "TENCENT KMS")
-	require.Contains(t, sb.String(), lc.TCKMS)
+	requireLabTableShows(t, lc, "TENCENT KMS", lc.TCKMS)
 }
