@@ -15,31 +15,30 @@ import (
 	"net/url"
 	"sort"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/require"
 
 	"github.com/element-emulator/element-emulator/alikms"
+	"github.com/element-emulator/element-emulator/clock"
 	"github.com/element-emulator/element-emulator/sqlite/sqlitetest"
 )
 
 // env is the KMS behind an httptest server (plain HTTP, loopback) with a
 // hand-moved emulator clock.
 type env struct {
-	t      testing.TB
-	svc    *alikms.Service
-	srv    *httptest.Server
-	mu     sync.Mutex
-	offset time.Duration
+	t   testing.TB
+	svc *alikms.Service
+	srv *httptest.Server
+	clk *clock.Clock
 }
 
 func newEnv(t testing.TB) *env { return newEnvOn(t, sqlitetest.Open(t)) }
 
 // newEnvOn is newEnv on a given store.
 func newEnvOn(t testing.TB, store alikms.Store) *env {
-	e := &env{t: t}
+	e := &env{t: t, clk: clock.New(clock.State{Mode: clock.Real}, time.Now)}
 	svc, err := alikms.New(alikms.Config{Store: store, Now: e.now})
 	require.NoError(t, err)
 	e.svc = svc
@@ -48,16 +47,11 @@ func newEnvOn(t testing.TB, store alikms.Store) *env {
 	return e
 }
 
-func (e *env) now() time.Time {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	return time.Now().Add(e.offset)
-}
+func (e *env) now() time.Time { return e.clk.Now() }
 
 func (e *env) advance(d time.Duration) {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	e.offset += d
+	_, err := e.clk.Advance(d)
+	require.NoError(e.t, err)
 }
 
 // A signer written apart from the package's own (the test vectors pin

@@ -8,12 +8,12 @@ import (
 	"maps"
 	"net/http"
 	"net/http/httptest"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/element-emulator/element-emulator/clock"
 	"github.com/element-emulator/element-emulator/kacls"
 	"github.com/element-emulator/element-emulator/sqlite/sqlitetest"
 )
@@ -24,13 +24,12 @@ type env struct {
 	t   *testing.T
 	svc *kacls.Service
 	srv *httptest.Server
-	mu  sync.Mutex
-	now time.Time
+	clk *clock.Clock
 }
 
 func newEnv(t *testing.T, cfg kacls.Config) *env {
 	t.Helper()
-	e := &env{t: t, now: time.Date(2026, 11, 26, 5, 54, 19, 0, time.UTC)}
+	e := &env{t: t, clk: clock.New(clock.State{Mode: clock.Virtual, Base: time.Date(2026, 11, 26, 5, 54, 19, 0, time.UTC)}, time.Now)}
 	cfg.Store = sqlitetest.Open(t)
 	cfg.Now = e.clock
 	cfg.TestIssuers = true
@@ -44,16 +43,11 @@ func newEnv(t *testing.T, cfg kacls.Config) *env {
 	return e
 }
 
-func (e *env) clock() time.Time {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	return e.now
-}
+func (e *env) clock() time.Time { return e.clk.Now() }
 
 func (e *env) advance(d time.Duration) {
-	e.mu.Lock()
-	e.now = e.now.Add(d)
-	e.mu.Unlock()
+	_, err := e.clk.Advance(d)
+	require.NoError(e.t, err)
 }
 
 // url is an instance's URL ("" = the default instance at /v1).

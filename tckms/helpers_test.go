@@ -10,7 +10,6 @@ import (
 	"errors"
 	"net/http/httptest"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -20,6 +19,7 @@ import (
 	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/profile"
 	kms "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/kms/v20190118"
 
+	"github.com/element-emulator/element-emulator/clock"
 	"github.com/element-emulator/element-emulator/cloudkms"
 	"github.com/element-emulator/element-emulator/sqlite/sqlitetest"
 	"github.com/element-emulator/element-emulator/tckms"
@@ -32,13 +32,12 @@ type env struct {
 	t   *testing.T
 	svc *tckms.Service
 	srv *httptest.Server
-	mu  sync.Mutex
-	now time.Time
+	clk *clock.Clock
 }
 
 func newEnv(t *testing.T, cfg tckms.Config) *env {
 	t.Helper()
-	e := &env{t: t, now: time.Date(2026, 12, 6, 2, 0, 0, 0, time.UTC)}
+	e := &env{t: t, clk: clock.New(clock.State{Mode: clock.Virtual, Base: time.Date(2026, 12, 6, 2, 0, 0, 0, time.UTC)}, time.Now)}
 	cfg.Store = sqlitetest.Open(t)
 	cfg.Now = e.clock
 	svc, err := tckms.New(cfg)
@@ -49,16 +48,11 @@ func newEnv(t *testing.T, cfg tckms.Config) *env {
 	return e
 }
 
-func (e *env) clock() time.Time {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	return e.now
-}
+func (e *env) clock() time.Time { return e.clk.Now() }
 
 func (e *env) advance(d time.Duration) {
-	e.mu.Lock()
-	e.now = e.now.Add(d)
-	e.mu.Unlock()
+	_, err := e.clk.Advance(d)
+	require.NoError(e.t, err)
 }
 
 func (e *env) host() string { return strings.TrimPrefix(e.srv.URL, "http://") }

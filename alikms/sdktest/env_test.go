@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/element-emulator/element-emulator/alikms"
+	"github.com/element-emulator/element-emulator/clock"
 	"github.com/element-emulator/element-emulator/cloudkms"
 	"github.com/element-emulator/element-emulator/sqlite"
 	"github.com/element-emulator/element-emulator/sqlite/sqlitetest"
@@ -27,8 +28,7 @@ type env struct {
 	store  *sqlite.Store
 	svc    *alikms.Service
 	srv    *httptest.Server
-	mu     sync.Mutex
-	offset time.Duration
+	clk    *clock.Clock
 	faults *faultList
 }
 
@@ -36,7 +36,7 @@ func newEnv(t *testing.T, cfg alikms.Config) *env { return newEnvTB(t, cfg) }
 
 func newEnvTB(t testing.TB, cfg alikms.Config) *env {
 	t.Helper()
-	e := &env{t: t, store: sqlitetest.Open(t), faults: &faultList{}}
+	e := &env{t: t, store: sqlitetest.Open(t), faults: &faultList{}, clk: clock.New(clock.State{Mode: clock.Real}, time.Now)}
 	e.start(cfg)
 	return e
 }
@@ -50,17 +50,12 @@ func (e *env) start(cfg alikms.Config) {
 	e.t.Cleanup(e.srv.Close)
 }
 
-func (e *env) now() time.Time {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	return time.Now().Add(e.offset)
-}
+func (e *env) now() time.Time { return e.clk.Now() }
 
 // advance moves the emulator clock (key dates), not real time.
 func (e *env) advance(d time.Duration) {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	e.offset += d
+	_, err := e.clk.Advance(d)
+	require.NoError(e.t, err)
 }
 
 func (e *env) endpoint() string { return strings.TrimPrefix(e.srv.URL, "http://") }
