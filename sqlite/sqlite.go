@@ -129,6 +129,13 @@ func Open(ctx context.Context, dsn string, kek []byte) (*Store, error) {
 		// 450 KB, a 30-cluster lab's 13 MiB). Close it: the next write opens
 		// a connection that caches only what it uses. (An in-memory
 		// database lives in its one connection, which stays.)
+		// The reader connection is opened first (a lab uses it at once),
+		// so the writer is not the last one and its close does not
+		// checkpoint the write-ahead log.
+		if err := rdb.PingContext(ctx); err != nil {
+			closeAll()
+			return nil, err
+		}
 		db.SetMaxIdleConns(0)
 		db.SetMaxIdleConns(1)
 	}
@@ -222,17 +229,26 @@ func migrate(ctx context.Context, db sqlHandle) error {
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("migrate: %w", err)
 	}
+	// All pending migrations run in one transaction: a new database's
+	// schema is one commit instead of one per file (start-up of a lab
+	// creates one database per cluster), and a failed migration leaves the
+	// database as it was.
+	var tx *sql.Tx
 	for _, name := range names {
 		if applied[name] {
 			continue
 		}
 		body, err := migrations.ReadFile(name)
 		if err != nil {
+			if tx != nil {
+				tx.Rollback()
+			}
 			return err
 		}
-		tx, err := db.BeginTx(ctx, nil)
-		if err != nil {
-			return fmt.Errorf("migrate %s: %w", name, err)
+		if tx == nil {
+			if tx, err = db.BeginTx(ctx, nil); err != nil {
+				return fmt.Errorf("migrate %s: %w", name, err)
+			}
 		}
 		if _, err := tx.ExecContext(ctx, string(body)); err != nil {
 			tx.Rollback()
@@ -242,8 +258,10 @@ func migrate(ctx context.Context, db sqlHandle) error {
 			tx.Rollback()
 			return fmt.Errorf("migrate %s: %w", name, err)
 		}
+	}
+	if tx != nil {
 		if err := tx.Commit(); err != nil {
-			return fmt.Errorf("migrate %s: %w", name, err)
+			return fmt.Errorf("migrate: %w", err)
 		}
 	}
 	return fillKeyServerExpiry(ctx, db)
