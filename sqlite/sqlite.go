@@ -126,20 +126,32 @@ func Open(ctx context.Context, dsn string, kek []byte) (*Store, error) {
 	if !memory {
 		// The migrations left the writer connection holding every page
 		// they touched and their statements (a fresh database: about
-		// 450 KB, a 30-cluster lab's 13 MiB). Close it: the next write opens
-		// a connection that caches only what it uses. (An in-memory
-		// database lives in its one connection, which stays.)
-		// The reader connection is opened first (a lab uses it at once),
-		// so the writer is not the last one and its close does not
-		// checkpoint the write-ahead log.
-		if err := rdb.PingContext(ctx); err != nil {
+		// 450 KB, a 30-cluster lab's 13 MiB): let it go.
+		if err := s.ReleaseMemory(ctx); err != nil {
 			closeAll()
 			return nil, err
 		}
-		db.SetMaxIdleConns(0)
-		db.SetMaxIdleConns(1)
 	}
 	return s, nil
+}
+
+// ReleaseMemory closes the idle writer connection of a database file, with
+// the pages and prepared statements it cached: the next write opens another,
+// which caches only what it uses. A lab calls it once a cluster has started,
+// so that 30 idle clusters do not each keep their start-up's working set.
+// The reader pool's connection is opened first, so the writer's is not the
+// last one and its close does not checkpoint the write-ahead log. An
+// in-memory database lives in its one connection, which stays.
+func (s *Store) ReleaseMemory(ctx context.Context) error {
+	if s.rdb == s.db {
+		return nil
+	}
+	if err := s.rdb.PingContext(ctx); err != nil {
+		return err
+	}
+	s.db.SetMaxIdleConns(0)
+	s.db.SetMaxIdleConns(1)
+	return nil
 }
 
 // isNewFile reports whether path does not exist yet or is empty.
