@@ -123,15 +123,6 @@ func Open(ctx context.Context, dsn string, kek []byte) (*Store, error) {
 		closeAll()
 		return nil, err
 	}
-	if !memory {
-		// The migrations left the writer connection holding every page
-		// they touched and their statements (a fresh database: about
-		// 450 KB, a 30-cluster lab's 13 MiB): let it go.
-		if err := s.ReleaseMemory(ctx); err != nil {
-			closeAll()
-			return nil, err
-		}
-	}
 	return s, nil
 }
 
