@@ -15,7 +15,8 @@ import (
 // which lists every storage object) does not move.
 
 // biStorageFixture: account 1 owning volumes 1 (in group 1, with snapshot
-// 1) and 2 (deleted), initiator 1 in group 1, QoS policy 1.
+// 1) and 2 (deleted), initiator 1 in group 1, QoS policy 1, group
+// snapshot 1 of volume 1, schedule 1 (hourly, of volume 1).
 func biStorageFixture(t *testing.T) *apitest.Server {
 	s := apitest.NewServer(t)
 	s.OK("AddAccount", map[string]any{"username": "fixture"})
@@ -25,6 +26,9 @@ func biStorageFixture(t *testing.T) *apitest.Server {
 	s.OK("CreateVolumeAccessGroup", map[string]any{"name": "g1", "volumes": []int{1}, "initiators": []any{"iqn.2000-01.com.example:a"}})
 	s.OK("CreateSnapshot", map[string]any{"volumeID": 1, "name": "s1"})
 	s.OK("CreateQoSPolicy", map[string]any{"name": "p1", "qos": map[string]any{"minIOPS": 100, "maxIOPS": 1000, "burstIOPS": 2000}})
+	s.OK("CreateGroupSnapshot", map[string]any{"volumes": []int{1}, "name": "gs1"})
+	s.OK("CreateSchedule", map[string]any{"scheduleName": "s1", "attributes": map[string]any{"frequency": "Time Interval"}, "hours": 1,
+		"scheduleInfo": map[string]any{"volumeID": 1}})
 	return s
 }
 
@@ -213,6 +217,50 @@ func TestBadInputStorage(t *testing.T) {
 		biErr("unknown", "DeleteQoSPolicy", `{"qosPolicyID":99}`, "xQoSPolicyDoesNotExist"),
 		// Hardware
 		biBadEnum("type bogus", "GetClusterHardwareInfo", `{"type":"fans"}`, "fans", "type"),
+		// Group snapshots
+		biMissing("no volumes", "CreateGroupSnapshot", `{}`, "volumes"),
+		biInvalid("empty volumes", "CreateGroupSnapshot", `{"volumes":[]}`, "volumes"),
+		biErr("unknown volume", "CreateGroupSnapshot", `{"volumes":[1,99]}`, "xVolumeIDDoesNotExist"),
+		biErr("deleted volume", "CreateGroupSnapshot", `{"volumes":[2]}`, "xVolumeIDDoesNotExist"),
+		biInvalid("retention bad", "CreateGroupSnapshot", `{"volumes":[1],"retention":"x"}`, "retention"),
+		biErr("unknown group snapshot", "ListGroupSnapshots", `{"groupSnapshotID":99}`, "xGroupSnapshotIDDoesNotExist"),
+		biErr("unknown volume", "ListGroupSnapshots", `{"volumes":[99]}`, "xVolumeIDDoesNotExist"),
+		biMissing("no groupSnapshotID", "ModifyGroupSnapshot", `{"name":"x"}`, "groupSnapshotID"),
+		biErr("unknown", "ModifyGroupSnapshot", `{"groupSnapshotID":99,"name":"x"}`, "xGroupSnapshotIDDoesNotExist"),
+		biMissing("no saveMembers", "DeleteGroupSnapshot", `{"groupSnapshotID":1}`, "saveMembers"),
+		biErr("unknown", "DeleteGroupSnapshot", `{"groupSnapshotID":99,"saveMembers":true}`, "xGroupSnapshotIDDoesNotExist"),
+		biMissing("no saveCurrentState", "RollbackToGroupSnapshot", `{"groupSnapshotID":1}`, "saveCurrentState"),
+		biErr("unknown", "RollbackToGroupSnapshot", `{"groupSnapshotID":99,"saveCurrentState":false}`, "xGroupSnapshotIDDoesNotExist"),
+		// Schedules
+		biMissing("no scheduleName", "CreateSchedule", `{"attributes":{"frequency":"Time Interval"},"hours":1,"scheduleInfo":{"volumeID":1}}`, "scheduleName"),
+		biMissing("no scheduleInfo", "CreateSchedule", `{"scheduleName":"s","attributes":{"frequency":"Time Interval"},"hours":1}`, "scheduleInfo"),
+		biMissing("no frequency", "CreateSchedule", `{"scheduleName":"s","hours":1,"scheduleInfo":{"volumeID":1}}`, "attributes.frequency"),
+		biInvalid("bad frequency", "CreateSchedule", `{"scheduleName":"s","attributes":{"frequency":"Hourly"},"hours":1,"scheduleInfo":{"volumeID":1}}`, "attributes.frequency"),
+		biWrongType("frequency number", "CreateSchedule", `{"scheduleName":"s","attributes":{"frequency":1},"hours":1,"scheduleInfo":{"volumeID":1}}`, "attributes.frequency"),
+		biInvalid("zero interval", "CreateSchedule", `{"scheduleName":"s","attributes":{"frequency":"Time Interval"},"scheduleInfo":{"volumeID":1}}`, "hours"),
+		biInvalid("hour 24", "CreateSchedule", `{"scheduleName":"s","attributes":{"frequency":"Days Of Week"},"weekdays":[{"day":1}],"hours":24,"scheduleInfo":{"volumeID":1}}`, "hours"),
+		biInvalid("weekday 7", "CreateSchedule", `{"scheduleName":"s","attributes":{"frequency":"Days Of Week"},"weekdays":[{"day":7}],"scheduleInfo":{"volumeID":1}}`, "weekdays"),
+		biMissing("weekday without day", "CreateSchedule", `{"scheduleName":"s","attributes":{"frequency":"Days Of Week"},"weekdays":[{"offset":1}],"scheduleInfo":{"volumeID":1}}`, "weekdays[0].day"),
+		biInvalid("monthday 32", "CreateSchedule", `{"scheduleName":"s","attributes":{"frequency":"Days Of Month"},"monthdays":[32],"scheduleInfo":{"volumeID":1}}`, "monthdays"),
+		biInvalid("no volume", "CreateSchedule", `{"scheduleName":"s","attributes":{"frequency":"Time Interval"},"hours":1,"scheduleInfo":{}}`, "scheduleInfo.volumeID"),
+		biErr("unknown volume", "CreateSchedule", `{"scheduleName":"s","attributes":{"frequency":"Time Interval"},"hours":1,"scheduleInfo":{"volumeID":99}}`, "xVolumeIDDoesNotExist"),
+		biInvalid("bad retention", "CreateSchedule", `{"scheduleName":"s","attributes":{"frequency":"Time Interval"},"hours":1,"scheduleInfo":{"volumeID":1,"retention":"2h"}}`, "scheduleInfo.retention"),
+		biBadEnum("scheduleType bogus", "CreateSchedule", `{"scheduleName":"s","scheduleType":"Backup","attributes":{"frequency":"Time Interval"},"hours":1,"scheduleInfo":{"volumeID":1}}`, "Backup", "scheduleType"),
+		biMissing("no scheduleID", "GetSchedule", `{}`, "scheduleID"),
+		biErr("unknown", "GetSchedule", `{"scheduleID":99}`, "xScheduleIDDoesNotExist"),
+		biErr("unknown", "ModifySchedule", `{"scheduleID":99,"paused":true}`, "xScheduleIDDoesNotExist"),
+		biInvalid("minutes 60", "ModifySchedule", `{"scheduleID":1,"minutes":60}`, "hours"),
+		biErr("unknown volume", "ModifySchedule", `{"scheduleID":1,"scheduleInfo":{"volumeID":99}}`, "xVolumeIDDoesNotExist"),
+		// Cluster settings
+		biBadEnum("feature bogus", "GetFeatureStatus", `{"feature":"dedupe"}`, "dedupe", "feature"),
+		biMissing("no feature", "EnableFeature", `{}`, "feature"),
+		biWrongType("feature number", "EnableFeature", `{"feature":1}`, "feature"),
+		biBadEnum("feature bogus", "EnableFeature", `{"feature":"dedupe"}`, "dedupe", "feature"),
+		biInvalid("factor zero", "ModifyClusterFullThreshold", `{"maxMetadataOverProvisionFactor":0}`, "maxMetadataOverProvisionFactor"),
+		biInvalid("factor high", "ModifyClusterFullThreshold", `{"maxMetadataOverProvisionFactor":21}`, "maxMetadataOverProvisionFactor"),
+		biInvalid("stage3 percent high", "ModifyClusterFullThreshold", `{"stage3BlockThresholdPercent":101}`, "stage3BlockThresholdPercent"),
+		biInvalid("stage2 negative", "ModifyClusterFullThreshold", `{"stage2AwareThreshold":-1}`, "stage2AwareThreshold"),
+		biWrongType("factor string", "ModifyClusterFullThreshold", `{"maxMetadataOverProvisionFactor":"five"}`, "maxMetadataOverProvisionFactor"),
 	}
 	for _, m := range []string{"AddAccount", "CreateVolume", "ListVolumes", "CreateVolumeAccessGroup", "CreateInitiators",
 		"CreateSnapshot", "CreateQoSPolicy", "GetDefaultQoS"} {

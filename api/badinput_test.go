@@ -146,7 +146,7 @@ func biSnapshot(t *testing.T, s *apitest.Server) map[string]any {
 	}
 	// The storage domain (api/badinput_storage_test.go).
 	for _, m := range []string{"ListAccounts", "ListVolumes", "ListDeletedVolumes", "ListVolumeAccessGroups", "ListInitiators",
-		"ListSnapshots", "ListQoSPolicies"} {
+		"ListSnapshots", "ListQoSPolicies", "GetFeatureStatus", "GetClusterFullThreshold", "ListGroupSnapshots", "ListSchedules"} {
 		snap[m] = biOK(t, s, m, "")
 	}
 	return snap

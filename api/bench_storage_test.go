@@ -13,17 +13,6 @@ import (
 	"github.com/element-emulator/element-emulator/volumes"
 )
 
-// BenchmarkCreateVolume creates 1 GB volumes through the whole emulator
-// (HTTP, auth, codec, capacity and unique-ID reads, one SQLite write
-// transaction).
-func BenchmarkCreateVolume(b *testing.B) {
-	s := apitest.NewServer(b)
-	acct := s.OK("AddAccount", map[string]any{"username": "bench"})["accountID"]
-	for b.Loop() {
-		s.OK("CreateVolume", map[string]any{"name": "bench", "accountID": acct, "totalSize": 1e9})
-	}
-}
-
 // seedVolumes writes n volumes of account 1 straight into the store, in
 // one transaction (setup only; the benchmark reads them over the wire).
 func seedVolumes(b *testing.B, s *apitest.Server, n int) {

@@ -68,6 +68,17 @@ func BenchmarkRekeyExternal(b *testing.B) {
 	require.Equal(b, "external", apitest.Obj(b, s.OK("GetSoftwareEncryptionAtRestInfo", nil), "masterKeyInfo")["keyManagementType"])
 }
 
+// BenchmarkCreateVolume creates 1 GB volumes through the whole emulator
+// (HTTP, auth, codec, capacity and unique-ID reads, one SQLite write
+// transaction).
+func BenchmarkCreateVolume(b *testing.B) {
+	s := apitest.NewServer(b)
+	acct := s.OK("AddAccount", map[string]any{"username": "bench"})["accountID"]
+	for b.Loop() {
+		s.OK("CreateVolume", map[string]any{"name": "bench", "accountID": acct, "totalSize": 1e9})
+	}
+}
+
 func bigCluster(b *testing.B, nodes int) *apitest.Server {
 	b.Helper()
 	return apitest.NewServer(b, apitest.WithConfig(func(c *emulator.Config) {

@@ -169,6 +169,9 @@ func (s *Server) getClusterCapacity(ctx context.Context, _ noParams) (map[string
 			return nil, cluster.StorageError(err)
 		}
 		out["provisionedSpace"] = u.Provisioned
+		if c.MaxOverProvisionableSpace, err = s.overProvisionable(ctx, c); err != nil {
+			return nil, err
+		}
 	}
 	out["maxIOPS"] = c.MaxIOPS
 	out["maxOverProvisionableSpace"] = c.MaxOverProvisionableSpace

@@ -24,6 +24,9 @@ var fuzzStorageMethods = []string{
 	"RemoveInitiatorsFromVolumeAccessGroup", "CreateInitiators", "ModifyInitiators", "DeleteInitiators", "ListInitiators",
 	"CreateSnapshot", "DeleteSnapshot", "ModifySnapshot", "ListSnapshots", "RollbackToSnapshot", "CreateQoSPolicy",
 	"GetQoSPolicy", "ListQoSPolicies", "ModifyQoSPolicy", "DeleteQoSPolicy", "GetClusterHardwareInfo",
+	"GetFeatureStatus", "EnableFeature", "GetClusterFullThreshold", "ModifyClusterFullThreshold",
+	"CreateGroupSnapshot", "ListGroupSnapshots", "ModifyGroupSnapshot", "DeleteGroupSnapshot", "RollbackToGroupSnapshot",
+	"CreateSchedule", "GetSchedule", "ListSchedules", "ModifySchedule",
 }
 
 // FuzzStorageMethods sends arbitrary params to every storage method of one
@@ -51,6 +54,7 @@ func FuzzStorageMethods(f *testing.F) {
 	f.Add(uint8(7), []byte(`{"name":"v","accountID":"1","totalSize":1e9,"attributes":{"k":[1,{"x":null}]}}`))
 	f.Add(uint8(25), []byte(`{"name":"g","initiators":[{"a":1},null,-1]}`))
 	f.Add(uint8(1), []byte(`[]`))
+	f.Add(uint8(43), []byte(`{"qosPolicyID":0}`)) // GetQoSPolicy of nothing once indexed an empty list
 
 	s := apitest.NewServer(f, apitest.WithConfig(func(c *emulator.Config) {
 		c.Ephemeral = true

@@ -113,6 +113,15 @@ func (s *Server) methods() []method {
 		{name: "ModifySnapshot", since: "6.0", scope: scopeCluster, call: typed(s.modifySnapshot)},
 		{name: "ListSnapshots", since: "6.0", scope: scopeCluster, call: typed(s.listVolumeSnapshots)},
 		{name: "RollbackToSnapshot", since: "6.0", scope: scopeCluster, call: typed(s.rollbackToSnapshot)},
+		{name: "CreateGroupSnapshot", since: "7.0", scope: scopeCluster, call: typed(s.createGroupSnapshot)},
+		{name: "ListGroupSnapshots", since: "7.0", scope: scopeCluster, call: typed(s.listGroupSnapshots)},
+		{name: "ModifyGroupSnapshot", since: "7.0", scope: scopeCluster, call: typed(s.modifyGroupSnapshot)},
+		{name: "DeleteGroupSnapshot", since: "7.0", scope: scopeCluster, call: typed(s.deleteGroupSnapshot)},
+		{name: "RollbackToGroupSnapshot", since: "7.0", scope: scopeCluster, call: typed(s.rollbackToGroupSnapshot)},
+		{name: "CreateSchedule", since: "8.0", scope: scopeCluster, call: typed(s.createSchedule)},
+		{name: "GetSchedule", since: "8.0", scope: scopeCluster, call: typed(s.getSchedule)},
+		{name: "ListSchedules", since: "8.0", scope: scopeCluster, call: typed(s.listSchedules)},
+		{name: "ModifySchedule", since: "8.0", scope: scopeCluster, call: typed(s.modifySchedule)},
 
 		// Storage: QoS policies
 		{name: "CreateQoSPolicy", since: "10.0", scope: scopeCluster, call: typed(s.createQoSPolicy)},
@@ -121,7 +130,11 @@ func (s *Server) methods() []method {
 		{name: "ModifyQoSPolicy", since: "10.0", scope: scopeCluster, call: typed(s.modifyQoSPolicy)},
 		{name: "DeleteQoSPolicy", since: "10.0", scope: scopeCluster, call: typed(s.deleteQoSPolicy)},
 
-		// Cluster hardware
+		// Cluster hardware and settings (api/settings.go)
 		{name: "GetClusterHardwareInfo", since: "1.0", scope: scopeCluster, call: typed(s.getClusterHardwareInfo)},
+		{name: "GetFeatureStatus", since: "9.0", scope: scopeCluster, call: typed(s.getFeatureStatus)},
+		{name: "EnableFeature", since: "9.0", scope: scopeCluster, call: typed(s.enableFeature)},
+		{name: "GetClusterFullThreshold", since: "1.0", scope: scopeCluster, call: typed(s.getClusterFullThreshold)},
+		{name: "ModifyClusterFullThreshold", since: "1.0", scope: scopeCluster, call: typed(s.modifyClusterFullThreshold)},
 	}
 }

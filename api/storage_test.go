@@ -363,3 +363,140 @@ func TestStorageCapacityExhaustion(t *testing.T) {
 	s.OK("PurgeDeletedVolume", map[string]any{"volumeID": last})
 	s.OK("CreateVolume", map[string]any{"name": "big", "accountID": acct, "totalSize": size})
 }
+
+// TestStorageClusterSettings: features turn on for good, and the full
+// threshold's over-provisioning factor moves the provisionable space that
+// GetClusterCapacity reports and CreateVolume enforces.
+func TestStorageClusterSettings(t *testing.T) {
+	s := apitest.NewServer(t)
+	fs := objs(t, s.OK("GetFeatureStatus", nil)["features"])
+	require.Len(t, fs, 4)
+	for _, f := range fs {
+		require.Equal(t, false, f["enabled"], f["feature"])
+	}
+	s.OK("EnableFeature", map[string]any{"feature": "vvols"})
+	s.OK("EnableFeature", map[string]any{"feature": "vvols"})
+	vv := objs(t, s.OK("GetFeatureStatus", map[string]any{"feature": "vvols"})["features"])
+	require.Equal(t, []map[string]any{{"enabled": true, "feature": "vvols"}}, vv)
+	s.Fail("EnableFeature", map[string]any{"feature": "dedupe"}, "xUnrecognizedEnumString")
+
+	th := s.OK("GetClusterFullThreshold", nil)
+	require.Equal(t, int64(5), apitest.Int(t, th["maxMetadataOverProvisionFactor"]))
+	require.Equal(t, "stage1Happy", th["fullness"])
+	capBefore := apitest.Obj(t, s.OK("GetClusterCapacity", nil), "clusterCapacity")
+	maxProv := apitest.Int(t, capBefore["maxProvisionedSpace"])
+	require.Equal(t, 5*maxProv, apitest.Int(t, capBefore["maxOverProvisionableSpace"]))
+
+	th = s.OK("ModifyClusterFullThreshold", map[string]any{"maxMetadataOverProvisionFactor": 1, "stage3BlockThresholdPercent": 10})
+	require.Equal(t, int64(1), apitest.Int(t, th["maxMetadataOverProvisionFactor"]))
+	require.Equal(t, int64(10), apitest.Int(t, th["stage3BlockThresholdPercent"]))
+	capAfter := apitest.Obj(t, s.OK("GetClusterCapacity", nil), "clusterCapacity")
+	require.Equal(t, maxProv, apitest.Int(t, capAfter["maxOverProvisionableSpace"]))
+
+	acct := apitest.Int(t, s.OK("AddAccount", map[string]any{"username": "x"})["accountID"])
+	n := maxProv / 17592186044416
+	for i := int64(0); i < n; i++ {
+		s.OK("CreateVolume", map[string]any{"name": "big", "accountID": acct, "totalSize": 17592186044416})
+	}
+	s.Fail("CreateVolume", map[string]any{"name": "big", "accountID": acct, "totalSize": 17592186044416}, "xSliceFull")
+	s.OK("ModifyClusterFullThreshold", map[string]any{"maxMetadataOverProvisionFactor": 5})
+	s.OK("CreateVolume", map[string]any{"name": "big", "accountID": acct, "totalSize": 17592186044416})
+}
+
+func TestStorageGroupSnapshots(t *testing.T) {
+	s := apitest.NewServer(t)
+	acct := apitest.Int(t, s.OK("AddAccount", map[string]any{"username": "g"})["accountID"])
+	v1 := apitest.Int(t, s.OK("CreateVolume", map[string]any{"name": "a", "accountID": acct, "totalSize": 1e9})["volumeID"])
+	v2 := apitest.Int(t, s.OK("CreateVolume", map[string]any{"name": "b", "accountID": acct, "totalSize": 1e9})["volumeID"])
+	r := s.OK("CreateGroupSnapshot", map[string]any{"volumes": []int64{v1, v2}, "name": "consistent"})
+	gid := apitest.Int(t, r["groupSnapshotID"])
+	require.Len(t, objs(t, r["members"]), 2)
+	g := apitest.Obj(t, r, "groupSnapshot")
+	require.Equal(t, "consistent", g["name"])
+	require.Len(t, objs(t, g["members"]), 2)
+	require.Len(t, objs(t, s.OK("ListSnapshots", map[string]any{"volumeID": v1})["snapshots"]), 1)
+	require.Len(t, objs(t, s.OK("ListGroupSnapshots", map[string]any{"volumes": []int64{v2}})["groupSnapshots"]), 1)
+
+	s.OK("ModifyVolume", map[string]any{"volumeID": v1, "totalSize": 3e9})
+	saved := s.OK("RollbackToGroupSnapshot", map[string]any{"groupSnapshotID": gid, "saveCurrentState": true, "name": "before-rollback"})
+	require.NotEqual(t, gid, apitest.Int(t, saved["groupSnapshotID"]))
+	vol := objs(t, s.OK("ListVolumes", map[string]any{"volumeIDs": []int64{v1}})["volumes"])[0]
+	require.Equal(t, int64(1000341504), apitest.Int(t, vol["totalSize"]))
+	require.Len(t, objs(t, s.OK("ListGroupSnapshots", nil)["groupSnapshots"]), 2)
+
+	m := apitest.Obj(t, s.OK("ModifyGroupSnapshot", map[string]any{"groupSnapshotID": gid, "name": "renamed"}), "groupSnapshot")
+	require.Equal(t, "renamed", m["name"])
+	s.OK("DeleteGroupSnapshot", map[string]any{"groupSnapshotID": gid, "saveMembers": true})
+	left := objs(t, s.OK("ListSnapshots", map[string]any{"volumeID": v1})["snapshots"])
+	require.Len(t, left, 2, "the saved members stay as ordinary snapshots")
+	s.Fail("ListGroupSnapshots", map[string]any{"groupSnapshotID": gid}, "xGroupSnapshotIDDoesNotExist")
+	s.OK("DeleteGroupSnapshot", map[string]any{"groupSnapshotID": apitest.Int(t, saved["groupSnapshotID"]), "saveMembers": false})
+	require.Len(t, objs(t, s.OK("ListSnapshots", nil)["snapshots"]), 2)
+}
+
+// TestStorageSchedules: schedules take snapshots on the emulator clock,
+// with retention; a paused one stops; a missing volume marks the run failed.
+func TestStorageSchedules(t *testing.T) {
+	s := apitest.NewServer(t) // the clock starts at 10:00 UTC on a Wednesday
+	acct := apitest.Int(t, s.OK("AddAccount", map[string]any{"username": "sched"})["accountID"])
+	v1 := apitest.Int(t, s.OK("CreateVolume", map[string]any{"name": "a", "accountID": acct, "totalSize": 1e9})["volumeID"])
+	v2 := apitest.Int(t, s.OK("CreateVolume", map[string]any{"name": "b", "accountID": acct, "totalSize": 1e9})["volumeID"])
+
+	hourly := apitest.Int(t, s.OK("CreateSchedule", map[string]any{"scheduleName": "hourly", "scheduleType": "Snapshot",
+		"attributes": map[string]any{"frequency": "Time Interval"}, "hours": 1, "minutes": 0,
+		"scheduleInfo": map[string]any{"volumeID": v1, "name": "hourly", "retention": "02:00:00"}})["scheduleID"])
+	daily := apitest.Int(t, s.OK("CreateSchedule", map[string]any{"scheduleName": "nightly", "attributes": map[string]any{"frequency": "Days Of Week"},
+		"weekdays": []any{map[string]any{"day": 3, "offset": 1}, map[string]any{"day": 4, "offset": 1}}, "hours": 23, "minutes": 30,
+		"scheduleInfo": map[string]any{"volumes": []int64{v1, v2}}})["scheduleID"])
+	sc := apitest.Obj(t, s.OK("GetSchedule", map[string]any{"scheduleID": hourly}), "schedule")
+	require.Equal(t, "Time Interval", apitest.Obj(t, sc, "attributes")["frequency"])
+	require.Nil(t, sc["lastRunTimeStarted"])
+
+	s.Advance(3600)
+	require.Len(t, objs(t, s.OK("ListSnapshots", map[string]any{"volumeID": v1})["snapshots"]), 1)
+	s.Advance(3600)
+	require.Len(t, objs(t, s.OK("ListSnapshots", map[string]any{"volumeID": v1})["snapshots"]), 2)
+	s.Advance(3600) // the first one expires as the third is taken
+	snaps := objs(t, s.OK("ListSnapshots", map[string]any{"volumeID": v1})["snapshots"])
+	require.Len(t, snaps, 2)
+	require.Equal(t, "hourly", snaps[0]["name"])
+	sc = apitest.Obj(t, s.OK("GetSchedule", map[string]any{"scheduleID": hourly}), "schedule")
+	require.Equal(t, "Success", sc["lastRunStatus"])
+	require.Equal(t, "2026-03-04T13:00:00Z", sc["lastRunTimeStarted"])
+
+	s.OK("ModifySchedule", map[string]any{"scheduleID": hourly, "paused": true})
+	s.Advance(11 * 3600) // midnight: the nightly group snapshot ran at 23:30
+	gs := objs(t, s.OK("ListGroupSnapshots", nil)["groupSnapshots"])
+	require.Len(t, gs, 1)
+	require.Len(t, objs(t, gs[0]["members"]), 2)
+	left := objs(t, s.OK("ListSnapshots", map[string]any{"volumeID": v1})["snapshots"])
+	require.Len(t, left, 1, "the hourly ones expired and the paused schedule took nothing")
+	require.Equal(t, "2026-03-04T23:30:00Z", left[0]["createTime"])
+
+	s.OK("DeleteVolume", map[string]any{"volumeID": v2})
+	s.Advance(24 * 3600)
+	sc = apitest.Obj(t, s.OK("GetSchedule", map[string]any{"scheduleID": daily}), "schedule")
+	require.Equal(t, "Failed", sc["lastRunStatus"])
+	require.Equal(t, true, sc["hasError"])
+
+	s.OK("ModifySchedule", map[string]any{"scheduleID": daily, "toBeDeleted": true})
+	require.Len(t, objs(t, s.OK("ListSchedules", nil)["schedules"]), 1)
+	s.Fail("GetSchedule", map[string]any{"scheduleID": daily}, "xScheduleIDDoesNotExist")
+}
+
+// TestStorageSurvivesRestart: the storage domain lives in the emulator's
+// SQLite file, so a restart on the same data directory keeps it, and the
+// clock-driven purge still applies afterwards.
+func TestStorageSurvivesRestart(t *testing.T) {
+	s := apitest.NewServer(t)
+	acct := apitest.Int(t, s.OK("AddAccount", map[string]any{"username": "durable", "initiatorSecret": "abcdefghijkl"})["accountID"])
+	v := apitest.Int(t, s.OK("CreateVolume", map[string]any{"name": "d", "accountID": acct, "totalSize": 1e9})["volumeID"])
+	s.OK("DeleteVolume", map[string]any{"volumeID": v})
+	s = s.Restart()
+	a := apitest.Obj(t, s.OK("GetAccountByID", map[string]any{"accountID": acct}), "account")
+	require.Equal(t, "abcdefghijkl", a["initiatorSecret"])
+	require.Equal(t, []int64{v}, volIDs(t, s.OK("ListDeletedVolumes", nil)))
+	s.Advance(8 * 3600)
+	require.Empty(t, volIDs(t, s.OK("ListDeletedVolumes", nil)))
+	require.Equal(t, v+1, apitest.Int(t, s.OK("CreateVolume", map[string]any{"name": "e", "accountID": acct, "totalSize": 1e9})["volumeID"]))
+}

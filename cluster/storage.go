@@ -13,21 +13,23 @@ import (
 // storageNames gives each storage failure kind its Element x-name
 // (docs/storage.md, Errors). x-names live only in this package.
 var storageNames = map[volumes.Kind]string{
-	volumes.KindInvalidParam:         NameInvalidParameter,
-	volumes.KindUnknownAccount:       "xUnknownAccount",
-	volumes.KindDuplicateUsername:    "xDuplicateUsername",
-	volumes.KindVolumeNotFound:       "xVolumeIDDoesNotExist",
-	volumes.KindSnapshotNotFound:     "xSnapshotIDDoesNotExist",
-	volumes.KindAccessGroupNotFound:  "xVolumeAccessGroupIDDoesNotExist",
-	volumes.KindInitiatorNotFound:    "xInitiatorDoesNotExist",
-	volumes.KindInitiatorExists:      "xInitiatorExists",
-	volumes.KindAlreadyInAccessGroup: "xAlreadyInVolumeAccessGroup",
-	volumes.KindNotInAccessGroup:     "xNotInVolumeAccessGroup",
-	volumes.KindExceededLimit:        "xExceededLimit",
-	volumes.KindMaxSnapshots:         "xMaxSnapshotsPerVolumeExceeded",
-	volumes.KindQoSPolicyNotFound:    "xQoSPolicyDoesNotExist",
-	volumes.KindNotPermitted:         NameAPINotPermitted,
-	volumes.KindNotEnoughSpace:       "xSliceFull",
+	volumes.KindInvalidParam:          NameInvalidParameter,
+	volumes.KindUnknownAccount:        "xUnknownAccount",
+	volumes.KindDuplicateUsername:     "xDuplicateUsername",
+	volumes.KindVolumeNotFound:        "xVolumeIDDoesNotExist",
+	volumes.KindSnapshotNotFound:      "xSnapshotIDDoesNotExist",
+	volumes.KindAccessGroupNotFound:   "xVolumeAccessGroupIDDoesNotExist",
+	volumes.KindInitiatorNotFound:     "xInitiatorDoesNotExist",
+	volumes.KindInitiatorExists:       "xInitiatorExists",
+	volumes.KindAlreadyInAccessGroup:  "xAlreadyInVolumeAccessGroup",
+	volumes.KindNotInAccessGroup:      "xNotInVolumeAccessGroup",
+	volumes.KindExceededLimit:         "xExceededLimit",
+	volumes.KindMaxSnapshots:          "xMaxSnapshotsPerVolumeExceeded",
+	volumes.KindQoSPolicyNotFound:     "xQoSPolicyDoesNotExist",
+	volumes.KindNotPermitted:          NameAPINotPermitted,
+	volumes.KindNotEnoughSpace:        "xSliceFull",
+	volumes.KindGroupSnapshotNotFound: "xGroupSnapshotIDDoesNotExist",
+	volumes.KindScheduleNotFound:      "xScheduleIDDoesNotExist",
 }
 
 // StorageError turns a storage-domain error into the Element error the

@@ -22,7 +22,7 @@ func (e *Emulator) buildVolumes(newUUID func() string, random io.Reader) *volume
 		Store: e.store, Now: e.clock.Now, NewUUID: newUUID, Rand: random,
 		Capacity: func(ctx context.Context) (int64, error) {
 			cap, err := c.ClusterCapacity(ctx)
-			return cap.MaxOverProvisionableSpace, err
+			return cap.MaxProvisionedSpace, err
 		},
 		UniqueID: func(ctx context.Context) (string, error) {
 			info, err := c.ClusterInfo(ctx)

@@ -82,7 +82,9 @@ func (l *requestLog) add(now time.Time, r record) int64 {
 	l.next++
 	r.ID, r.Time = l.next, now.UTC()
 	l.list = append(l.list, r)
-	if len(l.list) > l.max {
+	// Trim in bulk, once the log holds twice its size, so that a full log
+	// does not copy all its records on every request.
+	if len(l.list) >= 2*l.max {
 		l.list = append(l.list[:0:0], l.list[len(l.list)-l.max:]...)
 	}
 	l.mu.Unlock()
@@ -109,7 +111,11 @@ func (s *Service) Requests(instance string, since int64) ([]Record, error) {
 	s.reqs.mu.Lock()
 	defer s.reqs.mu.Unlock()
 	out := []Record{}
-	for _, r := range s.reqs.list {
+	list := s.reqs.list
+	if len(list) > s.reqs.max {
+		list = list[len(list)-s.reqs.max:] // the newest max (add trims in bulk)
+	}
+	for _, r := range list {
 		if r.ID > since && (instance == "" || r.Instance == instance) {
 			out = append(out, r)
 		}

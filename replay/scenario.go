@@ -750,7 +750,9 @@ func KnownMethods() []string {
 		"ListVolumeStatsByVolumeAccessGroup", "ListVolumes", "ListVolumesForAccount", "ModifyAccount", "ModifyInitiators",
 		"ModifyQoSPolicy", "ModifySnapshot", "ModifyVolume", "ModifyVolumeAccessGroup", "PurgeDeletedVolume",
 		"PurgeDeletedVolumes", "RemoveAccount", "RemoveInitiatorsFromVolumeAccessGroup", "RemoveVolumesFromVolumeAccessGroup",
-		"RestoreDeletedVolume", "RollbackToSnapshot",
+		"RestoreDeletedVolume", "RollbackToSnapshot", "GetFeatureStatus", "EnableFeature", "GetClusterFullThreshold",
+		"ModifyClusterFullThreshold", "CreateGroupSnapshot", "ListGroupSnapshots", "ModifyGroupSnapshot", "DeleteGroupSnapshot",
+		"RollbackToGroupSnapshot", "CreateSchedule", "GetSchedule", "ListSchedules", "ModifySchedule",
 	}
 }
 

@@ -16,7 +16,7 @@ var _ volumes.Store = (*Store)(nil)
 
 // storageTables are wiped with the cluster (cluster.go, Wipe).
 var storageTables = []string{"storage_accounts", "storage_volumes", "storage_snapshots", "storage_access_groups",
-	"storage_initiators", "storage_qos_policies"}
+	"storage_initiators", "storage_qos_policies", "storage_settings", "storage_schedules"}
 
 // stx is a storage transaction; it shares the counters table with tx.
 type stx struct {
@@ -363,4 +363,43 @@ func (t stx) PutQoSPolicy(ctx context.Context, p volumes.QoSPolicy) error {
 
 func (t stx) DeleteQoSPolicy(ctx context.Context, id int64) error {
 	return t.exec(ctx, `DELETE FROM storage_qos_policies WHERE id = ?`, id)
+}
+
+func (t stx) Setting(ctx context.Context, key string) (string, error) {
+	var v string
+	err := t.tx.QueryRowContext(ctx, `SELECT value FROM storage_settings WHERE key = ?`, key).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", volumes.ErrNotFound
+	}
+	return v, err
+}
+
+func (t stx) PutSetting(ctx context.Context, key, value string) error {
+	return t.exec(ctx, `INSERT OR REPLACE INTO storage_settings (key, value) VALUES (?, ?)`, key, value)
+}
+
+func (t stx) Schedules(ctx context.Context) ([]volumes.Schedule, error) {
+	return all[volumes.Schedule](ctx, t, `SELECT doc FROM storage_schedules ORDER BY id`)
+}
+
+func (t stx) Schedule(ctx context.Context, id int64) (volumes.Schedule, error) {
+	var s volumes.Schedule
+	err := t.one(ctx, &s, `SELECT doc FROM storage_schedules WHERE id = ?`, id)
+	return s, err
+}
+
+func (t stx) PutSchedule(ctx context.Context, s volumes.Schedule) error {
+	d, err := doc(s)
+	if err != nil {
+		return err
+	}
+	return t.exec(ctx, `INSERT OR REPLACE INTO storage_schedules (id, next_run, doc) VALUES (?, ?, ?)`, s.ID, sortableTime(s.NextRun), d)
+}
+
+func (t stx) DeleteSchedule(ctx context.Context, id int64) error {
+	return t.exec(ctx, `DELETE FROM storage_schedules WHERE id = ?`, id)
+}
+
+func (t stx) DueSchedules(ctx context.Context, at time.Time) ([]int64, error) {
+	return t.ids(ctx, `SELECT id FROM storage_schedules WHERE next_run != '' AND next_run <= ? ORDER BY next_run`, sortableTime(at))
 }

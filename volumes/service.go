@@ -23,8 +23,10 @@ type Deps struct {
 	NewUUID func() string
 	// Rand is the source of generated CHAP secrets (crypto/rand when nil).
 	Rand io.Reader
-	// Capacity is the cluster's maximum provisionable space in bytes
-	// (over-provisioning included); nil means unlimited.
+	// Capacity is the cluster's maximum provisioned space in bytes, before
+	// over-provisioning (maxProvisionedSpace); the provisionable space is
+	// that times the cluster full threshold's maxMetadataOverProvisionFactor.
+	// nil means unlimited.
 	Capacity func(ctx context.Context) (int64, error)
 	// UniqueID is the cluster's unique ID, part of every volume's IQN.
 	UniqueID func(ctx context.Context) (string, error)
@@ -56,7 +58,7 @@ func New(d Deps) *Service {
 func (s *Service) update(ctx context.Context, fn func(tx Tx, now time.Time) error) error {
 	return s.commit(ctx, func(tx Tx) error {
 		now := s.d.Now()
-		if err := settle(ctx, tx, now); err != nil {
+		if err := s.settle(ctx, tx, now); err != nil {
 			return err
 		}
 		return fn(tx, now)
@@ -94,13 +96,36 @@ func (s *Service) Settle(ctx context.Context) error {
 			return err
 		}
 		sn, err := tx.ExpiredSnapshots(ctx, now)
-		due = len(v) > 0 || len(sn) > 0
+		if err != nil {
+			return err
+		}
+		sc, err := tx.DueSchedules(ctx, now)
+		due = len(v) > 0 || len(sn) > 0 || len(sc) > 0
 		return err
 	})
 	if err != nil || !due {
 		return err
 	}
-	return s.commit(ctx, func(tx Tx) error { return settle(ctx, tx, now) })
+	return s.commit(ctx, func(tx Tx) error { return s.settle(ctx, tx, now) })
+}
+
+// settle runs what is due at now: schedules first (their snapshots may
+// expire at once), then purges and expiries.
+func (s *Service) settle(ctx context.Context, tx Tx, now time.Time) error {
+	due, err := tx.DueSchedules(ctx, now)
+	if err != nil {
+		return err
+	}
+	for _, id := range due {
+		sc, err := tx.Schedule(ctx, id)
+		if err != nil {
+			return err
+		}
+		if err := s.runSchedule(ctx, tx, sc, now); err != nil {
+			return err
+		}
+	}
+	return settle(ctx, tx, now)
 }
 
 func settle(ctx context.Context, tx Tx, now time.Time) error {
@@ -444,9 +469,22 @@ func iqn(uid, name string, id int64) string {
 
 func (s *Service) capacity(ctx context.Context) (int64, error) {
 	if s.d.Capacity == nil {
-		return 1<<63 - 1, nil
+		return 0, nil
 	}
 	return s.d.Capacity(ctx)
+}
+
+// provisioned returns the space provisioned now and the provisionable
+// limit: base × the over-provisioning factor (base 0: unlimited).
+func provisioned(ctx context.Context, tx Tx, base int64) (used, limit int64, err error) {
+	if used, _, err = tx.Provisioned(ctx); err != nil {
+		return 0, 0, err
+	}
+	if base == 0 {
+		return used, 1<<63 - 1, nil
+	}
+	st, err := settings(ctx, tx)
+	return used, base * st.OverProvisionFactor, err
 }
 
 func checkAccess(param string, a Access) error {
@@ -490,7 +528,7 @@ func (s *Service) CreateVolume(ctx context.Context, sp VolumeSpec) (VolumeView, 
 	if sp.QoSPolicyID != nil && (sp.QoS.MinIOPS != nil || sp.QoS.MaxIOPS != nil || sp.QoS.BurstIOPS != nil) {
 		return VolumeView{}, invalid("qosPolicyID", "qos and qosPolicyID are mutually exclusive")
 	}
-	limit, err := s.capacity(ctx)
+	base, err := s.capacity(ctx)
 	if err != nil {
 		return VolumeView{}, err
 	}
@@ -520,7 +558,7 @@ func (s *Service) CreateVolume(ctx context.Context, sp VolumeSpec) (VolumeView, 
 				v.QoSPolicyID = *sp.QoSPolicyID
 			}
 		}
-		used, _, err := tx.Provisioned(ctx)
+		used, limit, err := provisioned(ctx, tx, base)
 		if err != nil {
 			return err
 		}
@@ -670,7 +708,7 @@ func (s *Service) ModifyVolume(ctx context.Context, c VolumeChange) (VolumeView,
 	if hasQoS && c.QoSPolicyID != nil {
 		return VolumeView{}, invalid("qosPolicyID", "qos and qosPolicyID are mutually exclusive")
 	}
-	limit, err := s.capacity(ctx)
+	base, err := s.capacity(ctx)
 	if err != nil {
 		return VolumeView{}, err
 	}
@@ -711,7 +749,7 @@ func (s *Service) ModifyVolume(ctx context.Context, c VolumeChange) (VolumeView,
 			if size < v.TotalSize {
 				return invalid("totalSize", "a volume can only grow (now %d bytes)", v.TotalSize)
 			}
-			used, _, err := tx.Provisioned(ctx)
+			used, limit, err := provisioned(ctx, tx, base)
 			if err != nil {
 				return err
 			}
@@ -883,7 +921,7 @@ func (s *Service) CloneVolume(ctx context.Context, sp CloneSpec) (Clone, error) 
 	if err := checkAttributes("attributes", sp.Attributes); err != nil {
 		return Clone{}, err
 	}
-	limit, err := s.capacity(ctx)
+	base, err := s.capacity(ctx)
 	if err != nil {
 		return Clone{}, err
 	}
@@ -927,7 +965,7 @@ func (s *Service) CloneVolume(ctx context.Context, sp CloneSpec) (Clone, error) 
 		if v.Attributes == nil {
 			v.Attributes = Attributes{}
 		}
-		used, _, err := tx.Provisioned(ctx)
+		used, limit, err := provisioned(ctx, tx, base)
 		if err != nil {
 			return err
 		}

@@ -84,7 +84,7 @@ func TestVolumeIQNAndPurgeOnTheClock(t *testing.T) {
 }
 
 func TestCapacityLimit(t *testing.T) {
-	f := newFixture(t, 3e9)
+	f := newFixture(t, 6e8) // × the default over-provisioning factor 5 = 3e9
 	ctx := context.Background()
 	a, _ := f.svc.AddAccount(ctx, volumes.AccountSpec{Username: "u"})
 	v, err := f.svc.CreateVolume(ctx, volumes.VolumeSpec{Name: "a", AccountID: a.ID, TotalSize: 2e9})

@@ -39,6 +39,8 @@ const (
 	KindQoSPolicyNotFound
 	KindNotPermitted
 	KindNotEnoughSpace
+	KindGroupSnapshotNotFound
+	KindScheduleNotFound
 )
 
 // Error is a storage failure: Kind says which, Message is the client text.
@@ -256,6 +258,17 @@ type Tx interface {
 	InitiatorByName(ctx context.Context, name string) (Initiator, error)
 	PutInitiator(ctx context.Context, in Initiator) error
 	DeleteInitiator(ctx context.Context, id int64) error
+
+	Schedules(ctx context.Context) ([]Schedule, error)
+	Schedule(ctx context.Context, id int64) (Schedule, error)
+	PutSchedule(ctx context.Context, s Schedule) error
+	DeleteSchedule(ctx context.Context, id int64) error
+	// DueSchedules lists schedules whose next run is at or before t.
+	DueSchedules(ctx context.Context, t time.Time) ([]int64, error)
+
+	// Setting reads one cluster-wide setting; ErrNotFound when never set.
+	Setting(ctx context.Context, key string) (string, error)
+	PutSetting(ctx context.Context, key, value string) error
 
 	QoSPolicies(ctx context.Context) ([]QoSPolicy, error)
 	QoSPolicy(ctx context.Context, id int64) (QoSPolicy, error)
