@@ -151,6 +151,23 @@ func TestBadInputStorage(t *testing.T) {
 		biErr("unknown newAccountID", "CloneVolume", `{"volumeID":1,"name":"c","newAccountID":99}`, "xUnknownAccount"),
 		biErr("unknown snapshot", "CloneVolume", `{"volumeID":1,"name":"c","snapshotID":99}`, "xSnapshotIDDoesNotExist"),
 		biBadEnum("access bogus", "CloneVolume", `{"volumeID":1,"name":"c","access":"open"}`, "open", "access"),
+		// CopyVolume, CancelClone, SetDefaultQoS, ListVolumeStatsByAccount
+		biMissing("no volumeID", "CopyVolume", `{"dstVolumeID":1}`, "volumeID"),
+		biMissing("no dstVolumeID", "CopyVolume", `{"volumeID":1}`, "dstVolumeID"),
+		biWrongType("dstVolumeID string", "CopyVolume", `{"volumeID":1,"dstVolumeID":"one"}`, "dstVolumeID"),
+		biErr("unknown source", "CopyVolume", `{"volumeID":99,"dstVolumeID":1}`, "xVolumeIDDoesNotExist"),
+		biErr("deleted destination", "CopyVolume", `{"volumeID":1,"dstVolumeID":2}`, "xVolumeIDDoesNotExist"),
+		biErr("unknown snapshot", "CopyVolume", `{"volumeID":1,"dstVolumeID":1,"snapshotID":99}`, "xSnapshotIDDoesNotExist"),
+		biInvalid("onto itself", "CopyVolume", `{"volumeID":1,"dstVolumeID":1}`, "dstVolumeID"),
+		biMissing("no cloneID", "CancelClone", `{}`, "cloneID"),
+		biWrongType("cloneID string", "CancelClone", `{"cloneID":"one"}`, "cloneID"),
+		biInvalid("unknown cloneID", "CancelClone", `{"cloneID":99}`, "cloneID"),
+		biInvalid("minIOPS high", "SetDefaultQoS", `{"minIOPS":15001}`, "minIOPS"),
+		biInvalid("maxIOPS low", "SetDefaultQoS", `{"maxIOPS":10}`, "maxIOPS"),
+		biInvalid("min above max", "SetDefaultQoS", `{"minIOPS":2000,"maxIOPS":1000,"burstIOPS":1000}`, "minIOPS"),
+		biWrongType("burstIOPS string", "SetDefaultQoS", `{"burstIOPS":"many"}`, "burstIOPS"),
+		biWrongType("accounts object", "ListVolumeStatsByAccount", `{"accounts":{}}`, "accounts"),
+		biErr("unknown account", "ListVolumeStatsByAccount", `{"accounts":[99]}`, "xUnknownAccount"),
 		// Access groups
 		biMissing("no name", "CreateVolumeAccessGroup", `{}`, "name"),
 		biInvalid("name too long", "CreateVolumeAccessGroup", `{"name":"`+long+`"}`, "name"),
@@ -263,7 +280,7 @@ func TestBadInputStorage(t *testing.T) {
 		biWrongType("factor string", "ModifyClusterFullThreshold", `{"maxMetadataOverProvisionFactor":"five"}`, "maxMetadataOverProvisionFactor"),
 	}
 	for _, m := range []string{"AddAccount", "CreateVolume", "ListVolumes", "CreateVolumeAccessGroup", "CreateInitiators",
-		"CreateSnapshot", "CreateQoSPolicy", "GetDefaultQoS"} {
+		"CreateSnapshot", "CreateQoSPolicy", "GetDefaultQoS", "CopyVolume", "SetDefaultQoS"} {
 		cases = append(cases, biNotObject(m, `[]`), biNotObject(m, `"x"`))
 	}
 	biRunBad(t, s, cases)

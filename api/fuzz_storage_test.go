@@ -27,6 +27,7 @@ var fuzzStorageMethods = []string{
 	"GetFeatureStatus", "EnableFeature", "GetClusterFullThreshold", "ModifyClusterFullThreshold",
 	"CreateGroupSnapshot", "ListGroupSnapshots", "ModifyGroupSnapshot", "DeleteGroupSnapshot", "RollbackToGroupSnapshot",
 	"CreateSchedule", "GetSchedule", "ListSchedules", "ModifySchedule",
+	"CopyVolume", "CancelClone", "SetDefaultQoS", "ListVolumeStatsByAccount",
 }
 
 // FuzzStorageMethods sends arbitrary params to every storage method of one

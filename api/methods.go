@@ -92,6 +92,10 @@ func (s *Server) methods() []method {
 		{name: "GetVolumeEfficiency", since: "1.0", scope: scopeCluster, call: typed(s.getVolumeEfficiency)},
 		{name: "CloneVolume", since: "1.0", scope: scopeCluster, call: typed(s.cloneVolume)},
 		{name: "GetDefaultQoS", since: "1.0", scope: scopeCluster, call: typed(s.getDefaultQoS)},
+		{name: "SetDefaultQoS", since: "1.0", scope: scopeCluster, call: typed(s.setDefaultQoS)},
+		{name: "CopyVolume", since: "9.0", scope: scopeCluster, call: typed(s.copyVolume)},
+		{name: "CancelClone", since: "9.6", scope: scopeCluster, call: typed(s.cancelClone)},
+		{name: "ListVolumeStatsByAccount", since: "1.0", scope: scopeCluster, call: typed(s.listVolumeStatsByAccount)},
 
 		// Storage: volume access groups and initiators
 		{name: "CreateVolumeAccessGroup", since: "5.0", scope: scopeCluster, call: typed(s.createVolumeAccessGroup)},
