@@ -29,6 +29,7 @@ func biStorageFixture(t *testing.T) *apitest.Server {
 	s.OK("CreateGroupSnapshot", map[string]any{"volumes": []int{1}, "name": "gs1"})
 	s.OK("CreateSchedule", map[string]any{"scheduleName": "s1", "attributes": map[string]any{"frequency": "Time Interval"}, "hours": 1,
 		"scheduleInfo": map[string]any{"volumeID": 1}})
+	s.OK("AddClusterAdmin", map[string]any{"username": "ops", "password": "pw", "access": []string{"read"}, "acceptEula": true})
 	return s
 }
 
@@ -278,9 +279,39 @@ func TestBadInputStorage(t *testing.T) {
 		biInvalid("stage3 percent high", "ModifyClusterFullThreshold", `{"stage3BlockThresholdPercent":101}`, "stage3BlockThresholdPercent"),
 		biInvalid("stage2 negative", "ModifyClusterFullThreshold", `{"stage2AwareThreshold":-1}`, "stage2AwareThreshold"),
 		biWrongType("factor string", "ModifyClusterFullThreshold", `{"maxMetadataOverProvisionFactor":"five"}`, "maxMetadataOverProvisionFactor"),
+		// Cluster admins (fixture: admin 2 "ops") and the login session
+		biMissing("no username", "AddClusterAdmin", `{"password":"p","access":["read"],"acceptEula":true}`, "username"),
+		biMissing("no password", "AddClusterAdmin", `{"username":"n","access":["read"],"acceptEula":true}`, "password"),
+		biMissing("no access", "AddClusterAdmin", `{"username":"n","password":"p","acceptEula":true}`, "access"),
+		biMissing("no acceptEula", "AddClusterAdmin", `{"username":"n","password":"p","access":["read"]}`, "acceptEula"),
+		biInvalid("eula refused", "AddClusterAdmin", `{"username":"n","password":"p","access":["read"],"acceptEula":false}`, "acceptEula"),
+		biInvalid("username empty", "AddClusterAdmin", `{"username":"","password":"p","access":["read"],"acceptEula":true}`, "username"),
+		biInvalid("username colon", "AddClusterAdmin", `{"username":"a:b","password":"p","access":["read"],"acceptEula":true}`, "username"),
+		biInvalid("username too long", "AddClusterAdmin", `{"username":"`+strings.Repeat("u", 1025)+`","password":"p","access":["read"],"acceptEula":true}`, "username"),
+		biInvalid("password empty", "AddClusterAdmin", `{"username":"n","password":"","access":["read"],"acceptEula":true}`, "password"),
+		biInvalid("access empty", "AddClusterAdmin", `{"username":"n","password":"p","access":[],"acceptEula":true}`, "access"),
+		biInvalid("access bogus", "AddClusterAdmin", `{"username":"n","password":"p","access":["root"],"acceptEula":true}`, "access[0]"),
+		biWrongType("access string", "AddClusterAdmin", `{"username":"n","password":"p","access":"read","acceptEula":true}`, "access"),
+		biWrongType("password number", "AddClusterAdmin", `{"username":"n","password":7,"access":["read"],"acceptEula":true}`, "password"),
+		biErr("username taken", "AddClusterAdmin", `{"username":"ops","password":"p","access":["read"],"acceptEula":true}`, "xDuplicateUsername"),
+		biMissing("no clusterAdminID", "ModifyClusterAdmin", `{"password":"p"}`, "clusterAdminID"),
+		biErr("unknown admin", "ModifyClusterAdmin", `{"clusterAdminID":99,"password":"p"}`, "xClusterAdminIDDoesNotExist"),
+		biErr("primary admin", "ModifyClusterAdmin", `{"clusterAdminID":1,"password":"p"}`, "xAPINotPermitted"),
+		biInvalid("password empty", "ModifyClusterAdmin", `{"clusterAdminID":2,"password":""}`, "password"),
+		biInvalid("access bogus", "ModifyClusterAdmin", `{"clusterAdminID":2,"access":["read","root"]}`, "access[1]"),
+		biMissing("no clusterAdminID", "RemoveClusterAdmin", `{}`, "clusterAdminID"),
+		biWrongType("clusterAdminID string", "RemoveClusterAdmin", `{"clusterAdminID":"two"}`, "clusterAdminID"),
+		biErr("unknown admin", "RemoveClusterAdmin", `{"clusterAdminID":99}`, "xClusterAdminIDDoesNotExist"),
+		biErr("primary admin", "RemoveClusterAdmin", `{"clusterAdminID":1}`, "xAPINotPermitted"),
+		biMissing("no timeout", "SetLoginSessionInfo", `{}`, "timeout"),
+		biWrongType("timeout number", "SetLoginSessionInfo", `{"timeout":30}`, "timeout"),
+		biInvalid("timeout garbage", "SetLoginSessionInfo", `{"timeout":"half an hour"}`, "timeout"),
+		biInvalid("timeout under a minute", "SetLoginSessionInfo", `{"timeout":"00:00:59"}`, "timeout"),
+		biInvalid("timeout four parts", "SetLoginSessionInfo", `{"timeout":"1:00:00:00"}`, "timeout"),
+		biInvalid("timeout over a week", "SetLoginSessionInfo", `{"timeout":"169:00:00"}`, "timeout"),
 	}
 	for _, m := range []string{"AddAccount", "CreateVolume", "ListVolumes", "CreateVolumeAccessGroup", "CreateInitiators",
-		"CreateSnapshot", "CreateQoSPolicy", "GetDefaultQoS", "CopyVolume", "SetDefaultQoS"} {
+		"CreateSnapshot", "CreateQoSPolicy", "GetDefaultQoS", "CopyVolume", "SetDefaultQoS", "AddClusterAdmin", "SetLoginSessionInfo"} {
 		cases = append(cases, biNotObject(m, `[]`), biNotObject(m, `"x"`))
 	}
 	biRunBad(t, s, cases)

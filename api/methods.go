@@ -140,5 +140,13 @@ func (s *Server) methods() []method {
 		{name: "EnableFeature", since: "9.0", scope: scopeCluster, call: typed(s.enableFeature)},
 		{name: "GetClusterFullThreshold", since: "1.0", scope: scopeCluster, call: typed(s.getClusterFullThreshold)},
 		{name: "ModifyClusterFullThreshold", since: "1.0", scope: scopeCluster, call: typed(s.modifyClusterFullThreshold)},
+
+		// Cluster admins and the login session (api/admins.go, docs/admins.md)
+		{name: "AddClusterAdmin", since: "1.0", scope: scopeCluster, call: typed(s.addClusterAdmin)},
+		{name: "ListClusterAdmins", since: "1.0", scope: scopeCluster, call: typed(s.listClusterAdmins)},
+		{name: "ModifyClusterAdmin", since: "1.0", scope: scopeCluster, call: typed(s.modifyClusterAdmin)},
+		{name: "RemoveClusterAdmin", since: "1.0", scope: scopeCluster, call: typed(s.removeClusterAdmin)},
+		{name: "GetLoginSessionInfo", since: "7.0", scope: scopeCluster, call: typed(s.getLoginSessionInfo)},
+		{name: "SetLoginSessionInfo", since: "7.0", scope: scopeCluster, call: typed(s.setLoginSessionInfo)},
 	}
 }
