@@ -309,9 +309,30 @@ func TestBadInputStorage(t *testing.T) {
 		biInvalid("timeout under a minute", "SetLoginSessionInfo", `{"timeout":"00:00:59"}`, "timeout"),
 		biInvalid("timeout four parts", "SetLoginSessionInfo", `{"timeout":"1:00:00:00"}`, "timeout"),
 		biInvalid("timeout over a week", "SetLoginSessionInfo", `{"timeout":"169:00:00"}`, "timeout"),
+		// NTP, SNMP, LDAP
+		biMissing("no servers", "SetNtpInfo", `{}`, "servers"),
+		biWrongType("servers string", "SetNtpInfo", `{"servers":"pool.ntp.org"}`, "servers"),
+		biInvalid("server with space", "SetNtpInfo", `{"servers":["bad host"]}`, "servers[0]"),
+		biInvalid("six servers", "SetNtpInfo", `{"servers":["a","b","c","d","e","f"]}`, "servers"),
+		biMissing("no snmpV3Enabled", "EnableSnmp", `{}`, "snmpV3Enabled"),
+		biWrongType("snmpV3Enabled string", "EnableSnmp", `{"snmpV3Enabled":"maybe"}`, "snmpV3Enabled"),
+		biInvalid("network access", "SetSnmpInfo", `{"networks":[{"access":"all","cidr":24,"community":"c","network":"10.0.0.0"}]}`, "networks[0].access"),
+		biInvalid("network cidr", "SetSnmpInfo", `{"networks":[{"access":"ro","cidr":33,"community":"c","network":"10.0.0.0"}]}`, "networks[0].cidr"),
+		biInvalid("network empty community", "SetSnmpInfo", `{"networks":[{"access":"ro","cidr":24,"community":"","network":"10.0.0.0"}]}`, "networks[0].community"),
+		biMissing("network without cidr", "SetSnmpInfo", `{"networks":[{"access":"ro","community":"c","network":"10.0.0.0"}]}`, "networks[0].cidr"),
+		biInvalid("user secLevel", "SetSnmpInfo", `{"usmUsers":[{"access":"rouser","name":"m","secLevel":"max"}]}`, "usmUsers[0].secLevel"),
+		biInvalid("user short password", "SetSnmpInfo", `{"usmUsers":[{"access":"rouser","name":"m","secLevel":"auth","password":"short"}]}`, "usmUsers[0].password"),
+		biInvalid("user no passphrase", "SetSnmpInfo", `{"usmUsers":[{"access":"rouser","name":"m","secLevel":"priv","password":"longenough"}]}`, "usmUsers[0].passphrase"),
+		biMissing("no serverURIs", "EnableLdapAuthentication", `{"authType":"DirectBind","userDNTemplate":"uid=%USERNAME%"}`, "serverURIs"),
+		biInvalid("empty serverURIs", "EnableLdapAuthentication", `{"serverURIs":[],"authType":"DirectBind","userDNTemplate":"uid=%USERNAME%"}`, "serverURIs"),
+		biInvalid("http URI", "EnableLdapAuthentication", `{"serverURIs":["http://dc"],"authType":"DirectBind","userDNTemplate":"uid=%USERNAME%"}`, "serverURIs[0]"),
+		biBadEnum("authType bogus", "EnableLdapAuthentication", `{"serverURIs":["ldap://dc"],"authType":"Kerberos"}`, "Kerberos", "authType"),
+		biInvalid("DirectBind without template", "EnableLdapAuthentication", `{"serverURIs":["ldap://dc"],"authType":"DirectBind"}`, "userDNTemplate"),
+		biInvalid("SearchAndBind without bind DN", "EnableLdapAuthentication", `{"serverURIs":["ldap://dc"]}`, "searchBindDN"),
+		biBadEnum("groupSearchType bogus", "EnableLdapAuthentication", `{"serverURIs":["ldap://dc"],"groupSearchType":"All"}`, "All", "groupSearchType"),
 	}
 	for _, m := range []string{"AddAccount", "CreateVolume", "ListVolumes", "CreateVolumeAccessGroup", "CreateInitiators",
-		"CreateSnapshot", "CreateQoSPolicy", "GetDefaultQoS", "CopyVolume", "SetDefaultQoS", "AddClusterAdmin", "SetLoginSessionInfo"} {
+		"CreateSnapshot", "CreateQoSPolicy", "GetDefaultQoS", "CopyVolume", "SetDefaultQoS", "AddClusterAdmin", "SetLoginSessionInfo", "SetNtpInfo", "SetSnmpInfo", "EnableLdapAuthentication"} {
 		cases = append(cases, biNotObject(m, `[]`), biNotObject(m, `"x"`))
 	}
 	biRunBad(t, s, cases)

@@ -30,6 +30,8 @@ var fuzzStorageMethods = []string{
 	"CreateSchedule", "GetSchedule", "ListSchedules", "ModifySchedule",
 	"CopyVolume", "CancelClone", "SetDefaultQoS", "ListVolumeStatsByAccount",
 	"AddClusterAdmin", "ListClusterAdmins", "ModifyClusterAdmin", "RemoveClusterAdmin", "GetLoginSessionInfo", "SetLoginSessionInfo",
+	"GetNtpInfo", "SetNtpInfo", "GetSnmpInfo", "SetSnmpInfo", "EnableSnmp", "DisableSnmp", "GetSnmpState",
+	"GetLdapConfiguration", "EnableLdapAuthentication", "DisableLdapAuthentication",
 }
 
 // FuzzStorageMethods sends arbitrary params to every storage method of one
@@ -61,7 +63,10 @@ func FuzzStorageMethods(f *testing.F) {
 	for _, sd := range []struct{ m, p string }{{"CopyVolume", `{"volumeID":1,"dstVolumeID":2}`}, {"CancelClone", `{"cloneID":1}`},
 		{"SetDefaultQoS", `{"minIOPS":100}`}, {"ListVolumeStatsByAccount", `{"accounts":[1]}`},
 		{"AddClusterAdmin", `{"username":"a","password":"p","access":["read"],"acceptEula":true}`},
-		{"ModifyClusterAdmin", `{"clusterAdminID":2,"password":"q"}`}, {"SetLoginSessionInfo", `{"timeout":"1:00"}`}} {
+		{"ModifyClusterAdmin", `{"clusterAdminID":2,"password":"q"}`}, {"SetLoginSessionInfo", `{"timeout":"1:00"}`},
+		{"SetNtpInfo", `{"servers":["10.0.0.1"]}`}, {"EnableSnmp", `{"snmpV3Enabled":false}`},
+		{"SetSnmpInfo", `{"networks":[{"access":"ro","cidr":24,"community":"c","network":"10.0.0.0"}]}`},
+		{"EnableLdapAuthentication", `{"serverURIs":["ldap://dc"],"authType":"DirectBind","userDNTemplate":"uid=%USERNAME%"}`}} {
 		f.Add(uint8(slices.Index(fuzzStorageMethods, sd.m)), []byte(sd.p))
 	}
 

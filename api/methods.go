@@ -148,5 +148,17 @@ func (s *Server) methods() []method {
 		{name: "RemoveClusterAdmin", since: "1.0", scope: scopeCluster, call: typed(s.removeClusterAdmin)},
 		{name: "GetLoginSessionInfo", since: "7.0", scope: scopeCluster, call: typed(s.getLoginSessionInfo)},
 		{name: "SetLoginSessionInfo", since: "7.0", scope: scopeCluster, call: typed(s.setLoginSessionInfo)},
+
+		// NTP, SNMP and LDAP settings (api/netsettings.go, docs/admins.md)
+		{name: "GetNtpInfo", since: "1.0", scope: scopeCluster, call: typed(s.getNtpInfo)},
+		{name: "SetNtpInfo", since: "9.0", scope: scopeCluster, call: typed(s.setNtpInfo)},
+		{name: "GetSnmpInfo", since: "8.0", scope: scopeCluster, call: typed(s.getSnmpInfo)},
+		{name: "SetSnmpInfo", since: "8.0", scope: scopeCluster, call: typed(s.setSnmpInfo)},
+		{name: "EnableSnmp", since: "8.0", scope: scopeCluster, call: typed(s.enableSnmp)},
+		{name: "DisableSnmp", since: "8.0", scope: scopeCluster, call: typed(s.disableSnmp)},
+		{name: "GetSnmpState", since: "8.0", scope: scopeCluster, call: typed(s.getSnmpState)},
+		{name: "GetLdapConfiguration", since: "7.0", scope: scopeCluster, call: typed(s.getLdapConfiguration)},
+		{name: "EnableLdapAuthentication", since: "7.0", scope: scopeCluster, call: typed(s.enableLdapAuthentication)},
+		{name: "DisableLdapAuthentication", since: "7.0", scope: scopeCluster, call: typed(s.disableLdapAuthentication)},
 	}
 }
