@@ -135,4 +135,10 @@ func TestRequestLog(t *testing.T) {
 	require.Empty(t, l.Since(0))
 	require.NotNil(t, l.Since(0))
 	require.Equal(t, int64(4), l.Add(now, cloudkms.Record{}), "IDs keep growing after a clear")
+	l.Add(now, cloudkms.Record{Action: "E"})
+	l.Add(now, cloudkms.Record{Action: "F"})
+	l.Add(now, cloudkms.Record{Action: "G"})
+	got = l.Since(0)
+	require.Len(t, got, 2, "after a clear the ring grows back to its maximum and wraps")
+	require.Equal(t, []string{"F", "G"}, []string{got[0].Action, got[1].Action})
 }

@@ -27,13 +27,15 @@ type Record struct {
 }
 
 // RequestLog keeps the newest Max records in memory, in a ring; safe for
-// concurrent use.
+// concurrent use. The ring grows with the records up to its maximum, so an
+// idle personality (a lab of 30 clusters has two per cluster) holds no
+// records' worth of memory.
 type RequestLog struct {
 	mu    sync.Mutex
 	next  int64
-	ring  []Record // len = max
-	start int      // index of the oldest record
-	n     int      // records held
+	max   int
+	ring  []Record // grows by append up to max, then wraps
+	start int      // index of the oldest record once the ring is full
 }
 
 // NewRequestLog keeps the newest max records (≤ 0: 1000).
@@ -41,7 +43,7 @@ func NewRequestLog(max int) *RequestLog {
 	if max <= 0 {
 		max = 1000
 	}
-	return &RequestLog{ring: make([]Record, max)}
+	return &RequestLog{max: max}
 }
 
 // Add stores r with the next ID and time now (UTC), and returns the ID.
@@ -50,9 +52,8 @@ func (l *RequestLog) Add(now time.Time, r Record) int64 {
 	defer l.mu.Unlock()
 	l.next++
 	r.ID, r.Time = l.next, now.UTC()
-	if l.n < len(l.ring) {
-		l.ring[(l.start+l.n)%len(l.ring)] = r
-		l.n++
+	if len(l.ring) < l.max {
+		l.ring = append(l.ring, r)
 	} else {
 		l.ring[l.start] = r
 		l.start = (l.start + 1) % len(l.ring)
@@ -66,7 +67,7 @@ func (l *RequestLog) Since(since int64) []Record {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	out := []Record{}
-	for i := 0; i < l.n; i++ {
+	for i := range l.ring {
 		if r := l.ring[(l.start+i)%len(l.ring)]; r.ID > since {
 			out = append(out, r)
 		}
@@ -74,11 +75,10 @@ func (l *RequestLog) Since(since int64) []Record {
 	return out
 }
 
-// Clear empties the log; IDs keep growing, so a poller's since stays
-// valid.
+// Clear empties the log and gives its memory back; IDs keep growing, so a
+// poller's since stays valid.
 func (l *RequestLog) Clear() {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	clear(l.ring)
-	l.start, l.n = 0, 0
+	l.ring, l.start = nil, 0
 }

@@ -126,6 +126,25 @@ func Open(ctx context.Context, dsn string, kek []byte) (*Store, error) {
 	return s, nil
 }
 
+// ReleaseMemory closes the idle writer connection of a database file, with
+// the pages and prepared statements it cached: the next write opens another,
+// which caches only what it uses. A lab calls it once a cluster has started,
+// so that 30 idle clusters do not each keep their start-up's working set.
+// The reader pool's connection is opened first, so the writer's is not the
+// last one and its close does not checkpoint the write-ahead log. An
+// in-memory database lives in its one connection, which stays.
+func (s *Store) ReleaseMemory(ctx context.Context) error {
+	if s.rdb == s.db {
+		return nil
+	}
+	if err := s.rdb.PingContext(ctx); err != nil {
+		return err
+	}
+	s.db.SetMaxIdleConns(0)
+	s.db.SetMaxIdleConns(1)
+	return nil
+}
+
 // isNewFile reports whether path does not exist yet or is empty.
 func isNewFile(path string) bool {
 	fi, err := os.Stat(path)
@@ -213,17 +232,26 @@ func migrate(ctx context.Context, db sqlHandle) error {
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("migrate: %w", err)
 	}
+	// All pending migrations run in one transaction: a new database's
+	// schema is one commit instead of one per file (start-up of a lab
+	// creates one database per cluster), and a failed migration leaves the
+	// database as it was.
+	var tx *sql.Tx
 	for _, name := range names {
 		if applied[name] {
 			continue
 		}
 		body, err := migrations.ReadFile(name)
 		if err != nil {
+			if tx != nil {
+				tx.Rollback()
+			}
 			return err
 		}
-		tx, err := db.BeginTx(ctx, nil)
-		if err != nil {
-			return fmt.Errorf("migrate %s: %w", name, err)
+		if tx == nil {
+			if tx, err = db.BeginTx(ctx, nil); err != nil {
+				return fmt.Errorf("migrate %s: %w", name, err)
+			}
 		}
 		if _, err := tx.ExecContext(ctx, string(body)); err != nil {
 			tx.Rollback()
@@ -233,8 +261,10 @@ func migrate(ctx context.Context, db sqlHandle) error {
 			tx.Rollback()
 			return fmt.Errorf("migrate %s: %w", name, err)
 		}
+	}
+	if tx != nil {
 		if err := tx.Commit(); err != nil {
-			return fmt.Errorf("migrate %s: %w", name, err)
+			return fmt.Errorf("migrate: %w", err)
 		}
 	}
 	return fillKeyServerExpiry(ctx, db)

@@ -416,6 +416,11 @@ func openLabCluster(ctx context.Context, o labOptions, cfg Config, secret []byte
 		e.Close()
 		return nil, fmt.Errorf("cluster %d: %w", i, err)
 	}
+	// An idle cluster need not keep its start-up's SQLite working set.
+	if err := e.Store().ReleaseMemory(ctx); err != nil {
+		e.Close()
+		return nil, fmt.Errorf("cluster %d: %w", i, err)
+	}
 	kaclsURLs := "off"
 	if k := e.KACLS(); k != nil && e.Addr("kacls") != "" {
 		var urls []string
