@@ -29,6 +29,7 @@ func biStorageFixture(t *testing.T) *apitest.Server {
 	s.OK("CreateGroupSnapshot", map[string]any{"volumes": []int{1}, "name": "gs1"})
 	s.OK("CreateSchedule", map[string]any{"scheduleName": "s1", "attributes": map[string]any{"frequency": "Time Interval"}, "hours": 1,
 		"scheduleInfo": map[string]any{"volumeID": 1}})
+	s.OK("AddClusterAdmin", map[string]any{"username": "ops", "password": "pw", "access": []string{"read"}, "acceptEula": true})
 	return s
 }
 
@@ -151,6 +152,23 @@ func TestBadInputStorage(t *testing.T) {
 		biErr("unknown newAccountID", "CloneVolume", `{"volumeID":1,"name":"c","newAccountID":99}`, "xUnknownAccount"),
 		biErr("unknown snapshot", "CloneVolume", `{"volumeID":1,"name":"c","snapshotID":99}`, "xSnapshotIDDoesNotExist"),
 		biBadEnum("access bogus", "CloneVolume", `{"volumeID":1,"name":"c","access":"open"}`, "open", "access"),
+		// CopyVolume, CancelClone, SetDefaultQoS, ListVolumeStatsByAccount
+		biMissing("no volumeID", "CopyVolume", `{"dstVolumeID":1}`, "volumeID"),
+		biMissing("no dstVolumeID", "CopyVolume", `{"volumeID":1}`, "dstVolumeID"),
+		biWrongType("dstVolumeID string", "CopyVolume", `{"volumeID":1,"dstVolumeID":"one"}`, "dstVolumeID"),
+		biErr("unknown source", "CopyVolume", `{"volumeID":99,"dstVolumeID":1}`, "xVolumeIDDoesNotExist"),
+		biErr("deleted destination", "CopyVolume", `{"volumeID":1,"dstVolumeID":2}`, "xVolumeIDDoesNotExist"),
+		biErr("unknown snapshot", "CopyVolume", `{"volumeID":1,"dstVolumeID":1,"snapshotID":99}`, "xSnapshotIDDoesNotExist"),
+		biInvalid("onto itself", "CopyVolume", `{"volumeID":1,"dstVolumeID":1}`, "dstVolumeID"),
+		biMissing("no cloneID", "CancelClone", `{}`, "cloneID"),
+		biWrongType("cloneID string", "CancelClone", `{"cloneID":"one"}`, "cloneID"),
+		biInvalid("unknown cloneID", "CancelClone", `{"cloneID":99}`, "cloneID"),
+		biInvalid("minIOPS high", "SetDefaultQoS", `{"minIOPS":15001}`, "minIOPS"),
+		biInvalid("maxIOPS low", "SetDefaultQoS", `{"maxIOPS":10}`, "maxIOPS"),
+		biInvalid("min above max", "SetDefaultQoS", `{"minIOPS":2000,"maxIOPS":1000,"burstIOPS":1000}`, "minIOPS"),
+		biWrongType("burstIOPS string", "SetDefaultQoS", `{"burstIOPS":"many"}`, "burstIOPS"),
+		biWrongType("accounts object", "ListVolumeStatsByAccount", `{"accounts":{}}`, "accounts"),
+		biErr("unknown account", "ListVolumeStatsByAccount", `{"accounts":[99]}`, "xUnknownAccount"),
 		// Access groups
 		biMissing("no name", "CreateVolumeAccessGroup", `{}`, "name"),
 		biInvalid("name too long", "CreateVolumeAccessGroup", `{"name":"`+long+`"}`, "name"),
@@ -261,9 +279,60 @@ func TestBadInputStorage(t *testing.T) {
 		biInvalid("stage3 percent high", "ModifyClusterFullThreshold", `{"stage3BlockThresholdPercent":101}`, "stage3BlockThresholdPercent"),
 		biInvalid("stage2 negative", "ModifyClusterFullThreshold", `{"stage2AwareThreshold":-1}`, "stage2AwareThreshold"),
 		biWrongType("factor string", "ModifyClusterFullThreshold", `{"maxMetadataOverProvisionFactor":"five"}`, "maxMetadataOverProvisionFactor"),
+		// Cluster admins (fixture: admin 2 "ops") and the login session
+		biMissing("no username", "AddClusterAdmin", `{"password":"p","access":["read"],"acceptEula":true}`, "username"),
+		biMissing("no password", "AddClusterAdmin", `{"username":"n","access":["read"],"acceptEula":true}`, "password"),
+		biMissing("no access", "AddClusterAdmin", `{"username":"n","password":"p","acceptEula":true}`, "access"),
+		biMissing("no acceptEula", "AddClusterAdmin", `{"username":"n","password":"p","access":["read"]}`, "acceptEula"),
+		biInvalid("eula refused", "AddClusterAdmin", `{"username":"n","password":"p","access":["read"],"acceptEula":false}`, "acceptEula"),
+		biInvalid("username empty", "AddClusterAdmin", `{"username":"","password":"p","access":["read"],"acceptEula":true}`, "username"),
+		biInvalid("username colon", "AddClusterAdmin", `{"username":"a:b","password":"p","access":["read"],"acceptEula":true}`, "username"),
+		biInvalid("username too long", "AddClusterAdmin", `{"username":"`+strings.Repeat("u", 1025)+`","password":"p","access":["read"],"acceptEula":true}`, "username"),
+		biInvalid("password empty", "AddClusterAdmin", `{"username":"n","password":"","access":["read"],"acceptEula":true}`, "password"),
+		biInvalid("access empty", "AddClusterAdmin", `{"username":"n","password":"p","access":[],"acceptEula":true}`, "access"),
+		biInvalid("access bogus", "AddClusterAdmin", `{"username":"n","password":"p","access":["root"],"acceptEula":true}`, "access[0]"),
+		biWrongType("access string", "AddClusterAdmin", `{"username":"n","password":"p","access":"read","acceptEula":true}`, "access"),
+		biWrongType("password number", "AddClusterAdmin", `{"username":"n","password":7,"access":["read"],"acceptEula":true}`, "password"),
+		biErr("username taken", "AddClusterAdmin", `{"username":"ops","password":"p","access":["read"],"acceptEula":true}`, "xDuplicateUsername"),
+		biMissing("no clusterAdminID", "ModifyClusterAdmin", `{"password":"p"}`, "clusterAdminID"),
+		biErr("unknown admin", "ModifyClusterAdmin", `{"clusterAdminID":99,"password":"p"}`, "xClusterAdminIDDoesNotExist"),
+		biErr("primary admin", "ModifyClusterAdmin", `{"clusterAdminID":1,"password":"p"}`, "xAPINotPermitted"),
+		biInvalid("password empty", "ModifyClusterAdmin", `{"clusterAdminID":2,"password":""}`, "password"),
+		biInvalid("access bogus", "ModifyClusterAdmin", `{"clusterAdminID":2,"access":["read","root"]}`, "access[1]"),
+		biMissing("no clusterAdminID", "RemoveClusterAdmin", `{}`, "clusterAdminID"),
+		biWrongType("clusterAdminID string", "RemoveClusterAdmin", `{"clusterAdminID":"two"}`, "clusterAdminID"),
+		biErr("unknown admin", "RemoveClusterAdmin", `{"clusterAdminID":99}`, "xClusterAdminIDDoesNotExist"),
+		biErr("primary admin", "RemoveClusterAdmin", `{"clusterAdminID":1}`, "xAPINotPermitted"),
+		biMissing("no timeout", "SetLoginSessionInfo", `{}`, "timeout"),
+		biWrongType("timeout number", "SetLoginSessionInfo", `{"timeout":30}`, "timeout"),
+		biInvalid("timeout garbage", "SetLoginSessionInfo", `{"timeout":"half an hour"}`, "timeout"),
+		biInvalid("timeout under a minute", "SetLoginSessionInfo", `{"timeout":"00:00:59"}`, "timeout"),
+		biInvalid("timeout four parts", "SetLoginSessionInfo", `{"timeout":"1:00:00:00"}`, "timeout"),
+		biInvalid("timeout over a week", "SetLoginSessionInfo", `{"timeout":"169:00:00"}`, "timeout"),
+		// NTP, SNMP, LDAP
+		biMissing("no servers", "SetNtpInfo", `{}`, "servers"),
+		biWrongType("servers string", "SetNtpInfo", `{"servers":"pool.ntp.org"}`, "servers"),
+		biInvalid("server with space", "SetNtpInfo", `{"servers":["bad host"]}`, "servers[0]"),
+		biInvalid("six servers", "SetNtpInfo", `{"servers":["a","b","c","d","e","f"]}`, "servers"),
+		biMissing("no snmpV3Enabled", "EnableSnmp", `{}`, "snmpV3Enabled"),
+		biWrongType("snmpV3Enabled string", "EnableSnmp", `{"snmpV3Enabled":"maybe"}`, "snmpV3Enabled"),
+		biInvalid("network access", "SetSnmpInfo", `{"networks":[{"access":"all","cidr":24,"community":"c","network":"10.0.0.0"}]}`, "networks[0].access"),
+		biInvalid("network cidr", "SetSnmpInfo", `{"networks":[{"access":"ro","cidr":33,"community":"c","network":"10.0.0.0"}]}`, "networks[0].cidr"),
+		biInvalid("network empty community", "SetSnmpInfo", `{"networks":[{"access":"ro","cidr":24,"community":"","network":"10.0.0.0"}]}`, "networks[0].community"),
+		biMissing("network without cidr", "SetSnmpInfo", `{"networks":[{"access":"ro","community":"c","network":"10.0.0.0"}]}`, "networks[0].cidr"),
+		biInvalid("user secLevel", "SetSnmpInfo", `{"usmUsers":[{"access":"rouser","name":"m","secLevel":"max"}]}`, "usmUsers[0].secLevel"),
+		biInvalid("user short password", "SetSnmpInfo", `{"usmUsers":[{"access":"rouser","name":"m","secLevel":"auth","password":"short"}]}`, "usmUsers[0].password"),
+		biInvalid("user no passphrase", "SetSnmpInfo", `{"usmUsers":[{"access":"rouser","name":"m","secLevel":"priv","password":"longenough"}]}`, "usmUsers[0].passphrase"),
+		biMissing("no serverURIs", "EnableLdapAuthentication", `{"authType":"DirectBind","userDNTemplate":"uid=%USERNAME%"}`, "serverURIs"),
+		biInvalid("empty serverURIs", "EnableLdapAuthentication", `{"serverURIs":[],"authType":"DirectBind","userDNTemplate":"uid=%USERNAME%"}`, "serverURIs"),
+		biInvalid("http URI", "EnableLdapAuthentication", `{"serverURIs":["http://dc"],"authType":"DirectBind","userDNTemplate":"uid=%USERNAME%"}`, "serverURIs[0]"),
+		biBadEnum("authType bogus", "EnableLdapAuthentication", `{"serverURIs":["ldap://dc"],"authType":"Kerberos"}`, "Kerberos", "authType"),
+		biInvalid("DirectBind without template", "EnableLdapAuthentication", `{"serverURIs":["ldap://dc"],"authType":"DirectBind"}`, "userDNTemplate"),
+		biInvalid("SearchAndBind without bind DN", "EnableLdapAuthentication", `{"serverURIs":["ldap://dc"]}`, "searchBindDN"),
+		biBadEnum("groupSearchType bogus", "EnableLdapAuthentication", `{"serverURIs":["ldap://dc"],"groupSearchType":"All"}`, "All", "groupSearchType"),
 	}
 	for _, m := range []string{"AddAccount", "CreateVolume", "ListVolumes", "CreateVolumeAccessGroup", "CreateInitiators",
-		"CreateSnapshot", "CreateQoSPolicy", "GetDefaultQoS"} {
+		"CreateSnapshot", "CreateQoSPolicy", "GetDefaultQoS", "CopyVolume", "SetDefaultQoS", "AddClusterAdmin", "SetLoginSessionInfo", "SetNtpInfo", "SetSnmpInfo", "EnableLdapAuthentication"} {
 		cases = append(cases, biNotObject(m, `[]`), biNotObject(m, `"x"`))
 	}
 	biRunBad(t, s, cases)

@@ -146,7 +146,8 @@ func biSnapshot(t *testing.T, s *apitest.Server) map[string]any {
 	}
 	// The storage domain (api/badinput_storage_test.go).
 	for _, m := range []string{"ListAccounts", "ListVolumes", "ListDeletedVolumes", "ListVolumeAccessGroups", "ListInitiators",
-		"ListSnapshots", "ListQoSPolicies", "GetFeatureStatus", "GetClusterFullThreshold", "ListGroupSnapshots", "ListSchedules"} {
+		"ListSnapshots", "ListQoSPolicies", "GetFeatureStatus", "GetClusterFullThreshold", "ListGroupSnapshots", "ListSchedules",
+		"GetDefaultQoS", "ListClusterAdmins", "GetLoginSessionInfo", "GetNtpInfo", "GetSnmpInfo", "GetLdapConfiguration"} {
 		snap[m] = biOK(t, s, m, "")
 	}
 	return snap

@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"testing"
 
@@ -27,6 +28,10 @@ var fuzzStorageMethods = []string{
 	"GetFeatureStatus", "EnableFeature", "GetClusterFullThreshold", "ModifyClusterFullThreshold",
 	"CreateGroupSnapshot", "ListGroupSnapshots", "ModifyGroupSnapshot", "DeleteGroupSnapshot", "RollbackToGroupSnapshot",
 	"CreateSchedule", "GetSchedule", "ListSchedules", "ModifySchedule",
+	"CopyVolume", "CancelClone", "SetDefaultQoS", "ListVolumeStatsByAccount",
+	"AddClusterAdmin", "ListClusterAdmins", "ModifyClusterAdmin", "RemoveClusterAdmin", "GetLoginSessionInfo", "SetLoginSessionInfo",
+	"GetNtpInfo", "SetNtpInfo", "GetSnmpInfo", "SetSnmpInfo", "EnableSnmp", "DisableSnmp", "GetSnmpState",
+	"GetLdapConfiguration", "EnableLdapAuthentication", "DisableLdapAuthentication",
 }
 
 // FuzzStorageMethods sends arbitrary params to every storage method of one
@@ -55,6 +60,15 @@ func FuzzStorageMethods(f *testing.F) {
 	f.Add(uint8(25), []byte(`{"name":"g","initiators":[{"a":1},null,-1]}`))
 	f.Add(uint8(1), []byte(`[]`))
 	f.Add(uint8(43), []byte(`{"qosPolicyID":0}`)) // GetQoSPolicy of nothing once indexed an empty list
+	for _, sd := range []struct{ m, p string }{{"CopyVolume", `{"volumeID":1,"dstVolumeID":2}`}, {"CancelClone", `{"cloneID":1}`},
+		{"SetDefaultQoS", `{"minIOPS":100}`}, {"ListVolumeStatsByAccount", `{"accounts":[1]}`},
+		{"AddClusterAdmin", `{"username":"a","password":"p","access":["read"],"acceptEula":true}`},
+		{"ModifyClusterAdmin", `{"clusterAdminID":2,"password":"q"}`}, {"SetLoginSessionInfo", `{"timeout":"1:00"}`},
+		{"SetNtpInfo", `{"servers":["10.0.0.1"]}`}, {"EnableSnmp", `{"snmpV3Enabled":false}`},
+		{"SetSnmpInfo", `{"networks":[{"access":"ro","cidr":24,"community":"c","network":"10.0.0.0"}]}`},
+		{"EnableLdapAuthentication", `{"serverURIs":["ldap://dc"],"authType":"DirectBind","userDNTemplate":"uid=%USERNAME%"}`}} {
+		f.Add(uint8(slices.Index(fuzzStorageMethods, sd.m)), []byte(sd.p))
+	}
 
 	s := apitest.NewServer(f, apitest.WithConfig(func(c *emulator.Config) {
 		c.Ephemeral = true

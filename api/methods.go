@@ -92,6 +92,10 @@ func (s *Server) methods() []method {
 		{name: "GetVolumeEfficiency", since: "1.0", scope: scopeCluster, call: typed(s.getVolumeEfficiency)},
 		{name: "CloneVolume", since: "1.0", scope: scopeCluster, call: typed(s.cloneVolume)},
 		{name: "GetDefaultQoS", since: "1.0", scope: scopeCluster, call: typed(s.getDefaultQoS)},
+		{name: "SetDefaultQoS", since: "1.0", scope: scopeCluster, call: typed(s.setDefaultQoS)},
+		{name: "CopyVolume", since: "9.0", scope: scopeCluster, call: typed(s.copyVolume)},
+		{name: "CancelClone", since: "9.6", scope: scopeCluster, call: typed(s.cancelClone)},
+		{name: "ListVolumeStatsByAccount", since: "1.0", scope: scopeCluster, call: typed(s.listVolumeStatsByAccount)},
 
 		// Storage: volume access groups and initiators
 		{name: "CreateVolumeAccessGroup", since: "5.0", scope: scopeCluster, call: typed(s.createVolumeAccessGroup)},
@@ -136,5 +140,25 @@ func (s *Server) methods() []method {
 		{name: "EnableFeature", since: "9.0", scope: scopeCluster, call: typed(s.enableFeature)},
 		{name: "GetClusterFullThreshold", since: "1.0", scope: scopeCluster, call: typed(s.getClusterFullThreshold)},
 		{name: "ModifyClusterFullThreshold", since: "1.0", scope: scopeCluster, call: typed(s.modifyClusterFullThreshold)},
+
+		// Cluster admins and the login session (api/admins.go, docs/admins.md)
+		{name: "AddClusterAdmin", since: "1.0", scope: scopeCluster, call: typed(s.addClusterAdmin)},
+		{name: "ListClusterAdmins", since: "1.0", scope: scopeCluster, call: typed(s.listClusterAdmins)},
+		{name: "ModifyClusterAdmin", since: "1.0", scope: scopeCluster, call: typed(s.modifyClusterAdmin)},
+		{name: "RemoveClusterAdmin", since: "1.0", scope: scopeCluster, call: typed(s.removeClusterAdmin)},
+		{name: "GetLoginSessionInfo", since: "7.0", scope: scopeCluster, call: typed(s.getLoginSessionInfo)},
+		{name: "SetLoginSessionInfo", since: "7.0", scope: scopeCluster, call: typed(s.setLoginSessionInfo)},
+
+		// NTP, SNMP and LDAP settings (api/netsettings.go, docs/admins.md)
+		{name: "GetNtpInfo", since: "1.0", scope: scopeCluster, call: typed(s.getNtpInfo)},
+		{name: "SetNtpInfo", since: "9.0", scope: scopeCluster, call: typed(s.setNtpInfo)},
+		{name: "GetSnmpInfo", since: "8.0", scope: scopeCluster, call: typed(s.getSnmpInfo)},
+		{name: "SetSnmpInfo", since: "8.0", scope: scopeCluster, call: typed(s.setSnmpInfo)},
+		{name: "EnableSnmp", since: "8.0", scope: scopeCluster, call: typed(s.enableSnmp)},
+		{name: "DisableSnmp", since: "8.0", scope: scopeCluster, call: typed(s.disableSnmp)},
+		{name: "GetSnmpState", since: "8.0", scope: scopeCluster, call: typed(s.getSnmpState)},
+		{name: "GetLdapConfiguration", since: "7.0", scope: scopeCluster, call: typed(s.getLdapConfiguration)},
+		{name: "EnableLdapAuthentication", since: "7.0", scope: scopeCluster, call: typed(s.enableLdapAuthentication)},
+		{name: "DisableLdapAuthentication", since: "7.0", scope: scopeCluster, call: typed(s.disableLdapAuthentication)},
 	}
 }

@@ -679,10 +679,6 @@ func (s *Server) cloneVolume(ctx context.Context, p cloneVolumeParams) (map[stri
 		"volume": toVolumeWire(c.Volume), "curve": curveJSON}, nil
 }
 
-func (s *Server) getDefaultQoS(_ context.Context, _ noParams) (qosWire, error) {
-	return toQoSWire(volumes.DefaultQoS), nil
-}
-
 // ---------------------------------------------------------------------------
 // Volume access groups
 

@@ -76,3 +76,22 @@ func (c *Cluster) StartJob(ctx context.Context, resultType string, d time.Durati
 
 // Now is the emulator time (the injected clock).
 func (c *Cluster) Now() time.Time { return c.now() }
+
+// CancelJob removes a running job of another domain and its handle (a
+// cancelled clone); it reports false, changing nothing, when the job has
+// completed or is gone.
+func (c *Cluster) CancelJob(ctx context.Context, h int64) (bool, error) {
+	var running bool
+	err := c.update(ctx, func(tx Tx, _ time.Time) error {
+		j, err := tx.Job(ctx, asyncjobs.Handle(h))
+		if errors.Is(err, ErrNotFound) || (err == nil && j.Done()) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		running = true
+		return tx.DeleteJob(ctx, j.Handle)
+	})
+	return running, err
+}

@@ -28,6 +28,7 @@ import (
 
 	"github.com/google/uuid"
 
+	"github.com/element-emulator/element-emulator/admins"
 	"github.com/element-emulator/element-emulator/alikms"
 	"github.com/element-emulator/element-emulator/api"
 	"github.com/element-emulator/element-emulator/clock"
@@ -139,6 +140,7 @@ type Emulator struct {
 
 	// volumes is the storage domain (storage.go).
 	volumes *volumes.Service
+	admins  *admins.Service // cluster admins (emulator/storage.go)
 }
 
 const metaClock = "clock"
@@ -334,10 +336,11 @@ func (e *Emulator) build(ctx context.Context) error {
 		return err
 	}
 	e.volumes = e.buildVolumes(newUUID, random)
+	e.admins = e.buildAdmins(random)
 	e.buildUI()
 
 	e.api, err = api.NewServer(api.Deps{
-		Cluster: e.cluster, Volumes: e.volumes, Control: control{e}, Logger: e.log.With("component", "api"),
+		Cluster: e.cluster, Volumes: e.volumes, Admins: e.admins, Control: control{e}, Logger: e.log.With("component", "api"),
 		Authenticate: e.authenticate, CurrentVersion: e.cfg.Cluster.APIVersion,
 		Intercept: func(ctx context.Context, method string) error { return e.cluster.MethodFault(ctx, method) },
 		MaxCalls:  e.cfg.MaxCalls,

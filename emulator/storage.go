@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/element-emulator/element-emulator/admins"
 	"github.com/element-emulator/element-emulator/volumes"
 )
 
@@ -32,6 +33,17 @@ func (e *Emulator) buildVolumes(newUUID func() string, random io.Reader) *volume
 		CloneDuration: cloneDuration,
 		Changed:       e.hub.Notify,
 	})
+}
+
+// buildAdmins builds the cluster-admin surface on the same store; the admin
+// of the cached credentials is its primary admin (clusterAdminID 1).
+func (e *Emulator) buildAdmins(random io.Reader) *admins.Service {
+	return admins.New(admins.Deps{Store: e.store, Now: e.clock.Now, Rand: random, Primary: func() string {
+		if c := e.creds.Load(); c != nil {
+			return c.user
+		}
+		return ""
+	}})
 }
 
 // ClusterHandler is the cluster listener's handler, for in-process callers

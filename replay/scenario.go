@@ -753,6 +753,12 @@ func KnownMethods() []string {
 		"RestoreDeletedVolume", "RollbackToSnapshot", "GetFeatureStatus", "EnableFeature", "GetClusterFullThreshold",
 		"ModifyClusterFullThreshold", "CreateGroupSnapshot", "ListGroupSnapshots", "ModifyGroupSnapshot", "DeleteGroupSnapshot",
 		"RollbackToGroupSnapshot", "CreateSchedule", "GetSchedule", "ListSchedules", "ModifySchedule",
+		"CopyVolume", "CancelClone", "SetDefaultQoS", "ListVolumeStatsByAccount",
+
+		// Cluster admins and network settings (docs/admins.md).
+		"AddClusterAdmin", "ListClusterAdmins", "ModifyClusterAdmin", "RemoveClusterAdmin", "GetLoginSessionInfo",
+		"SetLoginSessionInfo", "GetNtpInfo", "SetNtpInfo", "GetSnmpInfo", "SetSnmpInfo", "EnableSnmp", "DisableSnmp",
+		"GetSnmpState", "GetLdapConfiguration", "EnableLdapAuthentication", "DisableLdapAuthentication",
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"time"
 
 	"github.com/element-emulator/element-emulator/asyncjobs"
@@ -633,7 +634,7 @@ func (t *tx) Wipe(ctx context.Context) error {
 		}
 	}
 	// The storage domain (storage.go) goes with the cluster it lives on.
-	for _, tbl := range storageTables {
+	for _, tbl := range append(slices.Clone(storageTables), adminTables...) {
 		if _, err := t.tx.ExecContext(ctx, `DELETE FROM `+tbl); err != nil {
 			return err
 		}

@@ -378,6 +378,10 @@ func (t stx) PutSetting(ctx context.Context, key, value string) error {
 	return t.exec(ctx, `INSERT OR REPLACE INTO storage_settings (key, value) VALUES (?, ?)`, key, value)
 }
 
+func (t stx) DeleteSetting(ctx context.Context, key string) error {
+	return t.exec(ctx, `DELETE FROM storage_settings WHERE key = ?`, key)
+}
+
 func (t stx) Schedules(ctx context.Context) ([]volumes.Schedule, error) {
 	return all[volumes.Schedule](ctx, t, `SELECT doc FROM storage_schedules ORDER BY id`)
 }

@@ -521,7 +521,11 @@ func (s *Service) CreateVolume(ctx context.Context, sp VolumeSpec) (VolumeView, 
 	if err := checkAttributes("attributes", sp.Attributes); err != nil {
 		return VolumeView{}, err
 	}
-	q, err := sp.QoS.Apply("qos", DefaultQoS)
+	def, err := s.DefaultQoS(ctx)
+	if err != nil {
+		return VolumeView{}, err
+	}
+	q, err := sp.QoS.Apply("qos", def)
 	if err != nil {
 		return VolumeView{}, err
 	}
@@ -988,11 +992,7 @@ func (s *Service) CloneVolume(ctx context.Context, sp CloneSpec) (Clone, error) 
 	// The job lives in the cluster's async table, written after the
 	// volume's transaction: a failure here leaves the clone without a
 	// handle, never a handle without a clone.
-	if s.d.StartJob != nil {
-		out.AsyncHandle, err = s.d.StartJob(ctx, ResultTypeClone, s.d.CloneDuration, map[string]any{
-			"cloneID": out.CloneID, "volumeID": out.Volume.ID, "message": "Clone complete.",
-		})
-	}
+	out.AsyncHandle, err = s.startCloneJob(ctx, out.CloneID, out.Volume.ID, false)
 	return out, err
 }
 

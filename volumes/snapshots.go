@@ -231,7 +231,11 @@ func (s *Service) CreateQoSPolicy(ctx context.Context, name string, q QoSChange)
 	if err := checkName("name", name); err != nil {
 		return QoSPolicy{}, err
 	}
-	qos, err := q.Apply("qos", DefaultQoS)
+	def, err := s.DefaultQoS(ctx)
+	if err != nil {
+		return QoSPolicy{}, err
+	}
+	qos, err := q.Apply("qos", def)
 	if err != nil {
 		return QoSPolicy{}, err
 	}

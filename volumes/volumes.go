@@ -269,6 +269,7 @@ type Tx interface {
 	// Setting reads one cluster-wide setting; ErrNotFound when never set.
 	Setting(ctx context.Context, key string) (string, error)
 	PutSetting(ctx context.Context, key, value string) error
+	DeleteSetting(ctx context.Context, key string) error
 
 	QoSPolicies(ctx context.Context) ([]QoSPolicy, error)
 	QoSPolicy(ctx context.Context, id int64) (QoSPolicy, error)
