@@ -2,7 +2,6 @@ package api
 
 import (
 	"context"
-	"errors"
 
 	"github.com/element-emulator/element-emulator/admins"
 	"github.com/element-emulator/element-emulator/cluster"
@@ -10,24 +9,8 @@ import (
 
 // Cluster admins and the login session (docs/admins.md).
 
-// adminNames gives each admins failure its Element name.
-var adminNames = map[admins.Kind]string{
-	admins.KindAdminNotFound:     "xClusterAdminIDDoesNotExist",
-	admins.KindDuplicateUsername: "xDuplicateUsername",
-	admins.KindNotPermitted:      cluster.NameAPINotPermitted,
-}
-
-func aerr(err error) error {
-	var ip *admins.InvalidParam
-	if errors.As(err, &ip) {
-		return cluster.ErrInvalidParam(ip.Param, ip.Why)
-	}
-	var e *admins.Error
-	if errors.As(err, &e) {
-		return &cluster.Error{Name: adminNames[e.Kind], Message: e.Message}
-	}
-	return err
-}
+// aerr gives a cluster-admin error its Element name (cluster.AdminError).
+func aerr(err error) error { return cluster.AdminError(err) }
 
 type addClusterAdminParams struct {
 	Username   string         `param:"username,required"`

@@ -1,0 +1,31 @@
+package cluster
+
+import (
+	"errors"
+
+	"github.com/element-emulator/element-emulator/admins"
+)
+
+// adminNames gives each cluster-admin failure kind its Element x-name
+// (docs/admins.md). x-names live only in this package.
+var adminNames = map[admins.Kind]string{
+	admins.KindAdminNotFound:     "xClusterAdminIDDoesNotExist",
+	admins.KindDuplicateUsername: "xDuplicateUsername",
+	admins.KindNotPermitted:      NameAPINotPermitted,
+}
+
+// AdminError turns a cluster-admin error into the Element error the
+// client sees; any other error passes through unchanged (an internal error).
+func AdminError(err error) error {
+	var ip *admins.InvalidParam
+	if errors.As(err, &ip) {
+		return ErrInvalidParam(ip.Param, ip.Why)
+	}
+	var e *admins.Error
+	if errors.As(err, &e) {
+		if name, ok := adminNames[e.Kind]; ok {
+			return &Error{Name: name, Message: e.Message}
+		}
+	}
+	return err
+}
