@@ -695,18 +695,7 @@ func (s *Service) encrypt(ctx context.Context, p params) (map[string]any, error)
 	if e != nil {
 		return nil, e
 	}
-	var blob string
-	err = s.update(ctx, func(tx Tx, now int64) error {
-		k, err := load(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		if err := usable(&k, evEncrypt); err != nil {
-			return err
-		}
-		blob, err = seal(s.cfg.Rand, k.ID, k.Material, pt, ec)
-		return err
-	})
+	blob, err := s.sealUnder(ctx, id, pt, ec)
 	if err != nil {
 		return nil, err
 	}
@@ -813,18 +802,7 @@ func (s *Service) generateDataKey(ctx context.Context, p params) (map[string]any
 	if err != nil {
 		return nil, err
 	}
-	var blob string
-	err = s.update(ctx, func(tx Tx, now int64) error {
-		k, err := load(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		if err := usable(&k, evEncrypt); err != nil {
-			return err
-		}
-		blob, err = seal(s.cfg.Rand, k.ID, k.Material, dk, ec)
-		return err
-	})
+	blob, err := s.sealUnder(ctx, id, dk, ec)
 	if err != nil {
 		return nil, err
 	}
@@ -902,4 +880,22 @@ func (s *Service) generateRandom(ctx context.Context, p params) (map[string]any,
 		return nil, err
 	}
 	return map[string]any{"Plaintext": base64.StdEncoding.EncodeToString(b)}, nil
+}
+
+// sealUnder encrypts pt under the usable key id (Encrypt, GenerateDataKey)
+// with the encryption context ec, in one write transaction.
+func (s *Service) sealUnder(ctx context.Context, id string, pt, ec []byte) (string, error) {
+	var blob string
+	err := s.update(ctx, func(tx Tx, now int64) error {
+		k, err := load(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if err := usable(&k, evEncrypt); err != nil {
+			return err
+		}
+		blob, err = seal(s.cfg.Rand, k.ID, k.Material, pt, ec)
+		return err
+	})
+	return blob, err
 }
