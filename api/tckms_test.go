@@ -108,6 +108,7 @@ func TestTCKMSThroughTheEmulator(t *testing.T) {
 		require.Contains(t, state, `"id":"tckms"`)
 		require.Contains(t, state, ep)
 		require.Contains(t, state, "ScheduleKeyDeletion")
+		require.Contains(t, state, `["`+id+`","through-the-emulator","PendingDelete","TENCENT_KMS"`, "the key and its state in the keys table")
 		require.NotContains(t, state, tckms.DefaultSecretKey)
 	})
 

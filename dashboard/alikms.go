@@ -1,6 +1,7 @@
 package dashboard
 
 import (
+	"context"
 	"strings"
 
 	"github.com/element-emulator/element-emulator/alikms"
@@ -22,5 +23,21 @@ func AlikmsSection(svc func() *alikms.Service, addr func() string) Section {
 			}
 			return Table{Caption: "Endpoint", Columns: []string{"Config.Endpoint", "Protocol", "Region", "AccessKeyIds"}, Rows: [][]string{
 				{a, "http", s.Region(), strings.Join(s.AccessKeyIDs(), ", ")}}}, s.Requests(0), true
+		},
+		keys: func(ctx context.Context) (Table, error) {
+			t := Table{Columns: []string{"KeyId", "State", "KeySpec", "Primary version", "Created", "Deletion date", "Next rotation"}, Empty: "no keys yet"}
+			s := svc()
+			if s == nil {
+				return t, nil
+			}
+			keys, total, err := s.Keys(ctx, cloudKMSKeys)
+			if err != nil {
+				return t, err
+			}
+			t.Caption = keysCaption(len(keys), total)
+			for _, k := range keys {
+				t.Rows = append(t.Rows, []string{k.ID, k.State, k.KeySpec, k.Primary, ts(k.Created), ts(k.DeleteDate), ts(k.NextRotation)})
+			}
+			return t, nil
 		}}, addr)
 }

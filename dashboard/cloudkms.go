@@ -25,6 +25,19 @@ type cloudKMSPanel struct {
 	// open returns the endpoint table for the listener address addr and
 	// the request log; on is false when the service is off.
 	open func(addr string) (endpoint Table, log []cloudkms.Record, on bool)
+	// keys returns the table of keys and their states (never material).
+	keys func(ctx context.Context) (Table, error)
+}
+
+// cloudKMSKeys is how many keys a cloud KMS section lists.
+const cloudKMSKeys = 50
+
+// keysCaption says how many of total keys the table shows.
+func keysCaption(shown, total int) string {
+	if total > shown {
+		return "Keys (the first " + strconv.Itoa(shown) + " of " + strconv.Itoa(total) + ")"
+	}
+	return "Keys"
 }
 
 // cloudKMSSection builds p's section; addr returns the listener address
@@ -59,6 +72,10 @@ func cloudKMSSection(p cloudKMSPanel, addr func() string) Section {
 			log.Rows = append(log.Rows, []string{strconv.FormatInt(r.ID, 10), ts(r.Time), r.Action, p.caller(r), r.Signature, r.KeyID,
 				strconv.Itoa(r.Status), code})
 		}
-		return []Table{ep, log}, nil
+		keys, err := p.keys(ctx)
+		if err != nil {
+			return nil, err
+		}
+		return []Table{ep, keys, log}, nil
 	}}
 }

@@ -1,8 +1,10 @@
 package dashboard
 
 import (
+	"context"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/element-emulator/element-emulator/cloudkms"
 	"github.com/element-emulator/element-emulator/tckms"
@@ -24,5 +26,29 @@ func TCKMSSection(svc func() *tckms.Service, addr func() string) Section {
 			info := s.Info()
 			return Table{Caption: "Endpoint", Columns: []string{"HttpProfile.Endpoint", "Scheme", "Flavour", "SecretIds"}, Rows: [][]string{
 				{a, "HTTP", info.Flavour + " (KeyMetadata.Type " + strconv.FormatInt(info.Type, 10) + ")", strings.Join(info.SecretIDs, ", ")}}}, s.Requests(0), true
+		},
+		keys: func(ctx context.Context) (Table, error) {
+			t := Table{Columns: []string{"KeyId", "Alias", "State", "Origin", "Created", "Deletion date", "Material valid to"}, Empty: "no keys yet"}
+			s := svc()
+			if s == nil {
+				return t, nil
+			}
+			keys, total, err := s.Keys(ctx, cloudKMSKeys)
+			if err != nil {
+				return t, err
+			}
+			t.Caption = keysCaption(len(keys), total)
+			for _, k := range keys {
+				t.Rows = append(t.Rows, []string{k.ID, k.Alias, string(k.State), string(k.Origin), unixTS(k.CreateTime), unixTS(k.DeletionDate), unixTS(k.ValidTo)})
+			}
+			return t, nil
 		}}, addr)
+}
+
+// unixTS shows a unix time in seconds ("" for 0).
+func unixTS(sec int64) string {
+	if sec == 0 {
+		return ""
+	}
+	return ts(time.Unix(sec, 0))
 }

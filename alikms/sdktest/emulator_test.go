@@ -115,6 +115,7 @@ func TestEmulatorAlikms(t *testing.T) {
 	require.Contains(t, string(page), "Alibaba Cloud KMS")
 	require.Contains(t, string(page), "LTAIOPS")
 	require.Contains(t, string(page), "DescribeKey")
+	require.Contains(t, string(page), `["`+k2+`","Enabled","Aliyun_AES_256"`, "the key and its state (as the restore left it) in the keys table")
 	require.NotContains(t, string(page), "ops-secret")
 	require.NotContains(t, string(page), defSecret)
 
