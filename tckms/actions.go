@@ -687,11 +687,7 @@ func (s *Service) encrypt(ctx context.Context, p params) (map[string]any, error)
 	if len(pt) > maxPlaintext {
 		return nil, newErr(codeInvalidPlaintext, "The Plaintext is longer than 4096 bytes.")
 	}
-	ecText, _, e := p.str("EncryptionContext")
-	if e != nil {
-		return nil, e
-	}
-	ec, e := canonicalContext("EncryptionContext", ecText)
+	ec, e := p.context("EncryptionContext")
 	if e != nil {
 		return nil, e
 	}
@@ -723,18 +719,10 @@ func (s *Service) decrypt(ctx context.Context, p params) (map[string]any, error)
 	if e != nil {
 		return nil, e
 	}
-	for _, n := range []string{"EncryptionPublicKey", "EncryptionAlgorithm"} {
-		if v, _, e := p.str(n); e != nil {
-			return nil, e
-		} else if v != "" {
-			return nil, newErr(codeUnsupportedOp, "%s is not emulated.", n)
-		}
-	}
-	ecText, _, e := p.str("EncryptionContext")
-	if e != nil {
+	if e := p.refuseAsymmetric(); e != nil {
 		return nil, e
 	}
-	ec, e := canonicalContext("EncryptionContext", ecText)
+	ec, e := p.context("EncryptionContext")
 	if e != nil {
 		return nil, e
 	}
@@ -783,18 +771,10 @@ func (s *Service) generateDataKey(ctx context.Context, p params) (map[string]any
 	default:
 		return nil, errMissing("KeySpec")
 	}
-	for _, name := range []string{"EncryptionPublicKey", "EncryptionAlgorithm"} {
-		if v, _, e := p.str(name); e != nil {
-			return nil, e
-		} else if v != "" {
-			return nil, newErr(codeUnsupportedOp, "%s is not emulated.", name)
-		}
-	}
-	ecText, _, e := p.str("EncryptionContext")
-	if e != nil {
+	if e := p.refuseAsymmetric(); e != nil {
 		return nil, e
 	}
-	ec, e := canonicalContext("EncryptionContext", ecText)
+	ec, e := p.context("EncryptionContext")
 	if e != nil {
 		return nil, e
 	}
@@ -814,19 +794,11 @@ func (s *Service) reEncrypt(ctx context.Context, p params) (map[string]any, erro
 	if e != nil {
 		return nil, e
 	}
-	srcText, _, e := p.str("SourceEncryptionContext")
+	srcEC, e := p.context("SourceEncryptionContext")
 	if e != nil {
 		return nil, e
 	}
-	srcEC, e := canonicalContext("SourceEncryptionContext", srcText)
-	if e != nil {
-		return nil, e
-	}
-	dstText, _, e := p.str("DestinationEncryptionContext")
-	if e != nil {
-		return nil, e
-	}
-	dstEC, e := canonicalContext("DestinationEncryptionContext", dstText)
+	dstEC, e := p.context("DestinationEncryptionContext")
 	if e != nil {
 		return nil, e
 	}

@@ -201,3 +201,26 @@ func (p params) keyID(name string) (string, *Error) {
 	}
 	return id, nil
 }
+
+// context reads the encryption-context parameter name (a JSON object of
+// strings, or absent) in its canonical form.
+func (p params) context(name string) ([]byte, *Error) {
+	text, _, e := p.str(name)
+	if e != nil {
+		return nil, e
+	}
+	return canonicalContext(name, text)
+}
+
+// refuseAsymmetric refuses EncryptionPublicKey and EncryptionAlgorithm
+// (answers encrypted under a caller's public key), which are not emulated.
+func (p params) refuseAsymmetric() *Error {
+	for _, name := range []string{"EncryptionPublicKey", "EncryptionAlgorithm"} {
+		if v, _, e := p.str(name); e != nil {
+			return e
+		} else if v != "" {
+			return newErr(codeUnsupportedOp, "%s is not emulated.", name)
+		}
+	}
+	return nil
+}
