@@ -25,19 +25,17 @@ func AlikmsSection(svc func() *alikms.Service, addr func() string) Section {
 				{a, "http", s.Region(), strings.Join(s.AccessKeyIDs(), ", ")}}}, s.Requests(0), true
 		},
 		keys: func(ctx context.Context) (Table, error) {
-			t := Table{Columns: []string{"KeyId", "State", "KeySpec", "Primary version", "Created", "Deletion date", "Next rotation"}, Empty: "no keys yet"}
-			s := svc()
-			if s == nil {
-				return t, nil
+			var list func(context.Context, int) ([][]string, int, error)
+			if s := svc(); s != nil {
+				list = func(ctx context.Context, limit int) ([][]string, int, error) {
+					keys, total, err := s.Keys(ctx, limit)
+					rows := make([][]string, 0, len(keys))
+					for _, k := range keys {
+						rows = append(rows, []string{k.ID, k.State, k.KeySpec, k.Primary, ts(k.Created), ts(k.DeleteDate), ts(k.NextRotation)})
+					}
+					return rows, total, err
+				}
 			}
-			keys, total, err := s.Keys(ctx, cloudKMSKeys)
-			if err != nil {
-				return t, err
-			}
-			t.Caption = keysCaption(len(keys), total)
-			for _, k := range keys {
-				t.Rows = append(t.Rows, []string{k.ID, k.State, k.KeySpec, k.Primary, ts(k.Created), ts(k.DeleteDate), ts(k.NextRotation)})
-			}
-			return t, nil
+			return keysTable(ctx, []string{"KeyId", "State", "KeySpec", "Primary version", "Created", "Deletion date", "Next rotation"}, list)
 		}}, addr)
 }

@@ -32,12 +32,23 @@ type cloudKMSPanel struct {
 // cloudKMSKeys is how many keys a cloud KMS section lists.
 const cloudKMSKeys = 50
 
-// keysCaption says how many of total keys the table shows.
-func keysCaption(shown, total int) string {
-	if total > shown {
-		return "Keys (the first " + strconv.Itoa(shown) + " of " + strconv.Itoa(total) + ")"
+// keysTable builds a keys table with columns from list, which returns the
+// first cloudKMSKeys keys' rows and how many keys there are; list is nil
+// when the service is off.
+func keysTable(ctx context.Context, columns []string, list func(ctx context.Context, limit int) ([][]string, int, error)) (Table, error) {
+	t := Table{Columns: columns, Empty: "no keys yet"}
+	if list == nil {
+		return t, nil
 	}
-	return "Keys"
+	rows, total, err := list(ctx, cloudKMSKeys)
+	if err != nil {
+		return t, err
+	}
+	t.Rows, t.Caption = rows, "Keys"
+	if total > len(rows) {
+		t.Caption = "Keys (the first " + strconv.Itoa(len(rows)) + " of " + strconv.Itoa(total) + ")"
+	}
+	return t, nil
 }
 
 // cloudKMSSection builds p's section; addr returns the listener address

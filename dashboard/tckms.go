@@ -28,20 +28,18 @@ func TCKMSSection(svc func() *tckms.Service, addr func() string) Section {
 				{a, "HTTP", info.Flavour + " (KeyMetadata.Type " + strconv.FormatInt(info.Type, 10) + ")", strings.Join(info.SecretIDs, ", ")}}}, s.Requests(0), true
 		},
 		keys: func(ctx context.Context) (Table, error) {
-			t := Table{Columns: []string{"KeyId", "Alias", "State", "Origin", "Created", "Deletion date", "Material valid to"}, Empty: "no keys yet"}
-			s := svc()
-			if s == nil {
-				return t, nil
+			var list func(context.Context, int) ([][]string, int, error)
+			if s := svc(); s != nil {
+				list = func(ctx context.Context, limit int) ([][]string, int, error) {
+					keys, total, err := s.Keys(ctx, limit)
+					rows := make([][]string, 0, len(keys))
+					for _, k := range keys {
+						rows = append(rows, []string{k.ID, k.Alias, string(k.State), string(k.Origin), unixTS(k.CreateTime), unixTS(k.DeletionDate), unixTS(k.ValidTo)})
+					}
+					return rows, total, err
+				}
 			}
-			keys, total, err := s.Keys(ctx, cloudKMSKeys)
-			if err != nil {
-				return t, err
-			}
-			t.Caption = keysCaption(len(keys), total)
-			for _, k := range keys {
-				t.Rows = append(t.Rows, []string{k.ID, k.Alias, string(k.State), string(k.Origin), unixTS(k.CreateTime), unixTS(k.DeletionDate), unixTS(k.ValidTo)})
-			}
-			return t, nil
+			return keysTable(ctx, []string{"KeyId", "Alias", "State", "Origin", "Created", "Deletion date", "Material valid to"}, list)
 		}}, addr)
 }
 
