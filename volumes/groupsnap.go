@@ -140,18 +140,7 @@ func (s *Service) ModifyGroupSnapshot(ctx context.Context, id int64, c SnapshotC
 		}
 		for i := range g.Members {
 			sn := &g.Members[i]
-			if c.Name != nil {
-				sn.Name = *c.Name
-			}
-			if c.Expires != nil {
-				sn.Expires, sn.ExpiryBy = c.Expires.UTC(), "api"
-			}
-			if c.Remote != nil {
-				sn.Remote = *c.Remote
-			}
-			if c.MirrorLabel != nil {
-				sn.MirrorLabel = *c.MirrorLabel
-			}
+			c.apply(sn)
 			if err := tx.PutSnapshot(ctx, *sn); err != nil {
 				return err
 			}

@@ -141,6 +141,22 @@ type SnapshotChange struct {
 	MirrorLabel *string
 }
 
+// apply sets the fields c gives on sn (its ID is not used).
+func (c SnapshotChange) apply(sn *Snapshot) {
+	if c.Name != nil {
+		sn.Name = *c.Name
+	}
+	if c.Expires != nil {
+		sn.Expires, sn.ExpiryBy = c.Expires.UTC(), "api"
+	}
+	if c.Remote != nil {
+		sn.Remote = *c.Remote
+	}
+	if c.MirrorLabel != nil {
+		sn.MirrorLabel = *c.MirrorLabel
+	}
+}
+
 // ModifySnapshot changes a snapshot's name, expiry or replication flag.
 func (s *Service) ModifySnapshot(ctx context.Context, c SnapshotChange) (Snapshot, error) {
 	if c.Name != nil {
@@ -154,18 +170,7 @@ func (s *Service) ModifySnapshot(ctx context.Context, c SnapshotChange) (Snapsho
 		if err != nil {
 			return err
 		}
-		if c.Name != nil {
-			sn.Name = *c.Name
-		}
-		if c.Expires != nil {
-			sn.Expires, sn.ExpiryBy = c.Expires.UTC(), "api"
-		}
-		if c.Remote != nil {
-			sn.Remote = *c.Remote
-		}
-		if c.MirrorLabel != nil {
-			sn.MirrorLabel = *c.MirrorLabel
-		}
+		c.apply(&sn)
 		out = sn
 		return tx.PutSnapshot(ctx, sn)
 	})
