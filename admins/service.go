@@ -255,17 +255,27 @@ func (s *Service) Remove(ctx context.Context, id int64) error {
 // cluster admin. It reads the store; an unknown user costs one hash too,
 // so timing does not tell which usernames exist.
 func (s *Service) Authenticate(ctx context.Context, user, password string) bool {
-	var hash string
+	_, ok := s.Login(ctx, user, password)
+	return ok
+}
+
+// Login is Authenticate that also returns the admin's access list, read
+// afresh at every call so a ModifyClusterAdmin applies at once.
+func (s *Service) Login(ctx context.Context, user, password string) ([]string, bool) {
+	var a Admin
 	err := s.d.Store.ViewAdmins(ctx, func(tx Tx) error {
-		a, err := tx.AdminByName(ctx, user)
-		hash = a.Hash
+		var err error
+		a, err = tx.AdminByName(ctx, user)
 		return err
 	})
 	if err != nil {
 		_ = matches(dummyHash, password)
-		return false
+		return nil, false
 	}
-	return matches(hash, password)
+	if !matches(a.Hash, password) {
+		return nil, false
+	}
+	return a.Access, true
 }
 
 // dummyHash is a well-formed hash of nothing anyone knows.

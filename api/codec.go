@@ -232,6 +232,9 @@ func (d dispatcher) Call(r *http.Request, c *Call, rep *Reply) (err error) {
 	ri := infoFrom(ctx)
 	ri.method = m.name
 	ctx = withRequestInfo(ctx, ri)
+	if err := checkAccess(ctx, m.name); err != nil {
+		return err
+	}
 	if d.s.deps.Intercept != nil {
 		if err := d.s.deps.Intercept(ctx, m.name); err != nil {
 			return err

@@ -240,7 +240,8 @@ func (s *Server) gate(l listener) func(http.Handler) http.Handler {
 				writePlain(w, http.StatusMethodNotAllowed, "405 Method Not Allowed")
 				return
 			}
-			if !s.authorized(l, r) {
+			who, ok := s.authorized(l, r)
+			if !ok {
 				w.Header().Set("WWW-Authenticate", `Basic realm="SolidFire"`)
 				if isControlPath(r.URL.Path) {
 					// The lab controls answer JSON, failures included, so
@@ -263,7 +264,7 @@ func (s *Server) gate(l listener) func(http.Handler) http.Handler {
 					"403 Forbidden: cross-origin request to a lab control refused (use the dashboard on this origin, or a client that is not a browser)")
 				return
 			}
-			next.ServeHTTP(w, r)
+			next.ServeHTTP(w, r.WithContext(withCaller(r.Context(), who)))
 		})
 	}
 }
@@ -272,26 +273,32 @@ func (s *Server) bootstrapping() bool {
 	return s.deps.Bootstrap != nil && s.deps.Bootstrap()
 }
 
-// authorized checks Basic credentials; in bootstrap mode the cluster listener
-// accepts any (D42, (b)). Credentials are never logged.
-func (s *Server) authorized(l listener, r *http.Request) bool {
+// authorized checks Basic credentials and says who called; in bootstrap
+// mode the cluster listener accepts any (D42, (b)). Credentials are never
+// logged.
+func (s *Server) authorized(l listener, r *http.Request) (caller, bool) {
 	if l == listenerCluster && s.bootstrapping() {
-		return true
+		return caller{}, true
 	}
 	user, pass, ok := r.BasicAuth()
 	if !ok {
-		return false
+		return caller{}, false
 	}
 	if s.deps.Authenticate != nil {
 		if s.deps.Authenticate(user, pass) {
-			return true
+			return caller{}, true
 		}
 	} else if equalSecret(user, s.deps.User)&equalSecret(pass, s.deps.Password) == 1 {
-		return true
+		return caller{}, true
 	}
 	// Cluster admins added with AddClusterAdmin reach the Element API, not
-	// the lab controls (docs/admins.md).
-	return s.deps.Admins != nil && !isControlPath(r.URL.Path) && s.deps.Admins.Authenticate(r.Context(), user, pass)
+	// the lab controls (docs/admins.md), and only the methods their access
+	// list allows (api/access.go).
+	if s.deps.Admins == nil || isControlPath(r.URL.Path) {
+		return caller{}, false
+	}
+	access, ok := s.deps.Admins.Login(r.Context(), user, pass)
+	return caller{added: true, access: access}, ok
 }
 
 // equalSecret compares in constant time, independent of the lengths.

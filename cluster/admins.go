@@ -29,3 +29,13 @@ func AdminError(err error) error {
 	}
 	return err
 }
+
+// NamePermissionDenied refuses a method outside an added cluster admin's
+// access list (docs/admins.md, Access; inferred).
+const NamePermissionDenied = "xPermissionDenied"
+
+// ErrPermissionDenied is the answer to a method the caller's access list
+// does not allow.
+func ErrPermissionDenied(method string) *Error {
+	return &Error{Name: NamePermissionDenied, Message: "Permission denied: this cluster admin's access does not allow " + method + "."}
+}
