@@ -126,6 +126,8 @@ var methodAccess = map[string]need{
 	"GetVolumeEfficiency":                rd(accVolumes),
 	"CloneVolume":                        wr(accVolumes),
 	"CancelClone":                        wr(accVolumes),
+	"CloneMultipleVolumes":               wr(accVolumes),
+	"CancelGroupClone":                   wr(accVolumes),
 	"CopyVolume":                         wr(accVolumes),
 	"GetDefaultQoS":                      rd(accVolumes),
 	"SetDefaultQoS":                      wr(accVolumes),

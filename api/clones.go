@@ -101,3 +101,58 @@ func (s *Server) listVolumeStatsByAccount(ctx context.Context, p listVolumeStats
 	}
 	return map[string][]volumeStatsWire{"volumeStats": out}, nil
 }
+
+// CloneMultipleVolumes and CancelGroupClone (docs/storage.md, Group clones).
+
+type cloneMultipleVolumeParams struct {
+	VolumeID     int64          `param:"volumeID,required"`
+	Access       *string        `param:"access" enum:"readWrite,readOnly,locked,replicationTarget,snapMirrorTarget"`
+	Name         *string        `param:"name"`
+	NewAccountID *int64         `param:"newAccountID"`
+	NewSize      *int64         `param:"newSize"`
+	Attributes   map[string]any `param:"attributes"`
+}
+
+type cloneMultipleVolumesParams struct {
+	Volumes                     []cloneMultipleVolumeParams `param:"volumes,required"`
+	Access                      *string                     `param:"access" enum:"readWrite,readOnly,locked,replicationTarget,snapMirrorTarget"`
+	GroupSnapshotID             *int64                      `param:"groupSnapshotID"`
+	NewAccountID                *int64                      `param:"newAccountID"`
+	EnableSnapMirrorReplication bool                        `param:"enableSnapMirrorReplication" since:"10.0"`
+}
+
+func accessPtr(a *string) *volumes.Access {
+	if a == nil {
+		return nil
+	}
+	v := volumes.Access(*a)
+	return &v
+}
+
+type groupCloneWire struct {
+	AsyncHandle  int64                            `json:"asyncHandle"`
+	GroupCloneID int64                            `json:"groupCloneID"`
+	Members      []volumes.GroupCloneResultMember `json:"members"`
+}
+
+func (s *Server) cloneMultipleVolumes(ctx context.Context, p cloneMultipleVolumesParams) (groupCloneWire, error) {
+	sp := volumes.GroupCloneSpec{Access: accessPtr(p.Access), GroupSnapshotID: p.GroupSnapshotID, NewAccountID: p.NewAccountID,
+		SnapMirror: p.EnableSnapMirrorReplication}
+	for _, v := range p.Volumes {
+		sp.Volumes = append(sp.Volumes, volumes.GroupCloneMember{VolumeID: v.VolumeID, Name: v.Name, NewAccountID: v.NewAccountID,
+			NewSize: v.NewSize, Access: accessPtr(v.Access), Attributes: attrs(v.Attributes)})
+	}
+	g, err := s.volumes.CloneMultipleVolumes(ctx, sp)
+	if err != nil {
+		return groupCloneWire{}, serr(err)
+	}
+	return groupCloneWire{AsyncHandle: g.AsyncHandle, GroupCloneID: g.GroupCloneID, Members: g.Members}, nil
+}
+
+type cancelGroupCloneParams struct {
+	GroupCloneID int64 `param:"groupCloneID,required"`
+}
+
+func (s *Server) cancelGroupClone(ctx context.Context, p cancelGroupCloneParams) (empty, error) {
+	return empty{}, serr(s.volumes.CancelGroupClone(ctx, p.GroupCloneID, s.cluster.CancelJob))
+}

@@ -32,6 +32,7 @@ var fuzzStorageMethods = []string{
 	"AddClusterAdmin", "ListClusterAdmins", "ModifyClusterAdmin", "RemoveClusterAdmin", "GetLoginSessionInfo", "SetLoginSessionInfo",
 	"GetNtpInfo", "SetNtpInfo", "GetSnmpInfo", "SetSnmpInfo", "EnableSnmp", "DisableSnmp", "GetSnmpState",
 	"GetLdapConfiguration", "EnableLdapAuthentication", "DisableLdapAuthentication",
+	"CloneMultipleVolumes", "CancelGroupClone",
 }
 
 // FuzzStorageMethods sends arbitrary params to every storage method of one
@@ -61,6 +62,7 @@ func FuzzStorageMethods(f *testing.F) {
 	f.Add(uint8(1), []byte(`[]`))
 	f.Add(uint8(43), []byte(`{"qosPolicyID":0}`)) // GetQoSPolicy of nothing once indexed an empty list
 	for _, sd := range []struct{ m, p string }{{"CopyVolume", `{"volumeID":1,"dstVolumeID":2}`}, {"CancelClone", `{"cloneID":1}`},
+		{"CloneMultipleVolumes", `{"volumes":[{"volumeID":1,"name":"g"}],"access":"locked"}`}, {"CancelGroupClone", `{"groupCloneID":1}`},
 		{"SetDefaultQoS", `{"minIOPS":100}`}, {"ListVolumeStatsByAccount", `{"accounts":[1]}`},
 		{"AddClusterAdmin", `{"username":"a","password":"p","access":["read"],"acceptEula":true}`},
 		{"ModifyClusterAdmin", `{"clusterAdminID":2,"password":"q"}`}, {"SetLoginSessionInfo", `{"timeout":"1:00"}`},

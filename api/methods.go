@@ -96,6 +96,8 @@ func (s *Server) methods() []method {
 		{name: "CopyVolume", since: "9.0", scope: scopeCluster, call: typed(s.copyVolume)},
 		{name: "CancelClone", since: "9.6", scope: scopeCluster, call: typed(s.cancelClone)},
 		{name: "ListVolumeStatsByAccount", since: "1.0", scope: scopeCluster, call: typed(s.listVolumeStatsByAccount)},
+		{name: "CloneMultipleVolumes", since: "7.0", scope: scopeCluster, call: typed(s.cloneMultipleVolumes)},
+		{name: "CancelGroupClone", since: "9.6", scope: scopeCluster, call: typed(s.cancelGroupClone)},
 
 		// Storage: volume access groups and initiators
 		{name: "CreateVolumeAccessGroup", since: "5.0", scope: scopeCluster, call: typed(s.createVolumeAccessGroup)},
