@@ -62,24 +62,32 @@ func TestGoldenWireShapes(t *testing.T) {
 				status, raw = s.Post(tt.body)
 				require.Equal(t, 200, status)
 			}
-			raw = pemRE.ReplaceAll(raw, []byte(`<PEM>`))
-			raw = portRE.ReplaceAll(raw, []byte(`"kmipKeyServerPort":"<kmipPort>"`))
-			var v any
-			require.NoError(t, json.Unmarshal(raw, &v), string(raw))
-			var buf bytes.Buffer
-			enc := json.NewEncoder(&buf)
-			enc.SetEscapeHTML(false)
-			enc.SetIndent("", "  ")
-			require.NoError(t, enc.Encode(v))
-			got := buf.Bytes()
-			path := filepath.Join("testdata", "golden", tt.name+".golden.json")
-			if *update {
-				require.NoError(t, os.WriteFile(path, got, 0o644))
-			}
-			want, err := os.ReadFile(path)
-			require.NoError(t, err, "missing golden file: run with -update")
-			require.JSONEq(t, string(want), string(got))
-			require.True(t, bytes.Contains(want, []byte(`"id"`)))
+			checkGolden(t, tt.name, raw)
 		})
 	}
+}
+
+// checkGolden compares an answer, with its PEM blocks and the KMIP port
+// masked and indented, with testdata/golden/<name>.golden.json (-update
+// rewrites the file).
+func checkGolden(t *testing.T, name string, raw []byte) {
+	t.Helper()
+	raw = pemRE.ReplaceAll(raw, []byte(`<PEM>`))
+	raw = portRE.ReplaceAll(raw, []byte(`"kmipKeyServerPort":"<kmipPort>"`))
+	var v any
+	require.NoError(t, json.Unmarshal(raw, &v), string(raw))
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	require.NoError(t, enc.Encode(v))
+	got := buf.Bytes()
+	path := filepath.Join("testdata", "golden", name+".golden.json")
+	if *update {
+		require.NoError(t, os.WriteFile(path, got, 0o644))
+	}
+	want, err := os.ReadFile(path)
+	require.NoError(t, err, "missing golden file: run with -update")
+	require.JSONEq(t, string(want), string(got))
+	require.True(t, bytes.Contains(want, []byte(`"id"`)))
 }
