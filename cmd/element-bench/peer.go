@@ -100,6 +100,10 @@ func openSQLitePeer(path string) (*sqlitePeer, error) {
 		db.Close()
 		return nil, err
 	}
+	if _, err := db.Exec(peerVolumesTable); err != nil {
+		db.Close()
+		return nil, err
+	}
 	return &sqlitePeer{db: db}, nil
 }
 
@@ -119,6 +123,12 @@ func (s *sqlitePeer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		result, err = s.create(r.Context(), req.Params)
 	case "DeleteKeyServerKmip":
 		result, err = s.delete(r.Context(), req.Params)
+	case "CreateVolume":
+		result, err = s.createVolume(r.Context(), req.Params)
+	case "DeleteVolume":
+		result, err = s.volumeWrite(r.Context(), req.Params, `UPDATE volumes SET status = 'deleted' WHERE id = ? AND status = 'active'`)
+	case "PurgeDeletedVolume":
+		result, err = s.volumeWrite(r.Context(), req.Params, `DELETE FROM volumes WHERE id = ? AND status = 'deleted'`)
 	default:
 		err = fmt.Errorf("unknown method %q", req.Method)
 	}

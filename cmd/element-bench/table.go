@@ -38,6 +38,9 @@ per-round ratios, and the emulator and peer columns are medians too.
                the emulator vs a bare net/http server (a child process)
                doing one SQLite WAL insert+commit and delete+commit per pair,
                with the emulator's SQLite settings
+  volumes      CreateVolume+DeleteVolume+PurgeDeletedVolume lives/s over 4
+               keep-alive clients vs the raw SQLite peer doing one INSERT,
+               UPDATE and DELETE transaction for the same three requests
   rekey        one RekeySoftwareEncryptionAtRestMasterKey to the embedded key
                server (--rekey-duration 0) until GetAsyncResult says complete
                vs one KMIP Create+Activate on a new mutual-TLS connection to
@@ -58,6 +61,7 @@ var tableFigures = []struct {
 }{
 	{"clusterinfo", measureClusterInfo},
 	{"mutation", measureMutation},
+	{"volumes", measureVolumes},
 	{"rekey", measureRekey},
 	{"kmip", measureKMIP},
 	{"coldstart", measureColdStart},
@@ -82,7 +86,7 @@ func runTable(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.IntVar(&o.rounds, "rounds", 5, "alternating rounds of each throughput and latency figure")
 	fs.DurationVar(&o.roundTime, "round-time", 2*time.Second, "how long each side of a throughput figure runs in a round")
 	fs.IntVar(&o.runs, "runs", 10, "alternating runs of each side for the cold start (half that for the lab)")
-	fs.StringVar(&o.only, "only", "", "comma-separated figures to measure (default all): clusterinfo,mutation,rekey,kmip,coldstart,lab")
+	fs.StringVar(&o.only, "only", "", "comma-separated figures to measure (default all): clusterinfo,mutation,volumes,rekey,kmip,coldstart,lab")
 	fs.BoolVar(&o.quick, "quick", false, "one short round of each figure (smoke test; the figures mean nothing)")
 	fs.StringVar(&o.bin, "bin", "", "emulator binary (default: go build ./cmd/element-emulator)")
 	fs.BoolVar(&o.verbose, "v", false, "print every round to stderr")
