@@ -49,3 +49,6 @@ func (e *Emulator) buildAdmins(random io.Reader) *admins.Service {
 // ClusterHandler is the cluster listener's handler, for in-process callers
 // (fuzzing) that skip the sockets.
 func (e *Emulator) ClusterHandler() http.Handler { return e.api.ClusterHandler() }
+
+// Volumes is the storage domain (the lab's --volumes fills it).
+func (e *Emulator) Volumes() *volumes.Service { return e.volumes }

@@ -50,6 +50,8 @@ per-round ratios, and the emulator and peer columns are medians too.
   coldstart    exec to the first GetAPI answer on a new data directory vs exec
                of a bare Go HTTP server to its first answer
   lab          lab --clusters 30 --measure: start-up and VmRSS vs --clusters 1
+  labvolumes   lab --clusters 30 --volumes 1000 --measure: start-up and VmRSS
+               vs the same lab without volumes
 
 -quick runs one short round of each (a smoke test, not a measurement).
 `
@@ -66,6 +68,7 @@ var tableFigures = []struct {
 	{"kmip", measureKMIP},
 	{"coldstart", measureColdStart},
 	{"lab", measureLab},
+	{"labvolumes", measureLabVolumes},
 }
 
 type tableOptions struct {
@@ -86,7 +89,7 @@ func runTable(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.IntVar(&o.rounds, "rounds", 5, "alternating rounds of each throughput and latency figure")
 	fs.DurationVar(&o.roundTime, "round-time", 2*time.Second, "how long each side of a throughput figure runs in a round")
 	fs.IntVar(&o.runs, "runs", 10, "alternating runs of each side for the cold start (half that for the lab)")
-	fs.StringVar(&o.only, "only", "", "comma-separated figures to measure (default all): clusterinfo,mutation,volumes,rekey,kmip,coldstart,lab")
+	fs.StringVar(&o.only, "only", "", "comma-separated figures to measure (default all): clusterinfo,mutation,volumes,rekey,kmip,coldstart,lab,labvolumes")
 	fs.BoolVar(&o.quick, "quick", false, "one short round of each figure (smoke test; the figures mean nothing)")
 	fs.StringVar(&o.bin, "bin", "", "emulator binary (default: go build ./cmd/element-emulator)")
 	fs.BoolVar(&o.verbose, "v", false, "print every round to stderr")
@@ -733,38 +736,47 @@ var labMeasure = regexp.MustCompile(`measure: (\d+) clusters started in (\S+); V
 
 const labClusters = 30
 
+// labSample runs lab --clusters N --measure once (with extra flags) and
+// returns its start-up in ms and its VmRSS in MiB.
+func labSample(ctx context.Context, t *tableRun, clusters int, extra ...string) (start, rss float64, err error) {
+	dir, err := t.dir("lab")
+	if err != nil {
+		return 0, 0, err
+	}
+	defer os.RemoveAll(dir)
+	args := append([]string{"lab", "--clusters", strconv.Itoa(clusters), "--base-port", "0",
+		"--data", filepath.Join(dir, "data"), "--measure"}, extra...)
+	cmd := exec.CommandContext(ctx, t.bin, args...)
+	var out, errOut bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	if err := cmd.Run(); err != nil {
+		return 0, 0, fmt.Errorf("lab --clusters %d: %w: %s", clusters, err, errOut.String())
+	}
+	m := labMeasure.FindStringSubmatch(out.String())
+	if m == nil {
+		return 0, 0, fmt.Errorf("lab --clusters %d printed no measure line: %s", clusters, out.String())
+	}
+	d, err := time.ParseDuration(m[2])
+	if err != nil {
+		return 0, 0, err
+	}
+	if rss, err = strconv.ParseFloat(m[3], 64); err != nil {
+		return 0, 0, err
+	}
+	return float64(d) / float64(time.Millisecond), rss, nil
+}
+
 func measureLab(ctx context.Context, t *tableRun) ([]row, error) {
 	type sample struct{ start, rss float64 }
 	var got [2][]sample // [0] 30 clusters, [1] one
 	lab := func(i, clusters int) side {
 		return func(ctx context.Context) (float64, error) {
-			dir, err := t.dir("lab")
+			start, rss, err := labSample(ctx, t, clusters)
 			if err != nil {
 				return 0, err
 			}
-			cmd := exec.CommandContext(ctx, t.bin, "lab", "--clusters", strconv.Itoa(clusters), "--base-port", "0",
-				"--data", filepath.Join(dir, "data"), "--measure")
-			var out, errOut bytes.Buffer
-			cmd.Stdout, cmd.Stderr = &out, &errOut
-			if err := cmd.Run(); err != nil {
-				return 0, fmt.Errorf("lab --clusters %d: %w: %s", clusters, err, errOut.String())
-			}
-			m := labMeasure.FindStringSubmatch(out.String())
-			if m == nil {
-				return 0, fmt.Errorf("lab --clusters %d printed no measure line: %s", clusters, out.String())
-			}
-			d, err := time.ParseDuration(m[2])
-			if err != nil {
-				return 0, err
-			}
-			rss, err := strconv.ParseFloat(m[3], 64)
-			if err != nil {
-				return 0, err
-			}
-			s := sample{start: float64(d) / float64(time.Millisecond), rss: rss}
-			got[i] = append(got[i], s)
-			_ = os.RemoveAll(dir)
-			return s.start, nil
+			got[i] = append(got[i], sample{start: start, rss: rss})
+			return start, nil
 		}
 	}
 	saved := t.o.rounds

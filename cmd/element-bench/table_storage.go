@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"path/filepath"
+	"strconv"
 	"sync/atomic"
 	"time"
 )
@@ -168,4 +169,36 @@ func (s *sqlitePeer) volumeWrite(ctx context.Context, raw json.RawMessage, query
 		return nil
 	})
 	return map[string]any{}, err
+}
+
+// ---------------------------------------------------------------------------
+// Lab with volumes
+
+const labVolumes = 1000
+
+// measureLabVolumes starts lab --clusters 30 --volumes 1000 (30,000
+// volumes) against the same lab without volumes: start-up and VmRSS.
+func measureLabVolumes(ctx context.Context, t *tableRun) ([]row, error) {
+	var start, rss [2][]float64 // [0] with volumes, [1] without
+	lab := func(i int, extra ...string) side {
+		return func(ctx context.Context) (float64, error) {
+			s, r, err := labSample(ctx, t, labClusters, extra...)
+			if err != nil {
+				return 0, err
+			}
+			start[i], rss[i] = append(start[i], s), append(rss[i], r)
+			return s, nil
+		}
+	}
+	saved := t.o.rounds
+	t.o.rounds = max(1, t.o.runs/2)
+	_, _, err := t.alternate(ctx, "labvolumes", lab(0, "--volumes", strconv.Itoa(labVolumes)), lab(1))
+	t.o.rounds = saved
+	if err != nil {
+		return nil, err
+	}
+	return []row{
+		ratioRow(fmt.Sprintf("lab --clusters %d --volumes %d start-up, vs no volumes", labClusters, labVolumes), "ms", start[0], start[1], "≤ 3000 ms", emuAtMost(3000)),
+		ratioRow(fmt.Sprintf("lab --clusters %d --volumes %d VmRSS, vs no volumes", labClusters, labVolumes), "MiB", rss[0], rss[1], "≤ 100 MiB", emuAtMost(100)),
+	}, nil
 }

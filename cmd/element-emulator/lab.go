@@ -26,6 +26,7 @@ import (
 	"github.com/element-emulator/element-emulator/dashboard"
 	"github.com/element-emulator/element-emulator/emulator"
 	"github.com/element-emulator/element-emulator/replay"
+	"github.com/element-emulator/element-emulator/volumes"
 )
 
 const labUsage = `usage: element-emulator lab --clusters N [lab flags] [emulator flags]
@@ -43,6 +44,8 @@ Lab flags (env ELEMENT_EMULATOR_<NAME>):
   --host H                address the listeners bind (default 127.0.0.1; 0.0.0.0 for a classroom)
   --credentials MODE      same (every cluster uses --user/--password) or per-cluster
                           (user student<i>, a generated password) (default same)
+  --volumes N             give each new cluster an account "lab" with N volumes of 1 GB
+                          (lab-1 … lab-N), 0 to 100000 (default 0)
   --measure               start, print start time and memory (VmRSS after a GC), stop
 
 Emulator flags apply to every cluster: --data DIR, --ephemeral, --fixture FILE,
@@ -55,6 +58,7 @@ var (
 	ErrLabClusters    = errors.New("--clusters must be from 1 to 500")
 	ErrLabBasePort    = errors.New("--base-port must be 0 or leave room for 10 ports per cluster below 65536")
 	ErrLabCredentials = errors.New("--credentials must be same or per-cluster")
+	ErrLabVolumes     = errors.New("--volumes must be from 0 to 100000")
 )
 
 // labOptions are the lab's own flags; everything else is the emulator's.
@@ -64,6 +68,8 @@ type labOptions struct {
 	Host        string
 	Credentials string
 	Measure     bool
+	// Volumes is the number of volumes each new cluster starts with.
+	Volumes int
 }
 
 // Port offsets of cluster i within its block of 10 (docs/labs/README.md).
@@ -95,13 +101,14 @@ func parseLabArgs(args []string, getenv func(string) string) (labOptions, []stri
 		"base-port":   func(v string) error { return atoi(v, &o.BasePort) },
 		"host":        func(v string) error { o.Host = v; return nil },
 		"credentials": func(v string) error { o.Credentials = v; return nil },
+		"volumes":     func(v string) error { return atoi(v, &o.Volumes) },
 		"measure": func(v string) error {
 			b, err := strconv.ParseBool(v)
 			o.Measure = b
 			return err
 		},
 	}
-	for _, n := range []string{"clusters", "base-port", "host", "credentials"} {
+	for _, n := range []string{"clusters", "base-port", "host", "credentials", "volumes"} {
 		if err := env(n, setters[n]); err != nil {
 			return o, nil, err
 		}
@@ -156,8 +163,17 @@ func (o labOptions) validate() error {
 	if o.Credentials != "same" && o.Credentials != "per-cluster" {
 		return ErrLabCredentials
 	}
+	if o.Volumes < 0 || o.Volumes > volumes.MaxPopulate {
+		return ErrLabVolumes
+	}
 	return nil
 }
+
+// The account and volume size of --volumes.
+const (
+	labAccount    = "lab"
+	labVolumeSize = 1_000_000_000
+)
 
 // labCluster is one started cluster of a lab.
 type labCluster struct {
@@ -308,7 +324,7 @@ func runLabWith(ctx context.Context, args []string, getenv func(string) string, 
 				defer wg.Done()
 				sem <- struct{}{}
 				defer func() { <-sem }()
-				errs[i] = c.boot(ctx, fixture, emuLogger.With("cluster", c.Index))
+				errs[i] = c.boot(ctx, fixture, o.Volumes, emuLogger.With("cluster", c.Index))
 			}()
 		}
 		wg.Wait()
@@ -446,7 +462,7 @@ func openLabCluster(ctx context.Context, o labOptions, cfg Config, secret []byte
 
 // boot boots a listening lab cluster, starts serving and, on a fresh state,
 // runs the fixture.
-func (c *labCluster) boot(ctx context.Context, fixture *replay.Scenario, logger *slog.Logger) error {
+func (c *labCluster) boot(ctx context.Context, fixture *replay.Scenario, vols int, logger *slog.Logger) error {
 	e := c.Emu
 	if err := e.Boot(ctx); err != nil {
 		return fmt.Errorf("cluster %d: %w", c.Index, err)
@@ -454,6 +470,15 @@ func (c *labCluster) boot(ctx context.Context, fixture *replay.Scenario, logger 
 	e.Serve()
 	if fixture != nil {
 		if err := runFixture(ctx, fixture, e, logger); err != nil {
+			return fmt.Errorf("cluster %d: %w", c.Index, err)
+		}
+	}
+	if vols > 0 && !e.Restarted {
+		// --volumes: one transaction, then the cache it filled goes back.
+		if err := e.Volumes().Populate(ctx, labAccount, vols, labVolumeSize); err != nil {
+			return fmt.Errorf("cluster %d: --volumes: %w", c.Index, err)
+		}
+		if err := e.Store().ReleaseMemory(ctx); err != nil {
 			return fmt.Errorf("cluster %d: %w", c.Index, err)
 		}
 	}

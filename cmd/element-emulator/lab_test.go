@@ -295,6 +295,10 @@ func TestParseLabArgs(t *testing.T) {
 		{name: "ErrTooMany", args: []string{"--clusters", "501"}, wantErr: ErrLabClusters},
 		{name: "ErrPortRange", args: []string{"--clusters", "30", "--base-port", "65300"}, wantErr: ErrLabBasePort},
 		{name: "ErrCredentials", args: []string{"--clusters", "1", "--credentials", "random"}, wantErr: ErrLabCredentials},
+		{name: "Volumes", args: []string{"--clusters", "2", "--volumes", "1000"},
+			want: labOptions{Clusters: 2, BasePort: 18000, Host: "127.0.0.1", Credentials: "same", Volumes: 1000}},
+		{name: "ErrVolumes", args: []string{"--clusters", "1", "--volumes", "-1"}, wantErr: ErrLabVolumes},
+		{name: "ErrTooManyVolumes", args: []string{"--clusters", "1", "--volumes", "100001"}, wantErr: ErrLabVolumes},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			o, rest, err := parseLabArgs(tt.args, func(k string) string { return tt.env[k] })
@@ -516,6 +520,26 @@ func TestLabOverview(t *testing.T) {
 		require.Equal(t, []string{"driveFailed"}, st.Clusters[1].Health.FaultCodes)
 		for _, other := range cs {
 			require.NotContains(t, string(body), other.Password)
+		}
+	}
+}
+
+// TestLabVolumes: --volumes gives every new cluster an account "lab" with
+// that many active volumes; a restart on the same data adds none.
+func TestLabVolumes(t *testing.T) {
+	dir := t.TempDir()
+	for range 2 {
+		cs, _, _ := startLab(t, "--clusters", "2", "--base-port", "0", "--data", dir, "--clock", "virtual", "--volumes", "25")
+		for _, c := range cs {
+			base := "http://" + c.HTTP
+			acct := resultAs(t, base, c.User, c.Password, "GetAccountByName", map[string]any{"username": "lab"})["account"].(map[string]any)
+			require.Len(t, acct["volumes"], 25)
+			vs := resultAs(t, base, c.User, c.Password, "ListVolumes", map[string]any{"startVolumeID": 25, "limit": 1})["volumes"].([]any)
+			require.Equal(t, "lab-25", vs[0].(map[string]any)["name"])
+			require.Equal(t, "active", vs[0].(map[string]any)["status"])
+		}
+		for _, c := range cs {
+			require.NoError(t, c.Emu.Close())
 		}
 	}
 }
