@@ -75,3 +75,20 @@ func processCPU() time.Duration {
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
+
+// BenchmarkVolumeLife is one volume's whole life over HTTP, as the volumes
+// figure of element-bench table measures it: CreateVolume, DeleteVolume,
+// PurgeDeletedVolume (three write transactions; the table keeps its size).
+func BenchmarkVolumeLife(b *testing.B) {
+	s := apitest.NewServer(b)
+	seedVolumes(b, s, 1000)
+	i := 0
+	for b.Loop() {
+		i++
+		r := s.OK("CreateVolume", map[string]any{"name": fmt.Sprintf("life-%d", i), "accountID": 1, "totalSize": 1e9,
+			"qos": map[string]any{"minIOPS": 100, "maxIOPS": 1000, "burstIOPS": 2000}})
+		id := r["volumeID"]
+		s.OK("DeleteVolume", map[string]any{"volumeID": id})
+		s.OK("PurgeDeletedVolume", map[string]any{"volumeID": id})
+	}
+}

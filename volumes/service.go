@@ -521,17 +521,6 @@ func (s *Service) CreateVolume(ctx context.Context, sp VolumeSpec) (VolumeView, 
 	if err := checkAttributes("attributes", sp.Attributes); err != nil {
 		return VolumeView{}, err
 	}
-	def, err := s.DefaultQoS(ctx)
-	if err != nil {
-		return VolumeView{}, err
-	}
-	q, err := sp.QoS.Apply("qos", def)
-	if err != nil {
-		return VolumeView{}, err
-	}
-	if sp.QoSPolicyID != nil && (sp.QoS.MinIOPS != nil || sp.QoS.MaxIOPS != nil || sp.QoS.BurstIOPS != nil) {
-		return VolumeView{}, invalid("qosPolicyID", "qos and qosPolicyID are mutually exclusive")
-	}
 	base, err := s.capacity(ctx)
 	if err != nil {
 		return VolumeView{}, err
@@ -541,7 +530,7 @@ func (s *Service) CreateVolume(ctx context.Context, sp VolumeSpec) (VolumeView, 
 		return VolumeView{}, err
 	}
 	v := Volume{Name: sp.Name, AccountID: sp.AccountID, Status: Active, Access: sp.Access, Enable512e: true,
-		TotalSize: RoundSize(sp.TotalSize), QoS: q, Attributes: sp.Attributes, SnapMirror: sp.SnapMirror}
+		TotalSize: RoundSize(sp.TotalSize), Attributes: sp.Attributes, SnapMirror: sp.SnapMirror}
 	if sp.Enable512e != nil {
 		v.Enable512e = *sp.Enable512e
 	}
@@ -549,6 +538,18 @@ func (s *Service) CreateVolume(ctx context.Context, sp VolumeSpec) (VolumeView, 
 		v.Attributes = Attributes{}
 	}
 	err = s.update(ctx, func(tx Tx, now time.Time) error {
+		// The default QoS is read in the volume's own transaction (one
+		// transaction fewer than a separate read).
+		def, err := defaultQoS(ctx, tx)
+		if err != nil {
+			return err
+		}
+		if v.QoS, err = sp.QoS.Apply("qos", def); err != nil {
+			return err
+		}
+		if sp.QoSPolicyID != nil && (sp.QoS.MinIOPS != nil || sp.QoS.MaxIOPS != nil || sp.QoS.BurstIOPS != nil) {
+			return invalid("qosPolicyID", "qos and qosPolicyID are mutually exclusive")
+		}
 		if _, err := getAccount(ctx, tx, sp.AccountID); err != nil {
 			return err
 		}
