@@ -1,8 +1,10 @@
 package api_test
 
 import (
+	"context"
 	"testing"
 
+	"github.com/scaleoutsean/solidfire-go/sdk"
 	"github.com/stretchr/testify/require"
 
 	"github.com/element-emulator/element-emulator/api/apitest"
@@ -82,4 +84,37 @@ func TestCloneMultipleVolumes(t *testing.T) {
 	require.Empty(t, objs(t, s.OK("ListVolumes", map[string]any{"volumeIDs": []int64{nv}})["volumes"]))
 	s.Fail("GetAsyncResult", map[string]any{"asyncHandle": apitest.Int(t, g2["asyncHandle"])}, "xAsyncHandleDoesNotExist")
 	s.Fail("CancelGroupClone", map[string]any{"groupCloneID": apitest.Int(t, g2["groupCloneID"])}, "xInvalidParameter")
+}
+
+// TestSolidFireGoGroupClone: CloneMultipleVolumes and CancelGroupClone
+// through the solidfire-go SDK's typed client; the answer decodes into its
+// types and an admin with only `read` access is refused by its client.
+func TestSolidFireGoGroupClone(t *testing.T) {
+	s := apitest.NewServer(t)
+	c := sfConnect(t, s)
+	ctx := context.Background()
+	acct, err := c.AddAccount(ctx, &sdk.AddAccountRequest{Username: "sdk-grp"})
+	sfNoErr(t, err)
+	a, err := c.CreateVolume(ctx, &sdk.CreateVolumeRequest{Name: "a", AccountID: acct.AccountID, TotalSize: 1 << 30})
+	sfNoErr(t, err)
+	b, err := c.CreateVolume(ctx, &sdk.CreateVolumeRequest{Name: "b", AccountID: acct.AccountID, TotalSize: 1 << 30})
+	sfNoErr(t, err)
+	g, err := c.CloneMultipleVolumes(ctx, &sdk.CloneMultipleVolumesRequest{Access: "readOnly",
+		Volumes: []sdk.CloneMultipleVolumeParams{{VolumeID: a.VolumeID, Name: "a-c"}, {VolumeID: b.VolumeID}}})
+	sfNoErr(t, err)
+	require.Positive(t, g.AsyncHandle)
+	require.Len(t, g.Members, 2)
+	require.Equal(t, a.VolumeID, g.Members[0].SrcVolumeID)
+	require.Equal(t, b.VolumeID, g.Members[1].SrcVolumeID)
+	_, err = c.CancelGroupClone(ctx, &sdk.CancelGroupCloneRequest{GroupCloneID: g.GroupCloneID})
+	sfNoErr(t, err)
+
+	_, err = c.AddClusterAdmin(ctx, &sdk.AddClusterAdminRequest{Username: "viewer", Password: "viewer-pass", Access: []string{"read"}, AcceptEula: true})
+	sfNoErr(t, err)
+	v := sfConnect(t, as(s, "viewer", "viewer-pass"))
+	_, err = v.ListVolumes(ctx, &sdk.ListVolumesRequest{})
+	sfNoErr(t, err)
+	_, err = v.CloneMultipleVolumes(ctx, &sdk.CloneMultipleVolumesRequest{Volumes: []sdk.CloneMultipleVolumeParams{{VolumeID: a.VolumeID}}})
+	require.NotNil(t, err)
+	require.Contains(t, err.Error(), "Permission denied")
 }
