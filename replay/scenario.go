@@ -753,7 +753,7 @@ func KnownMethods() []string {
 		"RestoreDeletedVolume", "RollbackToSnapshot", "GetFeatureStatus", "EnableFeature", "GetClusterFullThreshold",
 		"ModifyClusterFullThreshold", "CreateGroupSnapshot", "ListGroupSnapshots", "ModifyGroupSnapshot", "DeleteGroupSnapshot",
 		"RollbackToGroupSnapshot", "CreateSchedule", "GetSchedule", "ListSchedules", "ModifySchedule",
-		"CopyVolume", "CancelClone", "SetDefaultQoS", "ListVolumeStatsByAccount",
+		"CopyVolume", "CancelClone", "SetDefaultQoS", "ListVolumeStatsByAccount", "CloneMultipleVolumes", "CancelGroupClone",
 
 		// Cluster admins and network settings (docs/admins.md).
 		"AddClusterAdmin", "ListClusterAdmins", "ModifyClusterAdmin", "RemoveClusterAdmin", "GetLoginSessionInfo",
