@@ -13,7 +13,9 @@ import (
 // type it belongs to and whether it only reads. An admin added with
 // AddClusterAdmin may call a method when its access list holds
 //   - "administrator" (everything), or
-//   - the method's own type (a "volumes" admin lists and changes volumes), or
+//   - the method's own type (a "volumes" admin lists and changes volumes),
+//     or for the storage methods NetApp's reference also lists under
+//     clusterAdmin (snapshots, access groups, group clones…), that type, or
 //   - "read" or "reporting", and the method only reads, or
 //   - "write", and the method is not of type administrator or clusterAdmin.
 // The primary admin (and every caller in bootstrap mode) may call anything.
@@ -37,14 +39,20 @@ const (
 	accAny = "*"
 )
 
-// need is what a method requires: its access type and whether it only reads.
+// need is what a method requires: its access type, a second type that
+// also opens it (the reference's clusterAdmin list, AD1), and whether it
+// only reads.
 type need struct {
 	access string
+	also   string
 	reads  bool
 }
 
 func rd(access string) need { return need{access: access, reads: true} }
 func wr(access string) need { return need{access: access} }
+
+// orClusterAdmin marks a method the reference also lists under clusterAdmin.
+func (n need) orClusterAdmin() need { n.also = accClusterAdmin; return n }
 
 // methodAccess is the one access table: canonical method name → need.
 var methodAccess = map[string]need{
@@ -82,7 +90,7 @@ var methodAccess = map[string]need{
 
 	// Drives
 	"ListDrives":           rd(accDrives),
-	"ListDriveHardware":    rd(accDrives),
+	"ListDriveHardware":    rd(accDrives).orClusterAdmin(),
 	"GetDriveHardwareInfo": rd(accDrives),
 	"GetDriveStats":        rd(accDrives),
 	"AddDrives":            wr(accDrives),
@@ -126,7 +134,7 @@ var methodAccess = map[string]need{
 	"GetVolumeEfficiency":                rd(accVolumes),
 	"CloneVolume":                        wr(accVolumes),
 	"CancelClone":                        wr(accVolumes),
-	"CloneMultipleVolumes":               wr(accVolumes),
+	"CloneMultipleVolumes":               wr(accVolumes).orClusterAdmin(),
 	"CancelGroupClone":                   wr(accVolumes),
 	"CopyVolume":                         wr(accVolumes),
 	"GetDefaultQoS":                      rd(accVolumes),
@@ -138,31 +146,31 @@ var methodAccess = map[string]need{
 	"DeleteQoSPolicy":                    wr(accVolumes),
 
 	// Volume access groups and initiators
-	"CreateVolumeAccessGroup":               wr(accVolumes),
+	"CreateVolumeAccessGroup":               wr(accVolumes).orClusterAdmin(),
 	"ListVolumeAccessGroups":                rd(accVolumes),
-	"ModifyVolumeAccessGroup":               wr(accVolumes),
-	"DeleteVolumeAccessGroup":               wr(accVolumes),
-	"AddVolumesToVolumeAccessGroup":         wr(accVolumes),
-	"RemoveVolumesFromVolumeAccessGroup":    wr(accVolumes),
-	"AddInitiatorsToVolumeAccessGroup":      wr(accVolumes),
-	"RemoveInitiatorsFromVolumeAccessGroup": wr(accVolumes),
+	"ModifyVolumeAccessGroup":               wr(accVolumes).orClusterAdmin(),
+	"DeleteVolumeAccessGroup":               wr(accVolumes).orClusterAdmin(),
+	"AddVolumesToVolumeAccessGroup":         wr(accVolumes).orClusterAdmin(),
+	"RemoveVolumesFromVolumeAccessGroup":    wr(accVolumes).orClusterAdmin(),
+	"AddInitiatorsToVolumeAccessGroup":      wr(accVolumes).orClusterAdmin(),
+	"RemoveInitiatorsFromVolumeAccessGroup": wr(accVolumes).orClusterAdmin(),
 	"CreateInitiators":                      wr(accVolumes),
 	"ModifyInitiators":                      wr(accVolumes),
 	"DeleteInitiators":                      wr(accVolumes),
 	"ListInitiators":                        rd(accVolumes),
 
 	// Snapshots and schedules
-	"CreateSnapshot":          wr(accVolumes),
-	"DeleteSnapshot":          wr(accVolumes),
+	"CreateSnapshot":          wr(accVolumes).orClusterAdmin(),
+	"DeleteSnapshot":          wr(accVolumes).orClusterAdmin(),
 	"ModifySnapshot":          wr(accVolumes),
 	"ListSnapshots":           rd(accVolumes),
-	"RollbackToSnapshot":      wr(accVolumes),
-	"CreateGroupSnapshot":     wr(accVolumes),
-	"ListGroupSnapshots":      rd(accVolumes),
-	"ModifyGroupSnapshot":     wr(accVolumes),
-	"DeleteGroupSnapshot":     wr(accVolumes),
-	"RollbackToGroupSnapshot": wr(accVolumes),
-	"CreateSchedule":          wr(accVolumes),
+	"RollbackToSnapshot":      wr(accVolumes).orClusterAdmin(),
+	"CreateGroupSnapshot":     wr(accVolumes).orClusterAdmin(),
+	"ListGroupSnapshots":      rd(accVolumes).orClusterAdmin(),
+	"ModifyGroupSnapshot":     wr(accVolumes).orClusterAdmin(),
+	"DeleteGroupSnapshot":     wr(accVolumes).orClusterAdmin(),
+	"RollbackToGroupSnapshot": wr(accVolumes).orClusterAdmin(),
+	"CreateSchedule":          wr(accVolumes).orClusterAdmin(),
 	"GetSchedule":             rd(accVolumes),
 	"ListSchedules":           rd(accVolumes),
 	"ModifySchedule":          wr(accVolumes),
@@ -202,7 +210,7 @@ func allows(access []string, method string) bool {
 	switch {
 	case !ok:
 		return false
-	case n.access == accAny, slices.Contains(access, n.access):
+	case n.access == accAny, slices.Contains(access, n.access), n.also != "" && slices.Contains(access, n.also):
 		return true
 	case n.reads && (slices.Contains(access, accRead) || slices.Contains(access, accReporting)):
 		return true

@@ -21,6 +21,7 @@ func TestMethodAccessCoversTable(t *testing.T) {
 		require.True(t, ok, "method %s is registered without an access class: add it to methodAccess in api/access.go", m.name)
 		require.True(t, n.access == accAny || slices.Contains(admins.Access, n.access),
 			"method %s: access %q is not an access type of AddClusterAdmin", m.name, n.access)
+		require.True(t, n.also == "" || slices.Contains(admins.Access, n.also), "method %s: also %q", m.name, n.also)
 	}
 	for name := range methodAccess {
 		require.True(t, registered[name], "api/access.go names %s, which is not registered", name)
@@ -55,6 +56,9 @@ func TestAllows(t *testing.T) {
 		{[]string{"write"}, "AddClusterAdmin", false},
 		{[]string{"write"}, "EnableEncryptionAtRest", false},
 		{[]string{"clusterAdmin"}, "SetNtpInfo", true},
+		{[]string{"clusterAdmin"}, "CreateSnapshot", true},
+		{[]string{"clusterAdmin"}, "CreateVolume", false},
+		{[]string{"clusterAdmin"}, "EnableEncryptionAtRest", false},
 		{[]string{"drives"}, "AddDrives", true},
 		{[]string{"nodes"}, "ListAllNodes", true},
 		{[]string{"nodes"}, "ListDrives", false},
