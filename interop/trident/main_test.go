@@ -59,7 +59,13 @@ func runMain(m *testing.M) int {
 
 func startEmulator(dir string) (*emulator, error) {
 	bin := filepath.Join(dir, "element-emulator")
-	build := exec.Command("go", "build", "-o", bin, "./cmd/element-emulator")
+	args := []string{"build", "-o", bin}
+	if os.Getenv("ELEMENT_EMULATOR_INTEROP_RACE") == "1" {
+		// Set by interop/interop_test.go under go test -race: the emulator's
+		// packages are then already in the build cache with -race.
+		args = append(args, "-race")
+	}
+	build := exec.Command("go", append(args, "./cmd/element-emulator")...)
 	build.Dir = filepath.Join("..", "..")
 	if out, err := build.CombinedOutput(); err != nil {
 		return nil, fmt.Errorf("go build ./cmd/element-emulator: %v\n%s", err, out)
