@@ -3,6 +3,7 @@ package interop
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -37,16 +38,16 @@ func TestInteropModules(t *testing.T) {
 		t.Skip("builds and starts the emulator for each interop module")
 	}
 	required := os.Getenv(requireEnv) == "1"
-	unavailable := func(format string, args ...any) {
+	unavailable := func(t *testing.T, why string) {
 		t.Helper()
 		if required {
-			t.Fatalf(format+" ("+requireEnv+"=1)", args...)
+			t.Fatalf("%s=1, but %s", requireEnv, why)
 		}
-		t.Skipf(format+" (set "+requireEnv+"=1 to fail instead)", args...)
+		t.Skipf("skipped (set %s=1 to fail instead): %s", requireEnv, why)
 	}
 	goBin, err := exec.LookPath("go")
 	if err != nil {
-		unavailable("interop modules not run: the go command is not on PATH")
+		unavailable(t, "the go command is not on PATH")
 	}
 	mods, err := filepath.Glob(filepath.Join("*", "go.mod"))
 	if err != nil {
@@ -61,7 +62,7 @@ func TestInteropModules(t *testing.T) {
 			ctx, cancel := context.WithTimeout(context.Background(), 8*time.Minute)
 			defer cancel()
 			if out, err := goCmd(ctx, goBin, dir, "mod", "download"); err != nil {
-				unavailable("interop module %s not run: its dependencies cannot be downloaded (no Go proxy?): %v\n%s", dir, err, out)
+				unavailable(t, fmt.Sprintf("go mod download in interop/%s failed (no Go proxy?): %v\n%s", dir, err, out))
 			}
 			start := time.Now()
 			out, err := goCmd(ctx, goBin, dir, "test", "-count=1", "./...")
