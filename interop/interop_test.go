@@ -28,11 +28,11 @@ const raceEnv = "ELEMENT_EMULATOR_INTEROP_RACE"
 
 // TestInteropModules runs go test -count=1 ./... in every interop/*/go.mod
 // module, one subtest per module, and reports a failing module with its
-// output. No -race there, to stay fast; -count=1 because the go build that a
-// module's TestMain runs is invisible to the test cache, so a cached pass
-// could hide a change to the emulator. It skips when go is not on PATH or a
-// module's dependencies cannot be downloaded (no Go proxy), unless
-// ELEMENT_EMULATOR_REQUIRE_INTEROP=1.
+// output. -count=1 because the go build that a module's TestMain runs is
+// invisible to the test cache, so a cached pass could hide a change to the
+// emulator; -race only when this test has it (see raceEnabled). It skips
+// when go is not on PATH or a module's dependencies cannot be downloaded
+// (no Go proxy), unless ELEMENT_EMULATOR_REQUIRE_INTEROP=1.
 func TestInteropModules(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and starts the emulator for each interop module")
@@ -65,7 +65,14 @@ func TestInteropModules(t *testing.T) {
 				unavailable(t, fmt.Sprintf("go mod download in interop/%s failed (no Go proxy?): %v\n%s", dir, err, out))
 			}
 			start := time.Now()
-			out, err := goCmd(ctx, goBin, dir, "test", "-count=1", "./...")
+			args := []string{"test", "-count=1"}
+			if raceEnabled {
+				// Same flags as this build, so the standard library and the
+				// emulator's packages come from the cache: a cold build
+				// without -race beside the -race one costs more than -race.
+				args = append(args, "-race")
+			}
+			out, err := goCmd(ctx, goBin, dir, append(args, "./...")...)
 			if err != nil {
 				t.Fatalf("go test ./... in interop/%s: %v\n%s", dir, err, out)
 			}

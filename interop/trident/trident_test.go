@@ -594,6 +594,34 @@ func TestErrors(t *testing.T) {
 	}
 }
 
+// TestEndpointVersion80: Trident's documentation writes the Endpoint with
+// /json-rpc/8.0; start-up, a volume and its lookups work on that version.
+func TestEndpointVersion80(t *testing.T) {
+	endpoint := strings.Replace(emu.endpoint(), "/json-rpc/12.3", "/json-rpc/8.0", 1)
+	c := newClient(t, endpoint, "trident-80")
+	id, err := c.AddAccount(ctx(t), &api.AddAccountRequest{Username: "trident-80"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.AccountID = id
+	if _, err := c.GetDefaultQoS(ctx(t)); err != nil {
+		t.Fatal(err)
+	}
+	v, err := c.CreateVolume(ctx(t), &api.CreateVolumeRequest{Name: "pvc-80", AccountID: id, TotalSize: gib, Enable512e: true,
+		Attributes: meta("pvc-80")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	equal(t, "pvc-80", v.Name, "volume created on 8.0")
+	vols, err := c.ListVolumesForAccount(ctx(t), &api.ListVolumesForAccountRequest{AccountID: id})
+	if err != nil || len(vols) != 1 {
+		t.Fatalf("ListVolumesForAccount on 8.0: %v %v", vols, err)
+	}
+	if err := c.DeleteVolume(ctx(t), v.VolumeID); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func itoa(n int64) string {
 	b, _ := json.Marshal(n)
 	return string(b)
