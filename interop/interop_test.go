@@ -59,7 +59,13 @@ func TestInteropModules(t *testing.T) {
 	for _, mod := range mods {
 		dir := filepath.Dir(mod)
 		t.Run(dir, func(t *testing.T) {
-			ctx, cancel := context.WithTimeout(context.Background(), 8*time.Minute)
+			// Stop a module before go test's own -timeout would kill this
+			// binary, so that its output is reported.
+			deadline := time.Now().Add(8 * time.Minute)
+			if d, ok := t.Deadline(); ok && d.Add(-30*time.Second).Before(deadline) {
+				deadline = d.Add(-30 * time.Second)
+			}
+			ctx, cancel := context.WithDeadline(context.Background(), deadline)
 			defer cancel()
 			if out, err := goCmd(ctx, goBin, dir, "mod", "download"); err != nil {
 				unavailable(t, fmt.Sprintf("go mod download in interop/%s failed (no Go proxy?): %v\n%s", dir, err, out))
