@@ -16,7 +16,7 @@ type copyVolumeParams struct {
 }
 
 func (s *Server) copyVolume(ctx context.Context, p copyVolumeParams) (map[string]int64, error) {
-	c, err := s.volumes.CopyVolume(ctx, p.VolumeID, p.DstVolumeID, p.SnapshotID)
+	c, err := s.volumes.CopyVolume(ctx, p.VolumeID, p.DstVolumeID, snapshotRef(p.SnapshotID))
 	if err != nil {
 		return nil, serr(err)
 	}

@@ -664,9 +664,20 @@ type cloneVolumeParams struct {
 	EnableSnapMirrorReplication bool           `param:"enableSnapMirrorReplication" since:"10.0"`
 }
 
+// snapshotRef reads an optional snapshotID naming the snapshot a clone,
+// copy or snapshot starts from: 0, which no snapshot has, means none (the
+// volume's current state), as Trident sends "snapshotID": 0 with every
+// CloneVolume and CreateSnapshot (TR3).
+func snapshotRef(id *int64) *int64 {
+	if id != nil && *id == 0 {
+		return nil
+	}
+	return id
+}
+
 func (s *Server) cloneVolume(ctx context.Context, p cloneVolumeParams) (map[string]any, error) {
 	sp := volumes.CloneSpec{VolumeID: p.VolumeID, Name: p.Name, NewAccountID: p.NewAccountID, NewSize: p.NewSize,
-		SnapshotID: p.SnapshotID, Attributes: attrs(p.Attributes), Enable512e: p.Enable512e, SnapMirror: p.EnableSnapMirrorReplication}
+		SnapshotID: snapshotRef(p.SnapshotID), Attributes: attrs(p.Attributes), Enable512e: p.Enable512e, SnapMirror: p.EnableSnapMirrorReplication}
 	if p.Access != nil {
 		a := volumes.Access(*p.Access)
 		sp.Access = &a
@@ -818,7 +829,16 @@ type groupVolumesParams struct {
 	Volumes             []int64 `param:"volumes,required"`
 }
 
-func (s *Server) addVolumesToVolumeAccessGroup(ctx context.Context, p groupVolumesParams) (map[string]accessGroupWire, error) {
+// addVolumesParams is groupVolumesParams with volumes optional: an absent,
+// null or empty list adds nothing and answers the group, as Trident's
+// solidfire-san driver sends "volumes": null at start-up when every volume
+// of its account is already in the group (TR1).
+type addVolumesParams struct {
+	VolumeAccessGroupID int64   `param:"volumeAccessGroupID,required"`
+	Volumes             []int64 `param:"volumes"`
+}
+
+func (s *Server) addVolumesToVolumeAccessGroup(ctx context.Context, p addVolumesParams) (map[string]accessGroupWire, error) {
 	g, err := s.volumes.AddVolumesToGroup(ctx, p.VolumeAccessGroupID, p.Volumes)
 	if err != nil {
 		return nil, serr(err)
@@ -1026,9 +1046,9 @@ type createSnapshotParams struct {
 }
 
 func (s *Server) createSnapshot(ctx context.Context, p createSnapshotParams) (map[string]any, error) {
-	sp := volumes.SnapshotSpec{VolumeID: p.VolumeID, SnapshotID: p.SnapshotID, Name: p.Name, Remote: p.EnableRemoteReplication,
+	sp := volumes.SnapshotSpec{VolumeID: p.VolumeID, SnapshotID: snapshotRef(p.SnapshotID), Name: p.Name, Remote: p.EnableRemoteReplication,
 		Attributes: attrs(p.Attributes), MirrorLabel: p.SnapMirrorLabel}
-	if p.Retention != nil {
+	if p.Retention != nil && *p.Retention != "" { // "" is no retention, as Trident sends it (TR2)
 		d, err := volumes.ParseRetention("retention", *p.Retention)
 		if err != nil {
 			return nil, serr(err)
@@ -1107,6 +1127,9 @@ type rollbackParams struct {
 }
 
 func (s *Server) rollbackToSnapshot(ctx context.Context, p rollbackParams) (map[string]any, error) {
+	if p.Name != nil && *p.Name == "" {
+		p.Name = nil // "" is no name, as Trident sends it with every rollback (TR4)
+	}
 	r, err := s.volumes.RollbackToSnapshot(ctx, p.VolumeID, p.SnapshotID, *p.SaveCurrentState, p.Name, attrs(p.Attributes))
 	if err != nil {
 		return nil, serr(err)
@@ -1245,7 +1268,7 @@ type createGroupSnapshotParams struct {
 
 func (s *Server) createGroupSnapshot(ctx context.Context, p createGroupSnapshotParams) (map[string]any, error) {
 	sp := volumes.SnapshotSpec{Name: p.Name, Remote: p.EnableRemoteReplication, Attributes: attrs(p.Attributes), MirrorLabel: p.SnapMirrorLabel}
-	if p.Retention != nil {
+	if p.Retention != nil && *p.Retention != "" { // "" is no retention, as Trident sends it (TR2)
 		d, err := volumes.ParseRetention("retention", *p.Retention)
 		if err != nil {
 			return nil, serr(err)
