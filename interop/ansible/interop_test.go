@@ -87,6 +87,7 @@ func TestAnsiblePlaybook(t *testing.T) {
 		"ANSIBLE_NOCOLOR=1",
 		"ANSIBLE_FORCE_COLOR=0",
 		"ANSIBLE_RETRY_FILES_ENABLED=0",
+		"ANSIBLE_PIPELINING=1",
 		"ANSIBLE_LOCAL_TEMP="+filepath.Join(tmp, "local"),
 		"ANSIBLE_REMOTE_TEMP="+filepath.Join(tmp, "remote"),
 		"ANSIBLE_CONFIG="+filepath.Join(tmp, "none.cfg"),
