@@ -34,9 +34,10 @@ const (
 
 // wantChanged is the number of tasks of playbook.yml that must report
 // changed (each is also asserted in the playbook itself): cluster_config 1,
-// account 4, qos_policy 5, volume 6, access_group 3, initiators 3,
-// snapshot 4, snapshot_schedule 4, admin_users 4, drive 3.
-const wantChanged = 37
+// account 4, qos_policy 5, volume 6, access_group 5 (with
+// na_elementsw_access_group_volumes), initiators 3, snapshot 4,
+// snapshot_schedule 4, admin_users 4, drive 3.
+const wantChanged = 39
 
 // plays are the play names of playbook.yml, in order.
 var plays = []string{"info", "cluster_config", "account", "qos_policy", "volume", "access_group",
