@@ -420,9 +420,12 @@ func TestBadInputDriveLists(t *testing.T) {
 		biWrongType("drives number", a, `{"drives":2}`, "drives"),
 		biWrongType("drives object", a, `{"drives":{"driveID":2}}`, "drives"),
 		biWrongType("drives bool", a, `{"drives":true}`, "drives"),
-		dvNestedType("drives of bare IDs", a, `{"drives":[2]}`, "drives[0"),
+		// A bare number is a driveID (AN2, TestAddDrivesBareIDs); any
+		// other non-object entry is a type error.
+		dvNestedType("drives of bools", a, `{"drives":[true]}`, "drives[0"),
 		dvNestedType("drives of strings", a, `{"drives":["2"]}`, "drives[0"),
-		dvNestedType("second entry not an object", a, add(ent(2), 3), "drives[1"),
+		dvNestedType("bare ID fraction", a, `{"drives":[2.5]}`, "drives[0"),
+		dvNestedType("second entry not an object", a, add(ent(2), []int{3}), "drives[1"),
 		biInvalid("drives empty", a, `{"drives":[]}`, "drives"),
 		dvNestedMissing("entry without driveID", a, add(map[string]any{})),
 		dvNestedMissing("entry with only type", a, add(map[string]any{"type": "block"})),

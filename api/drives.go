@@ -1,9 +1,12 @@
 package api
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"net"
+	"reflect"
 	"strings"
 	"time"
 
@@ -270,7 +273,32 @@ type addDriveEntry struct {
 }
 
 type addDrivesParams struct {
-	Drives []addDriveEntry `param:"drives,required"`
+	// Drives holds {"driveID", "type"} objects or bare driveIDs (AN2):
+	// entries decodes them.
+	Drives []json.RawMessage `param:"drives,required"`
+}
+
+// entries decodes each member of drives: an object, or a JSON number that
+// stands for {"driveID": number}, as the Ansible drive module sends (AN2).
+func (p addDrivesParams) entries() ([]addDriveEntry, error) {
+	out := make([]addDriveEntry, len(p.Drives))
+	d := paramDecoder{}
+	for i, raw := range p.Drives {
+		path := fmt.Sprintf("drives[%d]", i)
+		raw = bytes.TrimSpace(raw)
+		if len(raw) > 0 && (raw[0] == '-' || raw[0] >= '0' && raw[0] <= '9') {
+			id, err := coerceInt(raw, path)
+			if err != nil {
+				return nil, err
+			}
+			out[i].DriveID = id
+			continue
+		}
+		if err := d.decodeValue(raw, reflect.ValueOf(&out[i]).Elem(), path, nil); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 type asyncHandleResult struct {
@@ -278,8 +306,12 @@ type asyncHandleResult struct {
 }
 
 func (s *Server) addDrives(ctx context.Context, p addDrivesParams) (asyncHandleResult, error) {
-	adds := make([]cluster.DriveAdd, len(p.Drives))
-	for i, e := range p.Drives {
+	entries, err := p.entries()
+	if err != nil {
+		return asyncHandleResult{}, err
+	}
+	adds := make([]cluster.DriveAdd, len(entries))
+	for i, e := range entries {
 		adds[i].ID = e.DriveID
 		if e.Type != nil {
 			t := drives.Block

@@ -15,6 +15,9 @@ func (s *Server) methods() []method {
 		{name: "ListEvents", since: "1.0", scope: scopeCluster, call: typed(s.listEvents)},
 		{name: "CreateCluster", since: "1.0", scope: scopeBootstrap, call: typed(s.createCluster)},
 
+		// Node configuration on the node listener (api/nodeconfig.go)
+		{name: "GetConfig", since: "5.0", scope: scopeNode, call: typed(s.getConfig)},
+
 		// KMIP trust relationship
 		{name: "CreatePublicPrivateKeyPair", since: "11.7", scope: scopeCluster, call: typed(s.createPublicPrivateKeyPair)},
 		{name: "GetClientCertificateSignRequest", since: "11.7", scope: scopeCluster, call: typed(s.getClientCertificateSignRequest)},

@@ -895,8 +895,18 @@ type initiatorWire struct {
 	VolumeAccessGroups []int64        `json:"volumeAccessGroups"`
 	RequireChap        bool           `json:"requireChap"`
 	ChapUsername       string         `json:"chapUsername,omitempty"`
-	InitiatorSecret    string         `json:"initiatorSecret,omitempty"`
-	TargetSecret       string         `json:"targetSecret,omitempty"`
+	// The secrets are always present, null without CHAP: NetApp's Python
+	// SDK cannot read an initiator without them (AN3).
+	InitiatorSecret *string `json:"initiatorSecret"`
+	TargetSecret    *string `json:"targetSecret"`
+}
+
+// orNull is s, or nil (JSON null) when s is empty.
+func orNull(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
 }
 
 func toInitiatorWires(ins []volumes.Initiator) []initiatorWire {
@@ -908,7 +918,7 @@ func toInitiatorWires(ins []volumes.Initiator) []initiatorWire {
 		}
 		out = append(out, initiatorWire{InitiatorID: in.ID, InitiatorName: in.Name, Alias: in.Alias, Attributes: orEmptyAttrs(in.Attributes),
 			VolumeAccessGroups: g, RequireChap: in.RequireChap, ChapUsername: in.ChapUsername,
-			InitiatorSecret: string(in.InitiatorSecret), TargetSecret: string(in.TargetSecret)})
+			InitiatorSecret: orNull(string(in.InitiatorSecret)), TargetSecret: orNull(string(in.TargetSecret))})
 	}
 	return out
 }
@@ -1016,14 +1026,15 @@ type snapshotWire struct {
 	InstanceSnapshotUUID    string         `json:"instanceSnapshotUUID"`
 	VirtualVolumeID         *string        `json:"virtualVolumeID"`
 	Attributes              map[string]any `json:"attributes"`
-	SnapMirrorLabel         string         `json:"snapMirrorLabel"`
+	// SnapMirrorLabel is null when none was set (AN4).
+	SnapMirrorLabel *string `json:"snapMirrorLabel"`
 }
 
 func toSnapshotWire(sn volumes.Snapshot) snapshotWire {
 	w := snapshotWire{SnapshotID: sn.ID, VolumeID: sn.VolumeID, Name: sn.Name, Checksum: sn.Checksum, EnableRemoteReplication: sn.Remote,
 		ExpirationReason: sn.ExpiryBy, RemoteStatuses: []any{}, Status: "done", SnapshotUUID: sn.UUID, TotalSize: sn.TotalSize,
 		GroupID: sn.GroupID, GroupSnapshotUUID: zeroUUID, CreateTime: fmtSeconds(sn.Created), InstanceCreateTime: fmtSeconds(sn.Created),
-		VolumeName: sn.VolumeName, InstanceSnapshotUUID: sn.UUID, Attributes: orEmptyAttrs(sn.Attributes), SnapMirrorLabel: sn.MirrorLabel}
+		VolumeName: sn.VolumeName, InstanceSnapshotUUID: sn.UUID, Attributes: orEmptyAttrs(sn.Attributes), SnapMirrorLabel: orNull(sn.MirrorLabel)}
 	if sn.GroupUUID != "" {
 		w.GroupSnapshotUUID = sn.GroupUUID
 	}

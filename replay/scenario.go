@@ -759,6 +759,9 @@ func KnownMethods() []string {
 		"AddClusterAdmin", "ListClusterAdmins", "ModifyClusterAdmin", "RemoveClusterAdmin", "GetLoginSessionInfo",
 		"SetLoginSessionInfo", "GetNtpInfo", "SetNtpInfo", "GetSnmpInfo", "SetSnmpInfo", "EnableSnmp", "DisableSnmp",
 		"GetSnmpState", "GetLdapConfiguration", "EnableLdapAuthentication", "DisableLdapAuthentication",
+
+		// The node's configuration, on the node listener (AN1).
+		"GetConfig",
 	}
 }
 
