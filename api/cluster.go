@@ -144,14 +144,6 @@ func (s *Server) listActiveNodes(ctx context.Context, _ noParams) (map[string][]
 	return map[string][]nodeWire{"nodes": nodes}, nil
 }
 
-func (s *Server) listAllNodes(ctx context.Context, _ noParams) (map[string][]nodeWire, error) {
-	nodes, err := s.nodesWire(ctx, false)
-	if err != nil {
-		return nil, err
-	}
-	return map[string][]nodeWire{"nodes": nodes, "pendingNodes": {}, "pendingActiveNodes": {}}, nil
-}
-
 func (s *Server) getClusterCapacity(ctx context.Context, _ noParams) (map[string]map[string]any, error) {
 	c, err := s.cluster.ClusterCapacity(ctx)
 	if err != nil {
