@@ -227,6 +227,7 @@ func Apply(cur Config, network map[string]any) (Config, error) {
 		next[name] = iface
 	}
 	var subnets []netip.Prefix
+	var subnetOf []string
 	for _, name := range Configurable {
 		i := next[name]
 		if i.Method != "static" {
@@ -255,12 +256,16 @@ func Apply(cur Config, network map[string]any) (Config, error) {
 				return nil, invalid(p+".gateway", "%s must be another address inside %s", gw, pfx)
 			}
 		}
-		for _, o := range subnets {
+		for j, o := range subnets {
 			if o.Overlaps(pfx) {
-				return nil, invalid(p+".address", "Bond1G and Bond10G must be on different subnets")
+				at := name // name the bond the request changed
+				if _, given := network[name]; !given {
+					at = subnetOf[j]
+				}
+				return nil, invalid("network."+at+".address", "Bond1G and Bond10G must be on different subnets")
 			}
 		}
-		subnets = append(subnets, pfx)
+		subnets, subnetOf = append(subnets, pfx), append(subnetOf, name)
 		i.Network = pfx.Addr().String()
 		i.Physical.Address, i.Physical.Netmask, i.Physical.Network, i.Physical.MTU = i.Address, i.Netmask, i.Network, i.MTU
 		next[name] = i
