@@ -1,9 +1,13 @@
 package api_test
 
 import (
+	"context"
+	"encoding/json"
 	"net/http"
+	"strconv"
 	"testing"
 
+	"github.com/scaleoutsean/solidfire-go/sdk"
 	"github.com/stretchr/testify/require"
 
 	"github.com/element-emulator/element-emulator/api/apitest"
@@ -94,4 +98,139 @@ func TestNodeMembership(t *testing.T) {
 	status, body = s.Control(http.MethodPost, "nodes", nil)
 	require.Equal(t, http.StatusOK, status, body)
 	require.Equal(t, int64(1), apitest.Int(t, apitest.Obj(t, body, "pendingNode")["pendingNodeID"]))
+}
+
+// TestNetworkConfigAndVirtualNetworks: the node listener's network
+// configuration and the cluster's per-node form, virtual networks through
+// their lifecycle, and both surviving a restart, carried by an emulator
+// snapshot and wiped by a reset.
+func TestNetworkConfigAndVirtualNetworks(t *testing.T) {
+	s := apitest.NewServer(t)
+	node := dvNode(t, s, "GetNetworkConfig", "")
+	require.Nil(t, node.Error)
+	bond1 := node.Result["network"].(map[string]any)["Bond1G"].(map[string]any)
+	require.Equal(t, "10.117.60.11", bond1["address"])
+	require.Equal(t, true, bond1["#default"])
+
+	set := dvNode(t, s, "SetNetworkConfig", `{"network":{"Bond10G":{"mtu":1500,"bond-mode":"lacp","bond-lacp_rate":"Fast"},
+		"Bond1G":{"dns-nameservers":"10.117.60.2 10.117.60.3","macAddress":"ignored"}}}`)
+	require.Nil(t, set.Error, string(set.raw))
+	bond10 := set.Result["network"].(map[string]any)["Bond10G"].(map[string]any)
+	require.Equal(t, "1500", bond10["mtu"])
+	require.Equal(t, "LACP", bond10["bond-mode"])
+	require.Equal(t, "Fast", bond10["bond-lacp_rate"])
+
+	cl := objs(t, s.OK("GetNetworkConfig", nil)["nodes"])
+	require.Len(t, cl, 4)
+	for i, n := range cl {
+		require.Equal(t, int64(i+1), apitest.Int(t, n["nodeID"]))
+		mtu := apitest.Obj(t, apitest.Obj(t, apitest.Obj(t, n, "result"), "network"), "Bond10G")["mtu"]
+		if i == 0 {
+			require.Equal(t, "1500", mtu)
+		} else {
+			require.Equal(t, "9000", mtu)
+		}
+	}
+
+	r := s.OK("AddVirtualNetwork", map[string]any{"virtualNetworkTag": 2010, "name": "tenant-a", "netmask": "255.255.255.0",
+		"svip": "10.20.0.5", "addressBlocks": []any{map[string]any{"start": "10.20.0.10", "size": 6}}, "attributes": map[string]any{"a": 1}})
+	require.Equal(t, int64(1), apitest.Int(t, r["virtualNetworkID"]))
+	s.OK("AddVirtualNetwork", map[string]any{"virtualNetworkTag": 2020, "name": "tenant-b", "netmask": "255.255.0.0", "namespace": true,
+		"gateway": "10.40.0.1", "svip": "10.40.0.5", "addressBlocks": []any{map[string]any{"start": "10.40.1.0", "size": 256}}})
+	vns := objs(t, s.OK("ListVirtualNetworks", map[string]any{"virtualNetworkTag": 2010})["virtualNetworks"])
+	require.Len(t, vns, 1)
+	require.Equal(t, map[string]any{"virtualNetworkID": json1(1), "virtualNetworkTag": json1(2010), "name": "tenant-a",
+		"netmask": "255.255.255.0", "svip": "10.20.0.5", "gateway": "", "namespace": false, "attributes": map[string]any{"a": json1(1)},
+		"addressBlocks": []any{map[string]any{"start": "10.20.0.10", "size": json1(6), "available": "000011"}}}, vns[0])
+	s.OK("ModifyVirtualNetwork", map[string]any{"virtualNetworkTag": 2010, "name": "tenant-a2",
+		"addressBlocks": []any{map[string]any{"start": "10.20.0.10", "size": 10}}})
+	require.Len(t, objs(t, s.OK("ListVirtualNetworks", map[string]any{"virtualNetworkIDs": []int{1, 2}})["virtualNetworks"]), 2)
+	s.OK("CreateVolumeAccessGroup", map[string]any{"name": "g", "virtualNetworkID": []int{1}, "virtualNetworkTags": []int{2020}})
+
+	// Restart, snapshot, change, restore.
+	s = s.Restart()
+	vns = objs(t, s.OK("ListVirtualNetworks", nil)["virtualNetworks"])
+	require.Len(t, vns, 2)
+	require.Equal(t, "tenant-a2", vns[0]["name"])
+	status, body := s.Control(http.MethodPost, "snapshot", map[string]any{"name": "nets"})
+	require.Equal(t, http.StatusOK, status, body)
+	s.OK("RemoveVirtualNetwork", map[string]any{"virtualNetworkID": 1})
+	require.Nil(t, dvNode(t, s, "SetNetworkConfig", `{"network":{"Bond10G":{"mtu":9000}}}`).Error)
+	status, body = s.Control(http.MethodPost, "restore", map[string]any{"name": "nets"})
+	require.Equal(t, http.StatusOK, status, body)
+	require.Len(t, objs(t, s.OK("ListVirtualNetworks", nil)["virtualNetworks"]), 2)
+	got := dvNode(t, s, "GetNetworkConfig", "").Result["network"].(map[string]any)["Bond10G"].(map[string]any)
+	require.Equal(t, "1500", got["mtu"])
+
+	status, _ = s.Control(http.MethodPost, "reset", nil)
+	require.Equal(t, http.StatusOK, status)
+	require.Empty(t, s.OK("ListVirtualNetworks", nil)["virtualNetworks"])
+	got = dvNode(t, s, "GetNetworkConfig", "").Result["network"].(map[string]any)["Bond10G"].(map[string]any)
+	require.Equal(t, "9000", got["mtu"])
+	require.Equal(t, int64(1), apitest.Int(t, s.OK("AddVirtualNetwork", map[string]any{"virtualNetworkTag": 2010, "name": "again",
+		"netmask": "255.255.255.0", "svip": "10.20.0.5", "addressBlocks": []any{map[string]any{"start": "10.20.0.10", "size": 6}}})["virtualNetworkID"]))
+}
+
+// json1 is n as the test client decodes numbers.
+func json1(n int64) json.Number { return json.Number(strconv.FormatInt(n, 10)) }
+
+// TestSolidFireGoNodes drives membership and virtual networks through the
+// unmodified solidfire-go SDK's typed client.
+func TestSolidFireGoNodes(t *testing.T) {
+	s := apitest.NewServer(t)
+	c := sfConnect(t, s)
+	ctx := context.Background()
+	status, body := s.Control(http.MethodPost, "nodes", map[string]any{"nodeType": "H610S", "drives": 12})
+	require.Equal(t, http.StatusOK, status, body)
+
+	pending, err := c.ListPendingNodes(ctx)
+	sfNoErr(t, err)
+	require.Len(t, pending.PendingNodes, 1)
+	p := pending.PendingNodes[0]
+	require.Equal(t, int64(1), p.PendingNodeID)
+	require.Equal(t, "H610S", p.PlatformInfo.NodeType)
+	require.True(t, p.Compatible)
+	sfDecodes[sdk.ListPendingNodesResult](t, c, "ListPendingNodes", nil)
+
+	added, err := c.AddNodes(ctx, &sdk.AddNodesRequest{PendingNodes: []int64{1}, AutoInstall: true})
+	sfNoErr(t, err)
+	require.Len(t, added.Nodes, 1)
+	require.Equal(t, int64(5), added.Nodes[0].AssignedNodeID)
+	pa, err := c.ListPendingActiveNodes(ctx)
+	sfNoErr(t, err)
+	require.Len(t, pa.PendingActiveNodes, 1)
+	require.Equal(t, added.Nodes[0].AsyncHandle, pa.PendingActiveNodes[0].AsyncHandle)
+	sfDecodes[sdk.ListPendingActiveNodesResult](t, c, "ListPendingActiveNodes", nil)
+	s.Advance(60)
+	sfWait(t, c, added.Nodes[0].AsyncHandle)
+	all, err := c.ListAllNodes(ctx)
+	sfNoErr(t, err)
+	require.Len(t, all.Nodes, 5)
+	require.Empty(t, all.PendingNodes)
+	sfDecodes[sdk.ListAllNodesResult](t, c, "ListAllNodes", nil)
+	drives := 0
+	for _, d := range sfListDrives(t, c) {
+		if d.NodeID == 5 {
+			require.Equal(t, "available", d.Status)
+			drives++
+		}
+	}
+	require.Equal(t, 12, drives)
+	_, err = c.RemoveNodes(ctx, &sdk.RemoveNodesRequest{Nodes: []int64{5}})
+	sfNoErr(t, err)
+
+	vn, err := c.AddVirtualNetwork(ctx, &sdk.AddVirtualNetworkRequest{VirtualNetworkTag: 300, Name: "sdk", Netmask: "255.255.255.0",
+		Svip: "10.50.0.5", AddressBlocks: []sdk.AddressBlockParams{{Start: "10.50.0.10", Size: 8}}})
+	sfNoErr(t, err)
+	require.Equal(t, int64(1), vn.VirtualNetworkID)
+	list, err := c.ListVirtualNetworks(ctx, &sdk.ListVirtualNetworksRequest{VirtualNetworkTags: []int64{300}})
+	sfNoErr(t, err)
+	require.Len(t, list.VirtualNetworks, 1)
+	require.Equal(t, "00001111", list.VirtualNetworks[0].AddressBlocks[0].Available)
+	sfDecodes[sdk.ListVirtualNetworksResult](t, c, "ListVirtualNetworks", nil)
+	_, err = c.ModifyVirtualNetwork(ctx, &sdk.ModifyVirtualNetworkRequest{VirtualNetworkID: 1, Name: "sdk2"})
+	sfNoErr(t, err)
+	_, err = c.RemoveVirtualNetwork(ctx, &sdk.RemoveVirtualNetworkRequest{VirtualNetworkTag: 300})
+	sfNoErr(t, err)
+	sfFail(t, c, "RemoveVirtualNetwork", map[string]any{"virtualNetworkTag": 300}, "xVirtualNetworkTagDoesNotExist")
 }
