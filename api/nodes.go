@@ -321,3 +321,30 @@ func (s *Server) addPendingNode(w http.ResponseWriter, r *http.Request) {
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"pendingNode": s.pendingWire(n)})
 }
+
+// virtualNetworksOfNodes lists the virtual networks for the node lists
+// (none without the networks domain).
+func (s *Server) virtualNetworksOfNodes(ctx context.Context) ([]networks.VirtualNetwork, error) {
+	if s.deps.Networks == nil {
+		return nil, nil
+	}
+	vs, err := s.deps.Networks.List(ctx, networks.Filter{})
+	return vs, nerr(err)
+}
+
+type nodeVirtualNetworkWire struct {
+	Address          string `json:"address"`
+	VirtualNetworkID int64  `json:"virtualNetworkID"`
+}
+
+// nodeVirtualNetworks is the i-th active node's address on each virtual
+// network (docs/nodes.md): as ListVirtualNetworks' available bitmask says.
+func nodeVirtualNetworks(vs []networks.VirtualNetwork, i int, active bool) []any {
+	out := []any{}
+	for _, v := range vs {
+		if a, ok := networks.Address(v, i); ok && active {
+			out = append(out, nodeVirtualNetworkWire{Address: a, VirtualNetworkID: v.ID})
+		}
+	}
+	return out
+}

@@ -142,6 +142,10 @@ func TestNetworkConfigAndVirtualNetworks(t *testing.T) {
 	require.Equal(t, map[string]any{"virtualNetworkID": json1(1), "virtualNetworkTag": json1(2010), "name": "tenant-a",
 		"netmask": "255.255.255.0", "svip": "10.20.0.5", "gateway": "", "namespace": false, "attributes": map[string]any{"a": json1(1)},
 		"addressBlocks": []any{map[string]any{"start": "10.20.0.10", "size": json1(6), "available": "000011"}}}, vns[0])
+	active := objs(t, s.OK("ListActiveNodes", nil)["nodes"])
+	require.Equal(t, []any{map[string]any{"address": "10.20.0.10", "virtualNetworkID": json1(1)},
+		map[string]any{"address": "10.40.1.0", "virtualNetworkID": json1(2)}}, active[0]["virtualNetworks"])
+	require.Equal(t, "10.20.0.13", objs(t, active[3]["virtualNetworks"])[0]["address"])
 	s.OK("ModifyVirtualNetwork", map[string]any{"virtualNetworkTag": 2010, "name": "tenant-a2",
 		"addressBlocks": []any{map[string]any{"start": "10.20.0.10", "size": 10}}})
 	require.Len(t, objs(t, s.OK("ListVirtualNetworks", map[string]any{"virtualNetworkIDs": []int{1, 2}})["virtualNetworks"]), 2)

@@ -289,3 +289,19 @@ func withAvailability(v VirtualNetwork, used int) VirtualNetwork {
 	v.AddressBlocks = blocks
 	return v
 }
+
+// Address returns the i-th address (from 0) of v's blocks, in block
+// order: the storage address of the i-th active node on v.
+func Address(v VirtualNetwork, i int) (string, bool) {
+	for _, b := range v.AddressBlocks {
+		if int64(i) < b.Size {
+			a, err := netip.ParseAddr(b.Start)
+			if err != nil || !a.Is4() {
+				return "", false
+			}
+			return addr(u32(a) + uint32(i)).String(), true
+		}
+		i -= int(b.Size)
+	}
+	return "", false
+}

@@ -238,3 +238,14 @@ func TestNetworkConfig(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, "9000", other["Bond10G"].MTU, "other nodes keep their configuration")
 }
+
+func TestAddress(t *testing.T) {
+	v := networks.VirtualNetwork{AddressBlocks: []networks.AddressBlock{{Start: "10.0.0.254", Size: 3}, {Start: "10.0.2.1", Size: 1}}}
+	for i, want := range []string{"10.0.0.254", "10.0.0.255", "10.0.1.0", "10.0.2.1"} {
+		got, ok := networks.Address(v, i)
+		require.True(t, ok)
+		require.Equal(t, want, got)
+	}
+	_, ok := networks.Address(v, 4)
+	require.False(t, ok)
+}
