@@ -759,6 +759,10 @@ func KnownMethods() []string {
 		"AddClusterAdmin", "ListClusterAdmins", "ModifyClusterAdmin", "RemoveClusterAdmin", "GetLoginSessionInfo",
 		"SetLoginSessionInfo", "GetNtpInfo", "SetNtpInfo", "GetSnmpInfo", "SetSnmpInfo", "EnableSnmp", "DisableSnmp",
 		"GetSnmpState", "GetLdapConfiguration", "EnableLdapAuthentication", "DisableLdapAuthentication",
+
+		// Node membership, network configuration, virtual networks (docs/nodes.md).
+		"ListPendingNodes", "ListPendingActiveNodes", "AddNodes", "RemoveNodes", "GetNetworkConfig", "SetNetworkConfig",
+		"AddVirtualNetwork", "ModifyVirtualNetwork", "ListVirtualNetworks", "RemoveVirtualNetwork",
 	}
 }
 
