@@ -2,6 +2,7 @@ package api
 
 import (
 	"context"
+	"errors"
 	"net/http"
 
 	"github.com/element-emulator/element-emulator/cluster"
@@ -315,6 +316,9 @@ func (s *Server) addPendingNode(w http.ResponseWriter, r *http.Request) {
 	}
 	n, err := s.cluster.AddPendingNode(r.Context(), nodes.Spec{Name: body.Name, MIP: body.MIP, CIP: body.CIP, SIP: body.SIP,
 		NodeType: body.NodeType, ChassisType: body.ChassisType, Drives: body.Drives, DriveSize: body.DriveSize})
+	if errors.Is(err, cluster.ErrNotFound) {
+		err = &ControlError{Status: http.StatusConflict, Msg: "there is no cluster yet (bootstrap mode): CreateCluster first"}
+	}
 	if err != nil {
 		s.controlFailure(w, r, err)
 		return

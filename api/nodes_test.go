@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/element-emulator/element-emulator/api/apitest"
+	"github.com/element-emulator/element-emulator/emulator"
 )
 
 // TestNodeMembership: a lab-made pending node is added with AddNodes, is
@@ -237,4 +238,51 @@ func TestSolidFireGoNodes(t *testing.T) {
 	_, err = c.RemoveVirtualNetwork(ctx, &sdk.RemoveVirtualNetworkRequest{VirtualNetworkTag: 300})
 	sfNoErr(t, err)
 	sfFail(t, c, "RemoveVirtualNetwork", map[string]any{"virtualNetworkTag": 300}, "xVirtualNetworkTagDoesNotExist")
+}
+
+// TestAddNodesJobFault: a job fault rule fails the AddNodes handle; the
+// node goes back to pending and a second AddNodes brings it in.
+func TestAddNodesJobFault(t *testing.T) {
+	s := apitest.NewServer(t)
+	status, body := s.Control(http.MethodPost, "nodes", nil)
+	require.Equal(t, http.StatusOK, status, body)
+	s.AddRule(map[string]any{"target": "job", "match": map[string]any{"resultType": "AddNodes"}, "effect": "error",
+		"name": "xDBConnectionLoss", "message": "lost", "times": 1})
+	h := apitest.Int(t, objs(t, s.OK("AddNodes", map[string]any{"pendingNodes": []int{1}})["nodes"])[0]["asyncHandle"])
+	s.Advance(60)
+	r := s.OK("GetAsyncResult", map[string]any{"asyncHandle": h})
+	require.Equal(t, "complete", r["status"])
+	require.Equal(t, map[string]any{"name": "xDBConnectionLoss", "message": "lost"}, r["error"])
+	back := objs(t, s.OK("ListPendingNodes", nil)["pendingNodes"])
+	require.Len(t, back, 1)
+	require.Equal(t, int64(0), apitest.Int(t, back[0]["assignedNodeID"]))
+	require.Len(t, objs(t, s.OK("ListActiveNodes", nil)["nodes"]), 4)
+
+	r = s.OK("AddNodes", map[string]any{"pendingNodes": []int{1}, "autoInstall": false})
+	require.Equal(t, int64(6), apitest.Int(t, objs(t, r["nodes"])[0]["assignedNodeID"]), "node IDs are never reused")
+	s.Advance(10)
+	require.Len(t, objs(t, s.OK("ListActiveNodes", nil)["nodes"]), 5)
+}
+
+// TestNodesBootstrap: before CreateCluster there is no cluster to add a
+// node to (409); the configured nodes CreateCluster leaves out wait as
+// pending nodes, and AddNodes brings one in with the next node ID.
+func TestNodesBootstrap(t *testing.T) {
+	s := apitest.NewServer(t, apitest.WithConfig(func(c *emulator.Config) { c.Cluster.Bootstrap = true }))
+	s.User, s.Pass = "anyone", "anything"
+	status, body := s.Control(http.MethodPost, "nodes", nil)
+	require.Equal(t, http.StatusConflict, status, body)
+	require.Empty(t, s.OK("CreateCluster", map[string]any{"mvip": "10.1.0.10", "svip": "10.1.1.10", "username": "ops",
+		"password": "pw", "nodes": []string{"10.117.61.11", "10.117.61.12", "10.117.61.13"}, "acceptEula": true}))
+	s.User, s.Pass = "ops", "pw"
+	all := s.OK("ListAllNodes", nil)
+	require.Len(t, objs(t, all["nodes"]), 3)
+	pending := objs(t, all["pendingNodes"])
+	require.Len(t, pending, 1)
+	require.Equal(t, "10.117.61.14", pending[0]["cip"])
+	require.Equal(t, "emu-node-4", pending[0]["name"])
+	r := s.OK("AddNodes", map[string]any{"pendingNodes": []any{pending[0]["pendingNodeID"]}})
+	require.Equal(t, int64(4), apitest.Int(t, objs(t, r["nodes"])[0]["assignedNodeID"]))
+	s.Advance(60)
+	require.Len(t, objs(t, s.OK("ListActiveNodes", nil)["nodes"]), 4)
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/element-emulator/element-emulator/asyncjobs"
 	"github.com/element-emulator/element-emulator/drives"
+	"github.com/element-emulator/element-emulator/faults"
 	"github.com/element-emulator/element-emulator/nodes"
 )
 
@@ -165,6 +166,11 @@ func (c *Cluster) AddNodes(ctx context.Context, ids []int64, autoInstall bool) (
 // stepAddNode finishes an AddNodes handle at its deadline: the node joins
 // as active with drives available, and the pending row goes.
 func (c *Cluster) stepAddNode(ctx context.Context, j asyncjobs.Job, at time.Time) error {
+	// A job fault rule fails the install: the node goes back to pending.
+	rule, fired, err := c.fireRule(ctx, faults.Event{Target: faults.Job, Attrs: map[string]string{"resultType": j.ResultType}})
+	if err != nil {
+		return err
+	}
 	return c.commit(ctx, at, func(tx Tx) error {
 		var data addNodeData
 		if err := json.Unmarshal(j.Data, &data); err != nil {
@@ -182,6 +188,21 @@ func (c *Cluster) stepAddNode(ctx context.Context, j asyncjobs.Job, at time.Time
 		}
 		if n == nil { // the pending row went (a reset races nothing: be lenient)
 			j.Complete(at, &asyncjobs.Failure{Name: "xNodeIDDoesNotExist", Message: "The pending node is gone."})
+			return tx.PutJob(ctx, j)
+		}
+		if fired {
+			back, err := n.Back()
+			if err != nil {
+				return err
+			}
+			if err := tx.PutPendingNode(ctx, back); err != nil {
+				return err
+			}
+			msg := rule.Params["message"]
+			if msg == "" {
+				msg = "Injected by fault rule " + itoa(rule.ID)
+			}
+			j.Complete(at, &asyncjobs.Failure{Name: rule.Params["name"], Message: msg})
 			return tx.PutJob(ctx, j)
 		}
 		if _, err := n.State.On(nodes.EventInstalled); err != nil {

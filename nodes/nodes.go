@@ -30,6 +30,7 @@ type Event string
 const (
 	EventAdd       Event = "add"       // AddNodes
 	EventInstalled Event = "installed" // the AddNodes handle completed
+	EventFailed    Event = "failed"    // the AddNodes handle failed (a job fault rule)
 	EventRemove    Event = "remove"    // RemoveNodes
 )
 
@@ -38,7 +39,7 @@ var ErrBadTransition = errors.New("node membership transition not allowed")
 
 var transitions = map[State]map[Event]State{
 	Pending:       {EventAdd: PendingActive},
-	PendingActive: {EventInstalled: Active},
+	PendingActive: {EventInstalled: Active, EventFailed: Pending},
 	Active:        {EventRemove: Pending},
 }
 
@@ -89,6 +90,17 @@ type Node struct {
 	ActiveNodeKey  string `json:"activeNodeKey"`
 	// PendingActiveNodeID numbers pendingActive nodes (the pending ID).
 	PendingActiveNodeID int64 `json:"pendingActiveNodeID"`
+}
+
+// Back returns n as it was before AddNodes: pending, without its
+// assigned node ID, handle and key (the install failed).
+func (n Node) Back() (Node, error) {
+	st, err := n.State.On(EventFailed)
+	if err != nil {
+		return n, err
+	}
+	n.State, n.AssignedNodeID, n.AsyncHandle, n.ActiveNodeKey, n.PendingActiveNodeID = st, 0, 0, "", 0
+	return n, nil
 }
 
 // Spec is the lab control's request for a new pending node; zero fields

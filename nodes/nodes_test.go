@@ -10,7 +10,8 @@ func TestTransitions(t *testing.T) {
 		from State
 		e    Event
 		to   State
-	}{{Pending, EventAdd, PendingActive}, {PendingActive, EventInstalled, Active}, {Active, EventRemove, Pending}} {
+	}{{Pending, EventAdd, PendingActive}, {PendingActive, EventInstalled, Active}, {PendingActive, EventFailed, Pending},
+		{Active, EventRemove, Pending}} {
 		got, err := c.from.On(c.e)
 		if err != nil || got != c.to {
 			t.Fatalf("%s on %s = %s, %v; want %s", c.e, c.from, got, err, c.to)
@@ -112,5 +113,16 @@ func TestCheckRemove(t *testing.T) {
 	var ip *InvalidParam
 	if err := CheckRemove(nil, four, false); !errors.As(err, &ip) {
 		t.Errorf("empty: %v", err)
+	}
+}
+
+func TestBack(t *testing.T) {
+	n := Node{PendingNodeID: 1, State: PendingActive, AssignedNodeID: 5, AsyncHandle: 3, ActiveNodeKey: "k", PendingActiveNodeID: 1}
+	b, err := n.Back()
+	if err != nil || b != (Node{PendingNodeID: 1, State: Pending}) {
+		t.Fatalf("Back: %+v %v", b, err)
+	}
+	if _, err := b.Back(); !errors.Is(err, ErrBadTransition) {
+		t.Fatalf("Back of a pending node: %v", err)
 	}
 }
