@@ -69,11 +69,29 @@ func TestNodeMembership(t *testing.T) {
 	}
 	require.Len(t, avail, 4)
 
+	// The new node's available drives raise driveAvailable, its metadata
+	// drive not yet in use sliceServiceUnhealthy; they go with the node.
+	faultsOf := func(node int64) []string {
+		var codes []string
+		for _, f := range objs(t, s.OK("ListClusterFaults", map[string]any{"faultTypes": "current"})["faults"]) {
+			if apitest.Int(t, f["nodeID"]) == node {
+				codes = append(codes, f["code"].(string))
+			}
+		}
+		return codes
+	}
+	require.ElementsMatch(t, []string{"driveAvailable", "sliceServiceUnhealthy"}, faultsOf(5))
+
 	// Drives in use refuse RemoveNodes; available drives leave with the node.
 	s.Fail("RemoveNodes", map[string]any{"nodes": []int{1}}, "xNodeHasActiveDrives")
 	s.Fail("RemoveNodes", map[string]any{"nodes": []int{42}}, "xNodeIDDoesNotExist")
 	s.OK("RemoveNodes", map[string]any{"nodes": []int{5}})
 	require.Len(t, objs(t, s.OK("ListActiveNodes", nil)["nodes"]), 4)
+	require.Empty(t, faultsOf(5))
+	status, body = s.Control(http.MethodPost, "restart", map[string]any{"nodeIDs": []int{5}})
+	require.Equal(t, http.StatusBadRequest, status, body)
+	status, body = s.Control(http.MethodPost, "drives/insert", map[string]any{"nodeID": 5, "slot": 1})
+	require.Equal(t, http.StatusBadRequest, status, body)
 	back := objs(t, s.OK("ListPendingNodes", nil)["pendingNodes"])
 	require.Len(t, back, 1)
 	require.Equal(t, int64(2), apitest.Int(t, back[0]["pendingNodeID"]))

@@ -292,7 +292,7 @@ func (c *Cluster) RemoveNodes(ctx context.Context, ids []int64, ignoreTolerance 
 					}
 				}
 			}
-			n.Active = false
+			n.Active, n.SliceUnhealthySince, n.SliceRecoverAt = false, time.Time{}, time.Time{}
 			if err := tx.PutNode(ctx, n); err != nil {
 				return err
 			}
