@@ -249,3 +249,34 @@ func TestAddress(t *testing.T) {
 	_, ok := networks.Address(v, 4)
 	require.False(t, ok)
 }
+
+// FuzzApply: no network object makes SetNetworkConfig's validation panic,
+// and whatever it accepts is accepted again unchanged when sent back.
+func FuzzApply(f *testing.F) {
+	for _, s := range []string{`{"Bond1G":{"mtu":1500}}`, `{"Bond10G":{"address":"10.1.1.1","netmask":"255.255.255.0","gateway":"10.1.1.254"}}`,
+		`{"Bond10G":{"bond-mode":"lacp","dns-nameservers":"1.1.1.1,8.8.8.8","routes":[1]}}`, `{"eth0":{}}`, `{"Bond1G":[]}`} {
+		f.Add([]byte(s))
+	}
+	base := networks.Default(networks.Addrs{NodeID: 1, MIP: "10.117.60.11", SIP: "10.117.61.11"})
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		var m map[string]any
+		d := json.NewDecoder(strings.NewReader(string(raw)))
+		d.UseNumber()
+		if d.Decode(&m) != nil {
+			return
+		}
+		next, err := networks.Apply(base, m)
+		if err != nil {
+			return
+		}
+		b, err := json.Marshal(map[string]any{"Bond1G": next["Bond1G"], "Bond10G": next["Bond10G"]})
+		require.NoError(t, err)
+		var back map[string]any
+		d = json.NewDecoder(strings.NewReader(string(b)))
+		d.UseNumber()
+		require.NoError(t, d.Decode(&back))
+		again, err := networks.Apply(next, back)
+		require.NoError(t, err)
+		require.Equal(t, next, again)
+	})
+}
