@@ -332,7 +332,7 @@ func (s *Server) virtualNetworksOfNodes(ctx context.Context) ([]networks.Virtual
 	if s.deps.Networks == nil {
 		return nil, nil
 	}
-	vs, err := s.deps.Networks.List(ctx, networks.Filter{})
+	vs, err := s.deps.Networks.Raw(ctx)
 	return vs, nerr(err)
 }
 

@@ -189,6 +189,18 @@ func (s *Service) List(ctx context.Context, f Filter) ([]VirtualNetwork, error) 
 	return out, err
 }
 
+// Raw returns every virtual network without block availability (the
+// node lists compute each node's address themselves).
+func (s *Service) Raw(ctx context.Context) ([]VirtualNetwork, error) {
+	var out []VirtualNetwork
+	err := s.d.Store.ViewNetworks(ctx, func(tx Tx) error {
+		var err error
+		out, err = tx.VirtualNetworks(ctx)
+		return err
+	})
+	return out, err
+}
+
 // Check returns the not-found error of the first ID or tag that names no
 // virtual network (CreateVolumeAccessGroup's virtualNetworkID and
 // virtualNetworkTags).

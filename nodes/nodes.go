@@ -181,7 +181,17 @@ func NewPending(id int64, uuid string, sp Spec, taken []string) (Node, error) {
 	if n.DriveSize < 1<<30 || n.DriveSize > 1<<45 {
 		return Node{}, invalid("driveSize", "must be 1 GiB to 32 TiB")
 	}
+	// Default addresses: the first host number from 100+id%100 on (wrapping
+	// within 100–254) whose MIP and CIP are both free.
 	host := 100 + id%100
+	for range 155 {
+		if !slices.Contains(taken, fmt.Sprintf("10.117.60.%d", host)) && !slices.Contains(taken, fmt.Sprintf("10.117.61.%d", host)) {
+			break
+		}
+		if host++; host > 254 {
+			host = 100
+		}
+	}
 	def := map[string]string{"mip": fmt.Sprintf("10.117.60.%d", host), "cip": fmt.Sprintf("10.117.61.%d", host),
 		"sip": fmt.Sprintf("10.117.61.%d", host)}
 	for _, f := range []struct {

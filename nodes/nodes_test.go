@@ -126,3 +126,14 @@ func TestBack(t *testing.T) {
 		t.Fatalf("Back of a pending node: %v", err)
 	}
 }
+
+func TestNewPendingSkipsTakenAddresses(t *testing.T) {
+	n, err := NewPending(1, "u", Spec{}, []string{"10.117.60.101", "10.117.61.102"})
+	if err != nil || n.MIP != "10.117.60.103" || n.CIP != "10.117.61.103" {
+		t.Fatalf("%+v %v", n, err)
+	}
+	n, err = NewPending(54, "u", Spec{}, []string{"10.117.60.154"})
+	if err != nil || n.MIP != "10.117.60.155" {
+		t.Fatalf("%+v %v", n, err)
+	}
+}
