@@ -14,18 +14,16 @@ import (
 // the storage node's two bonds. Values are Element's spellings; numbers
 // are carried as strings on the wire, as Element does.
 
-// Interfaces a storage node reports, and the ones SetNetworkConfig changes.
-var (
-	Reported     = []string{"Bond10G", "Bond1G", "eth0", "eth1", "eth2", "eth3", "lo"}
-	Configurable = []string{"Bond10G", "Bond1G"}
-)
+// Configurable are the interfaces SetNetworkConfig changes; a node also
+// reports eth0–eth3 and lo.
+var Configurable = []string{"Bond10G", "Bond1G"}
 
-// BondModes and LACPRates are the accepted bond-mode and bond-lacp_rate
-// values.
+// BondModes, LACPRates and Methods are the accepted bond-mode,
+// bond-lacp_rate and method values.
 var (
 	BondModes = []string{"ActivePassive", "ALB", "LACP"}
 	LACPRates = []string{"Fast", "Slow"}
-	Methods   = []string{"static", "dhcp", "manual", "loopback"}
+	Methods   = []string{"static", "dhcp", "manual"}
 )
 
 // MinMTU and MaxMTU bound an interface's mtu.
@@ -339,7 +337,7 @@ func applyInterface(name string, i Interface, members map[string]any) (Interface
 		case "dns-search":
 			i.DNSSearch, err = text(p, v)
 		case "method":
-			i.Method, err = oneOf(p, v, Methods[:3])
+			i.Method, err = oneOf(p, v, Methods)
 		case "routes":
 			r, ok := v.([]any)
 			if !ok {
