@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/scaleoutsean/solidfire-go/sdk"
@@ -303,4 +304,27 @@ func TestNodesBootstrap(t *testing.T) {
 	require.Equal(t, int64(4), apitest.Int(t, objs(t, r["nodes"])[0]["assignedNodeID"]))
 	s.Advance(60)
 	require.Len(t, objs(t, s.OK("ListActiveNodes", nil)["nodes"]), 4)
+}
+
+// TestSolidFireGoNetworkConfig reads and changes a node's network
+// configuration through the solidfire-go SDK's typed client on the node
+// listener, and reads the result back strictly.
+func TestSolidFireGoNetworkConfig(t *testing.T) {
+	s := apitest.NewServer(t)
+	var c sdk.SFClient
+	require.Nil(t, c.Connect(context.Background(), strings.TrimPrefix(s.NodeURL, "https://"), s.Version, s.User, s.Pass))
+	ctx := context.Background()
+	got, err := c.GetNetworkConfig(ctx, &sdk.GetNetworkConfigRequest{})
+	sfNoErr(t, err)
+	require.Equal(t, "10.117.60.11", got.Network.Bond1G.Address)
+	require.Equal(t, "9000", got.Network.Bond10G.Mtu)
+	require.Equal(t, "Bond10G", got.Network.Eth2.Bond_master)
+	set, err := c.SetNetworkConfig(ctx, &sdk.SetNetworkConfigRequest{Network: sdk.NetworkParams{
+		Bond10G: sdk.NetworkConfigParams{Mtu: "1500", Bond_mode: "ALB", Address: "10.117.61.11", Netmask: "255.255.255.0"}}})
+	sfNoErr(t, err)
+	require.Equal(t, "1500", set.Network.Bond10G.Mtu)
+	require.Equal(t, "ALB", set.Network.Bond10G.Bond_mode)
+	strict := sfDecodes[sdk.GetNetworkConfigResult](t, &c, "GetNetworkConfig", nil)
+	require.Equal(t, "1500", strict.Network.Bond10G.Mtu)
+	sfFail(t, &c, "SetNetworkConfig", map[string]any{"network": map[string]any{"Bond10G": map[string]any{"mtu": "100"}}}, "xInvalidParameter")
 }

@@ -14,9 +14,13 @@ import (
 // the storage node's two bonds. Values are Element's spellings; numbers
 // are carried as strings on the wire, as Element does.
 
-// Configurable are the interfaces SetNetworkConfig changes; a node also
-// reports eth0–eth3 and lo.
-var Configurable = []string{"Bond10G", "Bond1G"}
+// Configurable are the interfaces SetNetworkConfig changes. Known are the
+// other interfaces a client may send (the solidfire-go SDK sends every one
+// of them, empty): accepted with read-only members only.
+var (
+	Configurable = []string{"Bond10G", "Bond1G"}
+	Known        = []string{"eth0", "eth1", "eth2", "eth3", "eth4", "eth5", "lo", "net0", "net1"}
+)
 
 // BondModes, LACPRates and Methods are the accepted bond-mode,
 // bond-lacp_rate and method values.
@@ -198,9 +202,6 @@ func oneOf(param string, v any, allowed []string) (string, error) {
 // the network nor the broadcast address), its gateway inside the same
 // subnet, and the two bonds' subnets must differ.
 func Apply(cur Config, network map[string]any) (Config, error) {
-	if len(network) == 0 {
-		return nil, invalid("network", "must configure Bond1G or Bond10G")
-	}
 	next := Config{}
 	for k, v := range cur {
 		next[k] = v
@@ -211,10 +212,13 @@ func Apply(cur Config, network map[string]any) (Config, error) {
 	}
 	sort.Strings(names)
 	for _, name := range names {
-		if !slices.Contains(Configurable, name) {
-			return nil, invalid("network."+name, "is not a configurable interface (%s)", strings.Join(Configurable, ", "))
-		}
 		members, ok := network[name].(map[string]any)
+		if !slices.Contains(Configurable, name) {
+			if !ok || !slices.Contains(Known, name) || slices.ContainsFunc(keysOf(members), func(k string) bool { return !slices.Contains(readOnly, k) }) {
+				return nil, invalid("network."+name, "is not a configurable interface (%s)", strings.Join(Configurable, ", "))
+			}
+			continue // nothing to change
+		}
 		if !ok {
 			return nil, invalid("network."+name, "must be an object")
 		}
@@ -223,6 +227,9 @@ func Apply(cur Config, network map[string]any) (Config, error) {
 			return nil, err
 		}
 		next[name] = iface
+	}
+	if !slices.ContainsFunc(Configurable, func(n string) bool { _, ok := network[n]; return ok }) {
+		return nil, invalid("network", "must configure Bond1G or Bond10G")
 	}
 	var subnets []netip.Prefix
 	var subnetOf []string
@@ -373,4 +380,12 @@ func nameservers(param, s string) (string, error) {
 		out = append(out, a.String())
 	}
 	return strings.Join(out, ","), nil
+}
+
+func keysOf(m map[string]any) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
 }

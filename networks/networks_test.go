@@ -180,6 +180,9 @@ func TestNetworkConfig(t *testing.T) {
 	}{
 		{"network", `{}`},
 		{"network.eth0", `{"eth0":{"mtu":1500}}`},
+		{"network", `{"eth0":{},"lo":{"physical":{}}}`},
+		{"network.eth9", `{"eth9":{},"Bond1G":{}}`},
+		{"network.net0", `{"net0":7,"Bond1G":{}}`},
 		{"network.Bond1G", `{"Bond1G":"x"}`},
 		{"network.Bond1G.color", `{"Bond1G":{"color":"red"}}`},
 		{"network.Bond1G.address", `{"Bond1G":{"address":"10.117.60"}}`},
@@ -219,6 +222,12 @@ func TestNetworkConfig(t *testing.T) {
 	d.UseNumber()
 	require.NoError(t, d.Decode(&back))
 	same, err := s.SetConfig(ctx, a, back)
+	require.NoError(t, err)
+	require.Equal(t, c, same)
+
+	// Other interfaces with read-only members only (as the SDK sends them) are ignored.
+	same, err = s.SetConfig(ctx, a, map[string]any{"Bond1G": map[string]any{}, "eth0": map[string]any{"physical": map[string]any{}},
+		"net1": map[string]any{}})
 	require.NoError(t, err)
 	require.Equal(t, c, same)
 
