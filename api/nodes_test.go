@@ -328,3 +328,23 @@ func TestSolidFireGoNetworkConfig(t *testing.T) {
 	require.Equal(t, "1500", strict.Network.Bond10G.Mtu)
 	sfFail(t, &c, "SetNetworkConfig", map[string]any{"network": map[string]any{"Bond10G": map[string]any{"mtu": "100"}}}, "xInvalidParameter")
 }
+
+// TestNodesSnapshotRestore: an emulator snapshot carries the pending
+// nodes; restoring it undoes a later AddNodes.
+func TestNodesSnapshotRestore(t *testing.T) {
+	s := apitest.NewServer(t)
+	status, body := s.Control(http.MethodPost, "nodes", nil)
+	require.Equal(t, http.StatusOK, status, body)
+	status, body = s.Control(http.MethodPost, "snapshot", map[string]any{"name": "pending"})
+	require.Equal(t, http.StatusOK, status, body)
+	s.OK("AddNodes", map[string]any{"pendingNodes": []int{1}})
+	s.Advance(60)
+	require.Len(t, objs(t, s.OK("ListActiveNodes", nil)["nodes"]), 5)
+	status, body = s.Control(http.MethodPost, "restore", map[string]any{"name": "pending"})
+	require.Equal(t, http.StatusOK, status, body)
+	all := s.OK("ListAllNodes", nil)
+	require.Len(t, objs(t, all["nodes"]), 4)
+	require.Len(t, objs(t, all["pendingNodes"]), 1)
+	r := s.OK("AddNodes", map[string]any{"pendingNodes": []int{1}})
+	require.Equal(t, int64(5), apitest.Int(t, objs(t, r["nodes"])[0]["assignedNodeID"]), "the counters came back too")
+}
