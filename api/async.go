@@ -52,7 +52,7 @@ func toAsyncResultWire(r cluster.AsyncResult) asyncResultWire {
 		w.Details = payload(r)
 	case j.Failure != nil:
 		w.Error = &failureWire{Name: j.Failure.Name, Message: j.Failure.Message}
-	case r.Rekey != nil, j.ResultType == volumes.ResultTypeClone:
+	case r.Rekey != nil, j.ResultType == volumes.ResultTypeClone, j.ResultType == cluster.ResultTypeAddNodes:
 		w.Result = payload(r)
 	default:
 		w.Result = map[string]any{} // drive jobs: result {} (D25)

@@ -121,15 +121,19 @@ func (s *Server) nodesWire(ctx context.Context, activeOnly bool) ([]nodeWire, er
 	if err != nil {
 		return nil, err
 	}
+	vns, err := s.virtualNetworksOfNodes(ctx)
+	if err != nil {
+		return nil, err
+	}
 	out := []nodeWire{}
-	for _, n := range nodes {
+	for i, n := range nodes {
 		out = append(out, nodeWire{
 			NodeID: n.ID, Name: n.Name, AssociatedMasterServiceID: n.ServiceID, MIP: n.MIP, MIPI: "Bond1G",
 			CIP: n.CIP, CIPI: "Bond10G", SIP: n.SIP, SIPI: "Bond10G", UUID: n.UUID,
 			SoftwareVersion: s.cluster.Config().Version,
 			PlatformInfo: platformWire{NodeType: n.NodeType, ChassisType: n.ChassisType,
 				CPUModel: "Intel(R) Xeon(R) CPU E5-2640 v4 @ 2.40GHz", NodeMemoryGB: 256, PlatformConfigVersion: "0.0.0.0"},
-			VirtualNetworks: []any{}, Attributes: map[string]any{}, CustomProtectionDomainName: "__default__",
+			VirtualNetworks: nodeVirtualNetworks(vns, i, n.Active), Attributes: map[string]any{}, CustomProtectionDomainName: "__default__",
 			Role: "Storage", MaintenanceMode: "Disabled",
 		})
 	}
@@ -142,14 +146,6 @@ func (s *Server) listActiveNodes(ctx context.Context, _ noParams) (map[string][]
 		return nil, err
 	}
 	return map[string][]nodeWire{"nodes": nodes}, nil
-}
-
-func (s *Server) listAllNodes(ctx context.Context, _ noParams) (map[string][]nodeWire, error) {
-	nodes, err := s.nodesWire(ctx, false)
-	if err != nil {
-		return nil, err
-	}
-	return map[string][]nodeWire{"nodes": nodes, "pendingNodes": {}, "pendingActiveNodes": {}}, nil
 }
 
 func (s *Server) getClusterCapacity(ctx context.Context, _ noParams) (map[string]map[string]any, error) {

@@ -109,6 +109,7 @@ func (s *Server) controlRoutes(r chi.Router) {
 	r.Get("/snapshots", s.listSnapshots)
 	r.Post("/restart", s.restartNodes)
 	r.Post("/drives/insert", s.insertDrive)
+	r.Post("/nodes", s.addPendingNode) // api/nodes.go
 	r.Post("/drives/{driveID}/{action}", s.driveAction)
 	r.Post("/cluster-faults", s.addClusterFault)
 	r.Post("/cluster-faults/{faultID}/resolve", s.resolveClusterFault)

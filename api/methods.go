@@ -165,5 +165,17 @@ func (s *Server) methods() []method {
 		{name: "GetLdapConfiguration", since: "7.0", scope: scopeCluster, call: typed(s.getLdapConfiguration)},
 		{name: "EnableLdapAuthentication", since: "7.0", scope: scopeCluster, call: typed(s.enableLdapAuthentication)},
 		{name: "DisableLdapAuthentication", since: "7.0", scope: scopeCluster, call: typed(s.disableLdapAuthentication)},
+
+		// Node membership, network configuration, virtual networks (api/nodes.go, docs/nodes.md)
+		{name: "ListPendingNodes", since: "1.0", scope: scopeCluster, call: typed(s.listPendingNodes)},
+		{name: "ListPendingActiveNodes", since: "8.0", scope: scopeCluster, call: typed(s.listPendingActiveNodes)},
+		{name: "AddNodes", since: "1.0", scope: scopeCluster, call: typed(s.addNodes)},
+		{name: "RemoveNodes", since: "1.0", scope: scopeCluster, call: typed(s.removeNodes)},
+		{name: "GetNetworkConfig", since: "5.0", scope: scopeAll, call: typed(s.getNetworkConfig)},
+		{name: "SetNetworkConfig", since: "5.0", scope: scopeNode, call: typed(s.setNetworkConfig)},
+		{name: "AddVirtualNetwork", since: "7.0", scope: scopeCluster, call: typed(s.addVirtualNetwork)},
+		{name: "ModifyVirtualNetwork", since: "7.0", scope: scopeCluster, call: typed(s.modifyVirtualNetwork)},
+		{name: "ListVirtualNetworks", since: "7.0", scope: scopeCluster, call: typed(s.listVirtualNetworks)},
+		{name: "RemoveVirtualNetwork", since: "7.0", scope: scopeCluster, call: typed(s.removeVirtualNetwork)},
 	}
 }

@@ -21,6 +21,7 @@ import (
 
 	"github.com/element-emulator/element-emulator/admins"
 	"github.com/element-emulator/element-emulator/cluster"
+	"github.com/element-emulator/element-emulator/networks"
 	"github.com/element-emulator/element-emulator/volumes"
 )
 
@@ -33,6 +34,9 @@ type Deps struct {
 	// Admins is the cluster-admin surface (api/admins.go): its admins'
 	// Basic credentials are accepted besides the primary admin's.
 	Admins *admins.Service
+	// Networks is the node network configuration and virtual networks
+	// (api/nodes.go, docs/nodes.md).
+	Networks *networks.Service
 	// Control is the emulator control surface behind /_emulator/ (api/control.go
 	// gives it its type); the Server only stores it.
 	Control any

@@ -743,6 +743,11 @@ func (s *Server) createVolumeAccessGroup(ctx context.Context, p createVolumeAcce
 	if err != nil {
 		return nil, err
 	}
+	if s.deps.Networks != nil { // they must name virtual networks (docs/nodes.md, N7)
+		if err := s.deps.Networks.Check(ctx, p.VirtualNetworkID, p.VirtualNetworkTags); err != nil {
+			return nil, nerr(err)
+		}
+	}
 	g, err := s.volumes.CreateAccessGroup(ctx, volumes.AccessGroupSpec{Name: p.Name, Initiators: refs, Volumes: p.Volumes,
 		Attributes: attrs(p.Attributes)})
 	if err != nil {

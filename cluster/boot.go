@@ -39,7 +39,9 @@ func (c *Cluster) PowerCycle(ctx context.Context, nodeIDs []int64) error {
 		}
 		known := map[int64]bool{}
 		for _, n := range nodes {
-			known[n.ID] = true
+			if n.Active { // a removed node is not there to restart
+				known[n.ID] = true
+			}
 		}
 		cycle := map[int64]bool{}
 		for _, id := range nodeIDs {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/element-emulator/element-emulator/drives"
 	"github.com/element-emulator/element-emulator/faults"
+	"github.com/element-emulator/element-emulator/nodes"
 )
 
 // Config is the shape of the emulated cluster (D41; docs/element-api.md, The
@@ -363,6 +365,21 @@ func (c *Cluster) create(ctx context.Context, tx Tx, now time.Time, spec CreateS
 			if err := tx.PutDrive(ctx, d); err != nil {
 				return err
 			}
+		}
+	}
+	// Configured nodes the spec leaves out wait as pending nodes (N9).
+	for n := 1; n <= c.cfg.Nodes; n++ {
+		if slices.Contains(spec.Nodes, n) {
+			continue
+		}
+		pid, err := tx.NextID(ctx, pendingNodeIDBase)
+		if err != nil {
+			return err
+		}
+		if err := tx.PutPendingNode(ctx, nodes.Node{PendingNodeID: pid, State: nodes.Pending, Name: fmt.Sprintf("emu-node-%d", n),
+			MIP: fmt.Sprintf("10.117.60.%d", 10+n), CIP: ConfiguredNodeAddress(n), SIP: ConfiguredNodeAddress(n), UUID: c.uuid(),
+			NodeType: "SF4805", ChassisType: "R630", Drives: c.cfg.DrivesPerNode, DriveSize: 960197124096}); err != nil {
+			return err
 		}
 	}
 	if spec.SoftwareEAR {

@@ -562,9 +562,13 @@ func (c *Cluster) NodeForHost(ctx context.Context, host string) (Node, error) {
 		if err != nil {
 			return err
 		}
-		for i, n := range nodes {
-			if i == 0 || n.MIP == host {
-				out = n
+		first := true
+		for _, n := range nodes {
+			if !n.Active { // removed (docs/nodes.md)
+				continue
+			}
+			if first || n.MIP == host {
+				out, first = n, false
 			}
 			if n.MIP == host {
 				return nil

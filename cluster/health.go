@@ -105,7 +105,14 @@ func (c *Cluster) evaluateDrives(ctx context.Context, tx Tx, open map[string]Fau
 		}
 	}
 	for _, n := range nodes {
-		if !n.Active {
+		if !n.Active { // a removed node's conditions go with it (docs/nodes.md)
+			for _, code := range []string{CodeDriveFailed, CodeDriveAvailable, CodeSliceServiceUnhealthy} {
+				if _, ok := open[nodeCond(code, n.ID)]; ok {
+					if err := c.resolve(ctx, tx, nodeCond(code, n.ID), now); err != nil {
+						return err
+					}
+				}
+			}
 			continue
 		}
 		var failed, available []int64

@@ -119,7 +119,7 @@ func (c *Cluster) InsertDrive(ctx context.Context, nodeID int64, slot int, capab
 		}
 		found := false
 		for _, n := range nodes {
-			found = found || n.ID == nodeID
+			found = found || n.ID == nodeID && n.Active
 		}
 		if !found {
 			return ErrInvalidParam("nodeID", fmt.Sprintf("node %d does not exist", nodeID))

@@ -106,6 +106,8 @@ func (c *Cluster) nextDue(ctx context.Context, now time.Time) (func(context.Cont
 				consider(j.Due, func(ctx context.Context, at time.Time) error { return c.stepRekey(ctx, j, at) })
 			case ResultTypeDriveAdd, ResultTypeDriveRemoval, ResultTypeDriveSecureErase:
 				consider(j.Due, func(ctx context.Context, at time.Time) error { return c.stepDriveJob(ctx, j, at) })
+			case ResultTypeAddNodes:
+				consider(j.Due, func(ctx context.Context, at time.Time) error { return c.stepAddNode(ctx, j, at) })
 			default:
 				consider(j.Due, func(ctx context.Context, at time.Time) error { return c.completeJob(ctx, j, at) })
 			}

@@ -9,6 +9,7 @@ import (
 	"github.com/element-emulator/element-emulator/asyncjobs"
 	"github.com/element-emulator/element-emulator/drives"
 	"github.com/element-emulator/element-emulator/faults"
+	"github.com/element-emulator/element-emulator/nodes"
 )
 
 // ErrNotFound is what a Store returns for a missing row.
@@ -38,6 +39,12 @@ type Tx interface {
 
 	Nodes(ctx context.Context) ([]Node, error)
 	PutNode(ctx context.Context, n Node) error
+
+	// PendingNodes lists the nodes outside the cluster (pending and
+	// pendingActive) by pending node ID (cluster/nodes.go).
+	PendingNodes(ctx context.Context) ([]nodes.Node, error)
+	PutPendingNode(ctx context.Context, n nodes.Node) error
+	DeletePendingNode(ctx context.Context, id int64) error
 
 	Drives(ctx context.Context) ([]drives.Drive, error)
 	Drive(ctx context.Context, id drives.ID) (drives.Drive, error)

@@ -341,6 +341,7 @@ func (e *Emulator) build(ctx context.Context) error {
 
 	e.api, err = api.NewServer(api.Deps{
 		Cluster: e.cluster, Volumes: e.volumes, Admins: e.admins, Control: control{e}, Logger: e.log.With("component", "api"),
+		Networks:     e.buildNetworks(), // emulator/nodes.go
 		Authenticate: e.authenticate, CurrentVersion: e.cfg.Cluster.APIVersion,
 		Intercept: func(ctx context.Context, method string) error { return e.cluster.MethodFault(ctx, method) },
 		MaxCalls:  e.cfg.MaxCalls,

@@ -762,6 +762,9 @@ func KnownMethods() []string {
 
 		// The node's configuration, on the node listener (AN1).
 		"GetConfig",
+		// Node membership, network configuration, virtual networks (docs/nodes.md).
+		"ListPendingNodes", "ListPendingActiveNodes", "AddNodes", "RemoveNodes", "GetNetworkConfig", "SetNetworkConfig",
+		"AddVirtualNetwork", "ModifyVirtualNetwork", "ListVirtualNetworks", "RemoveVirtualNetwork",
 	}
 }
 

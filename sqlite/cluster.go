@@ -634,7 +634,7 @@ func (t *tx) Wipe(ctx context.Context) error {
 		}
 	}
 	// The storage domain (storage.go) goes with the cluster it lives on.
-	for _, tbl := range append(slices.Clone(storageTables), adminTables...) {
+	for _, tbl := range slices.Concat(storageTables, adminTables, nodeTables) {
 		if _, err := t.tx.ExecContext(ctx, `DELETE FROM `+tbl); err != nil {
 			return err
 		}

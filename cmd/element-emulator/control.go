@@ -32,6 +32,7 @@ The flags may also come after the command and its arguments.
   drive DRIVE_ID pull            pull a drive (DriveMissing; keeps its password)
   drive DRIVE_ID eject-metadata  mark a metadata drive failed, then available
   insert NODE_ID SLOT [CAPABILITY [SERIAL]]  insert a drive
+  node-add [JSON]                make a new node pending, e.g. '{"name":"node-5","drives":6}' (docs/nodes.md)
   cluster-fault-add JSON         add a fault record, e.g. '{"code":"nodeOffline","severity":"error","type":"node","nodeID":2}'
   cluster-fault-resolve ID       resolve a fault record
   reset                          restore the configured initial state
@@ -139,6 +140,15 @@ func runControl(ctx context.Context, args []string, getenv func(string) string, 
 			b["serial"] = rest[4]
 		}
 		method, path, body = http.MethodPost, "drives/insert", b
+	case "node-add":
+		body = map[string]any{}
+		if len(rest) > 1 {
+			if !json.Valid([]byte(rest[1])) {
+				return errors.New("node-add: the argument must be a JSON object")
+			}
+			body = json.RawMessage(rest[1])
+		}
+		method, path = http.MethodPost, "nodes"
 	case "cluster-fault-resolve":
 		if err := need(1); err != nil {
 			return err
