@@ -66,6 +66,20 @@ var methodAccess = map[string]need{
 	"ListEvents":            rd(accReporting),
 	"CreateCluster":         wr(accAdministrator),
 
+	// Node membership, network configuration, virtual networks
+	// (docs/nodes.md); the node listener's GetConfig (AN1).
+	"GetConfig":              rd(accNodes),
+	"ListPendingNodes":       rd(accNodes),
+	"ListPendingActiveNodes": rd(accNodes),
+	"AddNodes":               wr(accNodes),
+	"RemoveNodes":            wr(accNodes),
+	"GetNetworkConfig":       rd(accNodes),
+	"SetNetworkConfig":       wr(accNodes),
+	"ListVirtualNetworks":    rd(accNodes),
+	"AddVirtualNetwork":      wr(accNodes),
+	"ModifyVirtualNetwork":   wr(accNodes),
+	"RemoveVirtualNetwork":   wr(accNodes),
+
 	// Key management and encryption at rest: administrator only
 	"CreatePublicPrivateKeyPair":             wr(accAdministrator),
 	"GetClientCertificateSignRequest":        wr(accAdministrator),
