@@ -17,6 +17,7 @@ import (
 	"crypto/sha256"
 	"crypto/tls"
 	"encoding/hex"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -567,6 +568,112 @@ func TestEmulatorInitiator_removeVolumeAccessGroup(t *testing.T) {
 					checkInitiatorGroup(n, ""),
 					resource.TestCheckResourceAttr(n, "alias", "terraform-acceptance-test-alias-update"),
 				),
+			},
+		},
+	})
+}
+
+const emuVolumeConfig = `
+resource "elementsw_volume" "emu" {
+	name = "tf-emu-volume"
+	account = %s
+	total_size = "%d"
+	enable512e = "true"
+	min_iops = "%d"
+	max_iops = "%d"
+	burst_iops = "%d"
+}
+resource "elementsw_account" "emu" {
+	username = "tf-emu-volume-owner"
+}
+`
+
+// checkVolume reads the volume of resource n with ListVolumes (by ID and by
+// account and name) and checks its size (rounded up to whole MiB, as
+// Element does), QoS, owner and IQN.
+func checkVolume(n string, size, minIOPS, maxIOPS, burstIOPS int) resource.TestCheckFunc {
+	return func(s *terraform.State) error {
+		rs, ok := s.RootModule().Resources[n]
+		if !ok {
+			return fmt.Errorf("not found: %s", n)
+		}
+		id, err := strconv.Atoi(rs.Primary.ID)
+		if err != nil {
+			return err
+		}
+		acct, err := emuClient().getAccountByName("tf-emu-volume-owner")
+		if err != nil {
+			return err
+		}
+		byName, err := emuClient().getVolumeByIDOrName("tf-emu-volume", acct.AccountID)
+		if err != nil {
+			return err
+		}
+		byID, err := emuClient().getVolumeByIDOrName(rs.Primary.ID, acct.AccountID)
+		if err != nil {
+			return err
+		}
+		if byName.Volumes[0].VolumeID != id || byID.Volumes[0].VolumeID != id {
+			return fmt.Errorf("volume %d: by name %+v, by ID %+v", id, byName.Volumes, byID.Volumes)
+		}
+		iqn := rs.Primary.Attributes["iqn"]
+		if iqn == "" || iqn != byID.Volumes[0].Iqn || !strings.HasSuffix(iqn, ".tf-emu-volume."+rs.Primary.ID) {
+			return fmt.Errorf("volume %d: iqn %q in state, %q listed", id, iqn, byID.Volumes[0].Iqn)
+		}
+		raw, err := emuClient().CallAPIMethod("ListVolumes", map[string]interface{}{"volumeIDs": []int{id}})
+		if err != nil {
+			return err
+		}
+		var res struct {
+			Volumes []struct {
+				AccountID int `json:"accountID"`
+				TotalSize int `json:"totalSize"`
+				QoS       struct {
+					MinIOPS, MaxIOPS, BurstIOPS int
+				} `json:"qos"`
+			} `json:"volumes"`
+		}
+		if err := json.Unmarshal(*raw, &res); err != nil {
+			return err
+		}
+		const mib = 1 << 20
+		v := res.Volumes[0]
+		if want := (size + mib - 1) / mib * mib; v.TotalSize != want || v.AccountID != acct.AccountID ||
+			v.QoS.MinIOPS != minIOPS || v.QoS.MaxIOPS != maxIOPS || v.QoS.BurstIOPS != burstIOPS {
+			return fmt.Errorf("volume %d: %+v, want size %d, account %d, QoS %d/%d/%d", id, v, want, acct.AccountID, minIOPS, maxIOPS, burstIOPS)
+		}
+		return nil
+	}
+}
+
+// TestEmulatorVolume: CreateVolume for an account given by name
+// (GetAccountByName), ModifyVolume (size and QoS), import, then DeleteVolume,
+// PurgeDeletedVolume and RemoveAccount.
+func TestEmulatorVolume(t *testing.T) {
+	const n = "elementsw_volume.emu"
+	resource.Test(t, resource.TestCase{
+		PreCheck:     func() { testAccPreCheck(t) },
+		Providers:    testAccProviders,
+		CheckDestroy: resource.ComposeTestCheckFunc(testAccCheckElementSwVolumeDestroy, checkAccountGone),
+		Steps: []resource.TestStep{
+			{
+				Config: fmt.Sprintf(emuVolumeConfig, `elementsw_account.emu.username`, 1000000000, 500, 10000, 10000),
+				Check: resource.ComposeTestCheckFunc(
+					checkVolume(n, 1000000000, 500, 10000, 10000),
+					resource.TestCheckResourceAttr(n, "name", "tf-emu-volume"),
+				),
+			},
+			{
+				Config: fmt.Sprintf(emuVolumeConfig, `elementsw_account.emu.username`, 2000000000, 1000, 12000, 15000),
+				Check: resource.ComposeTestCheckFunc(
+					checkVolume(n, 2000000000, 1000, 12000, 15000),
+					resource.TestCheckResourceAttr(n, "total_size", "2000000000"),
+				),
+			},
+			{
+				ResourceName:     n,
+				ImportState:      true,
+				ImportStateCheck: importedIDs(1),
 			},
 		},
 	})
