@@ -98,10 +98,28 @@ func putJSON(ctx context.Context, tx Tx, key string, v any) error {
 	return tx.PutSetting(ctx, key, string(b))
 }
 
-var hostRE = regexp.MustCompile(`^[A-Za-z0-9]([A-Za-z0-9-]{0,62})(\.[A-Za-z0-9]([A-Za-z0-9-]{0,62}))*\.?$`)
+// hostRE is a host name: dot-separated labels of letters, digits and
+// dashes, each starting with a letter or digit and at most 63 long (that
+// length is checked by validHostName).
+// A bounded repetition such as {1,64} compiles to that many copies of the
+// class (milliseconds of start-up for each such package-level pattern), so
+// the pattern is unbounded and the length is checked beside it.
+var hostRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9-]*(\.[A-Za-z0-9][A-Za-z0-9-]*)*\.?$`)
+
+func validHostName(h string) bool {
+	if !hostRE.MatchString(h) {
+		return false
+	}
+	for _, label := range strings.Split(strings.TrimSuffix(h, "."), ".") {
+		if len(label) > 63 {
+			return false
+		}
+	}
+	return true
+}
 
 func checkHost(param, h string) error {
-	if len(h) > 253 || (net.ParseIP(h) == nil && !hostRE.MatchString(h)) {
+	if len(h) > 253 || (net.ParseIP(h) == nil && !validHostName(h)) {
 		return invalid(param, "must be an IP address or a host name")
 	}
 	return nil

@@ -81,6 +81,7 @@ func TestBadInputStorage(t *testing.T) {
 		biMissing("no totalSize", "CreateVolume", `{"name":"n","accountID":1}`, "totalSize"),
 		biWrongType("totalSize string", "CreateVolume", `{"name":"n","accountID":1,"totalSize":"big"}`, "totalSize"),
 		biWrongType("accountID array", "CreateVolume", `{"name":"n","accountID":[1],"totalSize":1000000000}`, "accountID"),
+		biInvalid("name of 65", "CreateVolume", `{"name":"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa","accountID":1,"totalSize":1000000000}`, "name"),
 		biInvalid("totalSize too small", "CreateVolume", `{"name":"n","accountID":1,"totalSize":999999999}`, "totalSize"),
 		biInvalid("totalSize too big", "CreateVolume", `{"name":"n","accountID":1,"totalSize":17592186044417}`, "totalSize"),
 		biInvalid("name with space", "CreateVolume", `{"name":"a b","accountID":1,"totalSize":1000000000}`, "name"),

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -103,7 +104,8 @@ func TestSnapshotControlErrors(t *testing.T) {
 		{"RestoreTraversal", "restore", "", "../emu", http.StatusBadRequest},
 		{"SnapshotSlash", "snapshot", "", "a/b", http.StatusBadRequest},
 		{"SnapshotEmpty", "snapshot", "", "", http.StatusBadRequest},
-		{"SnapshotTooLong", "snapshot", "", string(make([]byte, 65)), http.StatusBadRequest},
+		{"SnapshotTooLong", "snapshot", "", strings.Repeat("a", 65), http.StatusBadRequest},
+		{"SnapshotZeroBytes", "snapshot", "", string(make([]byte, 3)), http.StatusBadRequest},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			status, body := s.Control(http.MethodPost, tt.path, map[string]any{"name": tt.snapshot})

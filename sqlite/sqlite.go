@@ -71,6 +71,11 @@ func Open(ctx context.Context, dsn string, kek []byte) (*Store, error) {
 	wuri := uri
 	if fresh {
 		wuri = strings.Replace(uri, "&_journal_mode=WAL", "", 1)
+		// The new file starts as the migrated schema (schema_image.go);
+		// migrate then finds nothing pending.
+		if err := writeSchemaImage(dsn); err != nil {
+			return nil, fmt.Errorf("open sqlite: %w", err)
+		}
 	}
 	db, err := sql.Open("sqlite3", wuri)
 	if err != nil {

@@ -20,8 +20,10 @@ var (
 )
 
 var (
-	alikmsRegionRE  = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,63}$`)
-	alikmsAccountRE = regexp.MustCompile(`^[0-9]{1,32}$`)
+	// Unbounded, with the lengths (at most 64 and 32) checked beside them:
+	// a bounded repetition compiles to one copy of the class per count.
+	alikmsRegionRE  = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+	alikmsAccountRE = regexp.MustCompile(`^[0-9]+$`)
 )
 
 // alikmsCredentials is the default pair, then the pairs of
@@ -56,10 +58,10 @@ func (c Config) alikmsCredentials() (*cloudkms.Credentials, error) {
 }
 
 func (c Config) validateAlikms() error {
-	if !alikmsRegionRE.MatchString(c.AlikmsRegion) {
+	if len(c.AlikmsRegion) > 64 || !alikmsRegionRE.MatchString(c.AlikmsRegion) {
 		return ErrAlikmsRegion
 	}
-	if !alikmsAccountRE.MatchString(c.AlikmsAccount) {
+	if len(c.AlikmsAccount) > 32 || !alikmsAccountRE.MatchString(c.AlikmsAccount) {
 		return ErrAlikmsAccount
 	}
 	if c.AlikmsCredFile != "" {

@@ -358,14 +358,16 @@ func (c Config) Validate() error {
 	return c.validateTCKMS()
 }
 
-var kaclsNameRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$`)
+// kaclsNameRE is an instance name, at most 32 long (checked beside it: a
+// bounded repetition compiles to one copy of the class per count).
+var kaclsNameRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_-]*$`)
 
 func (c Config) validateKACLS() error {
 	if c.KACLSInstances != "" {
 		seen := map[string]bool{}
 		for _, n := range strings.Split(c.KACLSInstances, ",") {
 			n = strings.TrimSpace(n)
-			if !kaclsNameRE.MatchString(n) || seen[n] {
+			if len(n) > 32 || !kaclsNameRE.MatchString(n) || seen[n] {
 				return ErrKACLSNames
 			}
 			seen[n] = true
