@@ -1,0 +1,8 @@
+terraform {
+  required_providers {
+    netapp-elementsw = {
+      version = ">= 20.11.0"
+      source  = "NetApp/netapp-elementsw"
+    }
+  }
+}
