@@ -26,6 +26,9 @@ const requireEnv = "ELEMENT_EMULATOR_REQUIRE_INTEROP"
 // this test runs with -race).
 const raceEnv = "ELEMENT_EMULATOR_INTEROP_RACE"
 
+// manualEnv runs the modules marked manual as well.
+const manualEnv = "ELEMENT_EMULATOR_INTEROP_MANUAL"
+
 // TestInteropModules runs go test -count=1 ./... in every interop/*/go.mod
 // module, one subtest per module, and reports a failing module with its
 // output. -count=1 because the go build that a module's TestMain runs is
@@ -59,6 +62,12 @@ func TestInteropModules(t *testing.T) {
 	for _, mod := range mods {
 		dir := filepath.Dir(mod)
 		t.Run(dir, func(t *testing.T) {
+			// A module with a "manual" file is too heavy for every run (the
+			// Terraform provider compiles Terraform 0.13 itself: minutes on
+			// a cold cache); it runs on request.
+			if why, err := os.ReadFile(filepath.Join(dir, "manual")); err == nil && os.Getenv(manualEnv) != "1" {
+				t.Skipf("set %s=1 to run it: %s", manualEnv, bytes.TrimSpace(why))
+			}
 			// Stop a module before go test's own -timeout would kill this
 			// binary, so that its output is reported.
 			deadline := time.Now().Add(8 * time.Minute)
