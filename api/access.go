@@ -58,8 +58,8 @@ func (n need) orClusterAdmin() need { n.also = accClusterAdmin; return n }
 var methodAccess = map[string]need{
 	// Cluster basics
 	"GetAPI":                rd(accAny),
-	"GetClusterInfo":        rd(accRead),
-	"GetClusterVersionInfo": rd(accRead),
+	"GetClusterInfo":        rd(accAny), // AD4
+	"GetClusterVersionInfo": rd(accAny), // AD4
 	"ListActiveNodes":       rd(accNodes),
 	"ListAllNodes":          rd(accNodes),
 	"GetClusterCapacity":    rd(accReporting),
