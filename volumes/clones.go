@@ -99,26 +99,9 @@ func (s *Service) CopyVolume(ctx context.Context, volumeID, dstVolumeID int64, s
 // a cancelled clone's new volume is removed, a copy's destination stays.
 func (s *Service) CancelClone(ctx context.Context, cloneID int64, cancel func(ctx context.Context, handle int64) (bool, error)) error {
 	key := keyClone + strconv.FormatInt(cloneID, 10)
-	var rec cloneRecord
-	err := s.view(ctx, func(tx Tx, _ time.Time) error {
-		v, err := tx.Setting(ctx, key)
-		if errors.Is(err, ErrNotFound) {
-			return invalid("cloneID", "clone %d does not exist", cloneID)
-		}
-		if err != nil {
-			return err
-		}
-		return json.Unmarshal([]byte(v), &rec)
-	})
+	rec, err := stopRecordedJob(ctx, s, key, "cloneID", "clone", cloneID, func(r cloneRecord) int64 { return r.Handle }, cancel)
 	if err != nil {
 		return err
-	}
-	running, err := cancel(ctx, rec.Handle)
-	if err != nil {
-		return err
-	}
-	if !running {
-		return newErr(KindNotPermitted, "Clone %d is not running.", cloneID)
 	}
 	return s.update(ctx, func(tx Tx, _ time.Time) error {
 		if err := tx.DeleteSetting(ctx, key); err != nil {
@@ -182,4 +165,34 @@ func (s *Service) SetDefaultQoS(ctx context.Context, c QoSChange) (QoS, error) {
 		return tx.PutSetting(ctx, keyDefaultQoS, string(b))
 	})
 	return q, err
+}
+
+// stopRecordedJob reads the JSON record of a clone or a group clone kept
+// under key and cancels its job: an unknown id is param's invalid value
+// ("clone 7 does not exist"), a job that already finished is not permitted
+// ("Clone 7 is not running.").
+func stopRecordedJob[R any](ctx context.Context, s *Service, key, param, what string, id int64, handle func(R) int64,
+	cancel func(ctx context.Context, handle int64) (bool, error)) (R, error) {
+	var rec R
+	err := s.view(ctx, func(tx Tx, _ time.Time) error {
+		v, err := tx.Setting(ctx, key)
+		if errors.Is(err, ErrNotFound) {
+			return invalid(param, "%s %d does not exist", what, id)
+		}
+		if err != nil {
+			return err
+		}
+		return json.Unmarshal([]byte(v), &rec)
+	})
+	if err != nil {
+		return rec, err
+	}
+	running, err := cancel(ctx, handle(rec))
+	if err != nil {
+		return rec, err
+	}
+	if !running {
+		return rec, newErr(KindNotPermitted, "%s %d is not running.", strings.ToUpper(what[:1])+what[1:], id)
+	}
+	return rec, nil
 }

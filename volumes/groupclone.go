@@ -231,26 +231,10 @@ func (s *Service) startGroupCloneJob(ctx context.Context, g GroupClone) (int64, 
 // its handle go and every new volume of the group is purged (V24).
 func (s *Service) CancelGroupClone(ctx context.Context, groupCloneID int64, cancel func(ctx context.Context, handle int64) (bool, error)) error {
 	key := keyGroupClone + strconv.FormatInt(groupCloneID, 10)
-	var rec groupCloneRecord
-	err := s.view(ctx, func(tx Tx, _ time.Time) error {
-		v, err := tx.Setting(ctx, key)
-		if errors.Is(err, ErrNotFound) {
-			return invalid("groupCloneID", "group clone %d does not exist", groupCloneID)
-		}
-		if err != nil {
-			return err
-		}
-		return json.Unmarshal([]byte(v), &rec)
-	})
+	rec, err := stopRecordedJob(ctx, s, key, "groupCloneID", "group clone", groupCloneID,
+		func(r groupCloneRecord) int64 { return r.Handle }, cancel)
 	if err != nil {
 		return err
-	}
-	running, err := cancel(ctx, rec.Handle)
-	if err != nil {
-		return err
-	}
-	if !running {
-		return newErr(KindNotPermitted, "Group clone %d is not running.", groupCloneID)
 	}
 	return s.update(ctx, func(tx Tx, _ time.Time) error {
 		if err := tx.DeleteSetting(ctx, key); err != nil {
