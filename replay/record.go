@@ -355,6 +355,11 @@ func (r *Recorder) generalizeAnswer(path, key string, v any, caps map[string]str
 		}
 		if ns, ok := idKeys[key]; ok && x.String() != "0" {
 			if name, ok := r.bound[ns+":"+x.String()]; ok {
+				if _, thisStep := caps[name]; thisStep {
+					// Captured by this same answer: its variable does not
+					// exist until the step has passed.
+					return map[string]any{"$type": "integer"}
+				}
 				return "${" + name + "}"
 			}
 			name := r.newName(key)
@@ -364,6 +369,10 @@ func (r *Recorder) generalizeAnswer(path, key string, v any, caps map[string]str
 		}
 	case string:
 		if name, ok := r.bound["str:"+x]; ok {
+			if _, thisStep := caps[name]; thisStep {
+				// Captured by this same answer (see above).
+				return map[string]any{"$type": "string"}
+			}
 			return "${" + name + "}"
 		}
 		isPEM, isUUID := hasType("pem", x), uuidRe.MatchString(x) && x != "00000000-0000-0000-0000-000000000000"
