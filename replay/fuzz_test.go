@@ -76,15 +76,15 @@ func FuzzParseScenario(f *testing.F) {
 	} {
 		f.Add([]byte(s))
 	}
-	read := memRead(files)
+	l := newLoader(memRead(files))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		sc, err := parse(read, "scenarios/fuzz.yaml", data, 0)
+		sc, err := parse(l, "scenarios/fuzz.yaml", data, 0)
 		if err != nil {
 			requireLoadError(t, err)
 			return
 		}
 		checkScenario(t, sc)
-		requireRoundTrip(t, read, "scenarios/fuzz.yaml", sc)
+		requireRoundTrip(t, l, "scenarios/fuzz.yaml", sc)
 	})
 }
 
@@ -105,14 +105,18 @@ func FuzzLoadFixture(f *testing.F) {
 		top     = "docs/labs/fixtures/top.yaml"
 	)
 	topYAML := []byte("vars: {own: 1}\nstart: {fixture: fuzz.yaml}\nsteps:\n  - call: GetAPI\n")
+	mem := map[string][]byte{top: topYAML}
+	for k, v := range files {
+		mem[k] = v
+	}
+	// One loader for the whole run, as a directory replay uses one: the
+	// shipped fixtures a fuzzed fixture starts from are parsed once, and
+	// the fuzzed file is parsed at every load (its bytes change).
+	l := newLoader(memRead(mem))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		mem := map[string][]byte{fixture: data, top: topYAML}
-		for k, v := range files {
-			mem[k] = v
-		}
-		read := memRead(mem)
-		fx, err := loadFile(read, fixture, 0)
-		sc, topErr := loadFile(read, top, 0)
+		mem[fixture] = data
+		fx, err := loadFile(l, fixture, 0)
+		sc, topErr := loadFile(l, top, 0)
 		if err != nil {
 			requireLoadError(t, err)
 			require.Error(t, topErr, "the fixture alone is refused (%v), not as a start.fixture", err)
@@ -120,7 +124,7 @@ func FuzzLoadFixture(f *testing.F) {
 		}
 		require.NoError(t, topErr, "the fixture alone loads, not as a start.fixture")
 		checkScenario(t, fx)
-		requireRoundTrip(t, read, fixture, fx)
+		requireRoundTrip(t, l, fixture, fx)
 
 		require.Len(t, sc.Steps, len(fx.Steps)+1)
 		for i, st := range fx.Steps {
@@ -218,10 +222,10 @@ func render(t *testing.T, sc *Scenario) []byte {
 	return out
 }
 
-func requireRoundTrip(t *testing.T, read readFunc, file string, sc *Scenario) {
+func requireRoundTrip(t *testing.T, l *Loader, file string, sc *Scenario) {
 	t.Helper()
 	again := render(t, sc)
-	sc2, err := parse(read, file, again, 0)
+	sc2, err := parse(l, file, again, 0)
 	require.NoError(t, err, "the rendered scenario does not load:\n%s", again)
 	require.Equal(t, sc.Name, sc2.Name)
 	require.Equal(t, sc.Description, sc2.Description)

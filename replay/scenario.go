@@ -6,6 +6,7 @@
 package replay
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -183,31 +184,114 @@ func (e *LoadError) Error() string {
 // LoadFile parses and validates a scenario file (YAML or JSON). Errors name
 // the file, line and step.
 func LoadFile(path string) (*Scenario, error) {
-	return loadFile(os.ReadFile, path, 0)
+	return NewLoader().LoadFile(path)
+}
+
+// Parse parses and validates a scenario held in memory; file names it in errors
+// and anchors a relative fixture path.
+func Parse(file string, data []byte) (*Scenario, error) {
+	return parse(NewLoader(), file, data, 0)
 }
 
 // readFunc reads a scenario or fixture file (os.ReadFile; in memory in the
 // fuzz tests).
 type readFunc func(path string) ([]byte, error)
 
-func loadFile(read readFunc, path string, depth int) (*Scenario, error) {
-	b, err := read(path)
+// A Loader loads scenario files. A fixture it has parsed is kept, with the
+// bytes it was parsed from, and used again while its file (and every
+// fixture it starts from) still reads the same: a directory of scenarios
+// that start from the same fixture parses it once. The scenarios it returns
+// share nothing a caller may change. Not safe for concurrent use.
+type Loader struct {
+	read     readFunc
+	fixtures map[string]parsedFixture // by fixtureKey
+}
+
+// parsedFixture is a fixture file as parsed: its bytes, the scenario, and
+// the key of the fixture it starts from ("" for none).
+type parsedFixture struct {
+	path  string
+	data  []byte
+	sc    *Scenario
+	child string
+}
+
+// NewLoader returns a Loader that reads files from the disk.
+func NewLoader() *Loader { return newLoader(os.ReadFile) }
+
+func newLoader(read readFunc) *Loader {
+	return &Loader{read: read, fixtures: map[string]parsedFixture{}}
+}
+
+// LoadFile parses and validates a scenario file, as the package's LoadFile.
+func (l *Loader) LoadFile(path string) (*Scenario, error) {
+	return loadFile(l, path, 0)
+}
+
+func loadFile(l *Loader, path string, depth int) (*Scenario, error) {
+	b, err := l.read(path)
 	if err != nil {
 		return nil, err
 	}
-	return parse(read, path, b, depth)
+	return parse(l, path, b, depth)
 }
 
-// Parse parses and validates a scenario held in memory; file names it in errors
-// and anchors a relative fixture path.
-func Parse(file string, data []byte) (*Scenario, error) {
-	return parse(os.ReadFile, file, data, 0)
+// fixtureKey names a fixture file loaded at a nesting depth (the depth
+// bounds the chain below it, so it is part of the key).
+func fixtureKey(path string, depth int) string {
+	return strconv.Itoa(depth) + " " + filepath.Clean(path)
+}
+
+// fixture loads the fixture at path for a scenario at depth-1, from what l
+// keeps when the files still read the same.
+func (l *Loader) fixture(path string, depth int) (*Scenario, error) {
+	key := fixtureKey(path, depth)
+	if l.fresh(key) {
+		return l.fixtures[key].sc, nil
+	}
+	b, err := l.read(path)
+	if err != nil {
+		return nil, err
+	}
+	sc, err := parse(l, path, b, depth)
+	if err != nil {
+		return nil, err
+	}
+	child := ""
+	if sc.Start.Fixture != "" {
+		child = fixtureKey(fixturePath(path, sc.Start.Fixture), depth+1)
+	}
+	l.fixtures[key] = parsedFixture{path: path, data: bytes.Clone(b), sc: sc, child: child}
+	return sc, nil
+}
+
+// fresh reports whether the fixture kept under key, and the chain of
+// fixtures it starts from, still read as they did when parsed.
+func (l *Loader) fresh(key string) bool {
+	c, ok := l.fixtures[key]
+	if !ok {
+		return false
+	}
+	b, err := l.read(c.path)
+	if err != nil || !bytes.Equal(b, c.data) {
+		return false
+	}
+	return c.child == "" || l.fresh(c.child)
+}
+
+// fixturePath resolves a scenario's start.fixture against the scenario's
+// own file.
+func fixturePath(file, fixture string) string {
+	if filepath.IsAbs(fixture) {
+		return fixture
+	}
+	return filepath.Join(filepath.Dir(file), fixture)
 }
 
 var topFields = map[string]bool{"name": true, "description": true, "start": true, "vars": true, "steps": true,
 	"apiVersion": true, "extraMethods": true}
 
-func parse(read readFunc, file string, data []byte, depth int) (*Scenario, error) {
+func parse(l *Loader, file string, data []byte, depth int) (*Scenario, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return nil, &LoadError{File: file, Line: yamlErrLine(err), Msg: "bad YAML: " + strings.TrimPrefix(err.Error(), "yaml: ")}
@@ -270,11 +354,7 @@ func parse(read readFunc, file string, data []byte, depth int) (*Scenario, error
 		if depth >= maxFixtureDepth {
 			return nil, &LoadError{File: file, Msg: "fixtures nested too deeply (a cycle?)"}
 		}
-		fp := sc.Start.Fixture
-		if !filepath.IsAbs(fp) {
-			fp = filepath.Join(filepath.Dir(file), fp)
-		}
-		fx, err := loadFile(read, fp, depth+1)
+		fx, err := l.fixture(fixturePath(file, sc.Start.Fixture), depth+1)
 		if err != nil {
 			return nil, fmt.Errorf("%s: start.fixture: %w", file, err)
 		}
@@ -284,8 +364,9 @@ func parse(read readFunc, file string, data []byte, depth int) (*Scenario, error
 			}
 		}
 		for _, s := range fx.Steps {
-			s.Fixture = true
-			sc.Steps = append(sc.Steps, s)
+			cp := *s // fx may be kept by l: its steps are not changed
+			cp.Fixture = true
+			sc.Steps = append(sc.Steps, &cp)
 		}
 		sc.ExtraMethods = append(sc.ExtraMethods, fx.ExtraMethods...)
 	}

@@ -2,6 +2,7 @@ package replay
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -160,4 +161,43 @@ func TestSubstKeepsTypes(t *testing.T) {
 	v, err = lookup(map[string]any{"x": map[string]any{"y": []any{json.Number("1")}}}, "x.y.0")
 	require.NoError(t, err)
 	require.Equal(t, json.Number("1"), v)
+}
+
+// A Loader parses a fixture once and uses it again only while the fixture
+// and the fixtures it starts from read the same; the scenarios it returns
+// share no step.
+func TestLoaderReusesFixtureWhileUnchanged(t *testing.T) {
+	files := map[string][]byte{
+		"s/a.yaml":      []byte("start: {fixture: f/mid.yaml}\nsteps:\n  - call: GetAPI\n"),
+		"s/b.yaml":      []byte("start: {fixture: f/mid.yaml}\nsteps:\n  - call: GetClusterInfo\n"),
+		"s/f/mid.yaml":  []byte("start: {fixture: base.yaml}\nsteps:\n  - call: ListDrives\n"),
+		"s/f/base.yaml": []byte("vars: {X: 1}\nsteps:\n  - call: GetClusterCapacity\n"),
+	}
+	l := newLoader(memRead(files))
+	methods := func(sc *Scenario) []string {
+		var out []string
+		for _, st := range sc.Steps {
+			out = append(out, fmt.Sprint(st.Value))
+		}
+		return out
+	}
+	a, err := l.LoadFile("s/a.yaml")
+	require.NoError(t, err)
+	require.Equal(t, []string{"GetClusterCapacity", "ListDrives", "GetAPI"}, methods(a))
+	require.True(t, a.Steps[0].Fixture)
+	require.True(t, a.Steps[1].Fixture)
+	require.False(t, a.Steps[2].Fixture)
+	require.Equal(t, json.Number("1"), a.Vars["X"])
+	a.Steps[0].Value = "changed by a caller"
+
+	b, err := l.LoadFile("s/b.yaml")
+	require.NoError(t, err)
+	require.Equal(t, []string{"GetClusterCapacity", "ListDrives", "GetClusterInfo"}, methods(b), "a caller's change reached another scenario")
+
+	// The innermost fixture changes: both fixtures are parsed again.
+	files["s/f/base.yaml"] = []byte("steps:\n  - call: ListAccounts\n")
+	a2, err := l.LoadFile("s/a.yaml")
+	require.NoError(t, err)
+	require.Equal(t, []string{"ListAccounts", "ListDrives", "GetAPI"}, methods(a2))
+	require.NotContains(t, a2.Vars, "X")
 }

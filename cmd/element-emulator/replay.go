@@ -138,8 +138,9 @@ func runReplay(ctx context.Context, args []string, getenv func(string) string, s
 	// Every file is parsed and validated before anything runs.
 	var scs []*replay.Scenario
 	var loadErrs []string
+	loader := replay.NewLoader() // a fixture shared by many scenarios is parsed once
 	for _, f := range files {
-		sc, err := replay.LoadFile(f)
+		sc, err := loader.LoadFile(f)
 		if err != nil {
 			loadErrs = append(loadErrs, err.Error())
 			continue
