@@ -92,14 +92,14 @@ func (t *trackedTx) assignedBefore(ctx context.Context, id int64) error {
 	if t.changed.servers {
 		return nil
 	}
-	old, err := t.Tx.KeyServer(ctx, id)
+	pid, err := t.Tx.KeyServerProvider(ctx, id)
 	switch {
 	case errors.Is(err, ErrNotFound):
 		return nil
 	case err != nil:
 		return err
 	}
-	t.changed.servers = old.ProviderID != 0
+	t.changed.servers = pid != 0
 	return nil
 }
 

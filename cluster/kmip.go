@@ -362,14 +362,14 @@ func (c *Cluster) ModifyKeyServer(ctx context.Context, id int64, s KeyServerSpec
 // active provider.
 func (c *Cluster) DeleteKeyServer(ctx context.Context, id int64) error {
 	return c.update(ctx, func(tx Tx, now time.Time) error {
-		ks, err := tx.KeyServer(ctx, id)
+		pid, err := tx.KeyServerProvider(ctx, id) // the certificates are not needed
 		if errors.Is(err, ErrNotFound) {
 			return ErrKeyServerID(id)
 		}
 		if err != nil {
 			return err
 		}
-		if err := c.checkNotLastOfActive(ctx, tx, ks); err != nil {
+		if err := c.checkNotLastOfActive(ctx, tx, KMIPServer{ID: id, ProviderID: pid}); err != nil {
 			return err
 		}
 		if err := tx.DeleteKeyServer(ctx, id); err != nil {

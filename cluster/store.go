@@ -64,6 +64,10 @@ type Tx interface {
 	// certificate expiry dates.
 	AssignedKeyServerCerts(ctx context.Context) ([]KeyServerCerts, error)
 	KeyServer(ctx context.Context, id int64) (KMIPServer, error)
+	// KeyServerProvider returns the provider key server id is assigned to
+	// (0 for none) without reading the rest of it; ErrNotFound when there
+	// is no such server.
+	KeyServerProvider(ctx context.Context, id int64) (int64, error)
 	PutKeyServer(ctx context.Context, ks KMIPServer) error
 	DeleteKeyServer(ctx context.Context, id int64) error
 

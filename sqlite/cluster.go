@@ -322,6 +322,12 @@ func (t *tx) KeyServer(ctx context.Context, id int64) (cluster.KMIPServer, error
 	return ks, notFound(err)
 }
 
+func (t *tx) KeyServerProvider(ctx context.Context, id int64) (int64, error) {
+	var pid sql.NullInt64
+	err := t.tx.QueryRowContext(ctx, `SELECT provider_id FROM key_servers WHERE id = ?`, id).Scan(&pid)
+	return pid.Int64, notFound(err)
+}
+
 func (t *tx) PutKeyServer(ctx context.Context, ks cluster.KMIPServer) error {
 	var pid any
 	if ks.ProviderID != 0 {
