@@ -369,7 +369,7 @@ func (c *Cluster) DeleteKeyServer(ctx context.Context, id int64) error {
 		if err != nil {
 			return err
 		}
-		if err := c.checkNotLastOfActive(ctx, tx, KMIPServer{ID: id, ProviderID: pid}); err != nil {
+		if err := c.checkNotLastOfActive(ctx, tx, id, pid); err != nil {
 			return err
 		}
 		if err := tx.DeleteKeyServer(ctx, id); err != nil {
@@ -379,16 +379,18 @@ func (c *Cluster) DeleteKeyServer(ctx context.Context, id int64) error {
 	})
 }
 
-func (c *Cluster) checkNotLastOfActive(ctx context.Context, tx Tx, ks KMIPServer) error {
-	if ks.ProviderID == 0 {
+// checkNotLastOfActive refuses to take key server id out of provider
+// providerID (0 for none) when that provider is active.
+func (c *Cluster) checkNotLastOfActive(ctx context.Context, tx Tx, id, providerID int64) error {
+	if providerID == 0 {
 		return nil
 	}
 	active, err := c.activeProviders(ctx, tx)
 	if err != nil {
 		return err
 	}
-	if active[ks.ProviderID] {
-		return ErrNotPermitted("Key server %d is the last server of active key provider %d.", ks.ID, ks.ProviderID)
+	if active[providerID] {
+		return ErrNotPermitted("Key server %d is the last server of active key provider %d.", id, providerID)
 	}
 	return nil
 }
@@ -806,7 +808,7 @@ func (c *Cluster) RemoveKeyServerFromProvider(ctx context.Context, serverID int6
 		if ks.ProviderID == 0 {
 			return nil
 		}
-		if err := c.checkNotLastOfActive(ctx, tx, ks); err != nil {
+		if err := c.checkNotLastOfActive(ctx, tx, ks.ID, ks.ProviderID); err != nil {
 			return err
 		}
 		ks.ProviderID = 0

@@ -200,8 +200,9 @@ type readFunc func(path string) ([]byte, error)
 // A Loader loads scenario files. A fixture it has parsed is kept, with the
 // bytes it was parsed from, and used again while its file (and every
 // fixture it starts from) still reads the same: a directory of scenarios
-// that start from the same fixture parses it once. The scenarios it returns
-// share nothing a caller may change. Not safe for concurrent use.
+// that start from the same fixture parses it once. Each scenario it returns
+// has steps of its own (the values in them are shared with the kept
+// fixture and are not changed by this package). Not safe for concurrent use.
 type Loader struct {
 	read     readFunc
 	fixtures map[string]parsedFixture // by fixtureKey
@@ -246,12 +247,12 @@ func fixtureKey(path string, depth int) string {
 // keeps when the files still read the same.
 func (l *Loader) fixture(path string, depth int) (*Scenario, error) {
 	key := fixtureKey(path, depth)
-	if l.fresh(key) {
-		return l.fixtures[key].sc, nil
-	}
 	b, err := l.read(path)
 	if err != nil {
 		return nil, err
+	}
+	if c, ok := l.fixtures[key]; ok && bytes.Equal(b, c.data) && l.freshChain(c.child) {
+		return c.sc, nil
 	}
 	sc, err := parse(l, path, b, depth)
 	if err != nil {
@@ -265,18 +266,18 @@ func (l *Loader) fixture(path string, depth int) (*Scenario, error) {
 	return sc, nil
 }
 
-// fresh reports whether the fixture kept under key, and the chain of
-// fixtures it starts from, still read as they did when parsed.
-func (l *Loader) fresh(key string) bool {
+// freshChain reports whether the fixture kept under key ("" for none), and
+// the chain of fixtures it starts from, still read as they did when parsed.
+func (l *Loader) freshChain(key string) bool {
+	if key == "" {
+		return true
+	}
 	c, ok := l.fixtures[key]
 	if !ok {
 		return false
 	}
 	b, err := l.read(c.path)
-	if err != nil || !bytes.Equal(b, c.data) {
-		return false
-	}
-	return c.child == "" || l.fresh(c.child)
+	return err == nil && bytes.Equal(b, c.data) && l.freshChain(c.child)
 }
 
 // fixturePath resolves a scenario's start.fixture against the scenario's
